@@ -1,0 +1,114 @@
+# Bulkhead top-level Makefile: a small Kbuild-style driver.
+#
+#   make [BOARD=qemu-virt-a15] [O=build/<board>] [CROSS_COMPILE=...] [V=1]
+#   make run [SAMPLE=hello-partitions] [BOOT=uboot|kernel]
+#   make check      all host and QEMU tests
+#   make image      the U-Boot FIT and boot disk for SAMPLE
+#
+# Each directory's Kbuild says what is built there; bsp/<board>/defconfig
+# gives the CONFIG_ symbols, also available to C as <generated/autoconf.h>.
+
+BOARD	?= qemu-virt-a15
+SAMPLE	?= hello-partitions
+BOOT	?= uboot
+O	?= build/$(BOARD)
+V	?= 0
+
+srctree	:= $(CURDIR)
+override O := $(abspath $(O))
+CACHE	?= $(srctree)/build/cache
+
+defconfig := $(srctree)/bsp/$(BOARD)/defconfig
+ifeq ($(wildcard $(defconfig)),)
+$(error unknown BOARD '$(BOARD)'; boards: $(notdir $(wildcard bsp/*)))
+endif
+include $(defconfig)
+unquote = $(subst ",,$(1))
+PORT	:= $(call unquote,$(CONFIG_PORT))
+CROSS_COMPILE ?= $(call unquote,$(CONFIG_CROSS_COMPILE))
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+MAKEFLAGS += --no-print-directory
+endif
+
+CC	:= $(CROSS_COMPILE)gcc
+AR	:= $(CROSS_COMPILE)ar
+OBJCOPY	:= $(CROSS_COMPILE)objcopy
+HOSTCC	?= gcc
+ARCH_CFLAGS := $(call unquote,$(CONFIG_ARCH_CFLAGS))
+LIBFDT_SRC := $(CACHE)/libfdt
+
+# Flags for everything that runs on the target (hypervisor and guests).
+TARGET_CFLAGS := $(ARCH_CFLAGS) -O2 -g -std=gnu11 -Wall -Wextra -Werror \
+	-ffreestanding -fno-common -ffunction-sections -fdata-sections \
+	-I$(O)/include -include generated/autoconf.h
+KBUILD_CFLAGS := $(TARGET_CFLAGS) -I$(srctree)/core/include \
+	-I$(srctree)/ports/$(PORT)/include -I$(LIBFDT_SRC)
+KBUILD_AFLAGS := $(ARCH_CFLAGS) -D__ASSEMBLY__ -I$(O)/include -include generated/autoconf.h \
+	-I$(srctree)/core/include -I$(srctree)/ports/$(PORT)/include
+HOST_CFLAGS := -O2 -g -Wall -Wextra -Werror -I$(srctree)/core/include
+
+export srctree O Q CC AR KBUILD_CFLAGS KBUILD_AFLAGS BOARD PORT
+
+.PHONY: all hypervisor tools samples image run check deps clean help FORCE
+all: hypervisor tools samples
+
+help:
+	@sed -n '3,11p' Makefile
+
+deps:
+	$(Q)$(srctree)/scripts/install-deps.sh
+
+# ---- configuration -------------------------------------------------------
+$(O)/.config: $(defconfig)
+	@mkdir -p $(O)/include/generated
+	$(Q)cp $< $@
+	$(Q)sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=y$$/#define \1 1/p' \
+		-e 's/^\(CONFIG_[A-Za-z0-9_]*\)=\(.*\)$$/#define \1 \2/p' $< \
+		> $(O)/include/generated/autoconf.h
+
+# ---- upstream libfdt, compiled for the target ------------------------------
+LIBFDT_OBJS := fdt.o fdt_ro.o fdt_rw.o fdt_sw.o fdt_wip.o fdt_strerror.o \
+	fdt_addresses.o fdt_empty_tree.o
+$(LIBFDT_SRC)/.done:
+	$(Q)$(srctree)/scripts/extract-libfdt.sh $(CACHE)
+$(LIBFDT_SRC)/%.c: $(LIBFDT_SRC)/.done ;
+$(O)/libfdt/%.o: $(LIBFDT_SRC)/%.c $(O)/.config
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "  CC      libfdt/$*.o")
+	$(Q)$(CC) $(TARGET_CFLAGS) -Wno-sign-compare -I$(LIBFDT_SRC) -c $< -o $@
+$(O)/libfdt/libfdt.a: $(addprefix $(O)/libfdt/,$(LIBFDT_OBJS))
+	$(Q)rm -f $@ && $(AR) crs $@ $^
+
+# ---- the hypervisor ----------------------------------------------------------
+HV_ELF := $(O)/bulkhead.elf
+HV_BIN := $(O)/bulkhead.bin
+hypervisor: $(HV_BIN)
+
+$(O)/built-in.a: $(O)/.config $(LIBFDT_SRC)/.done FORCE
+	$(Q)$(MAKE) -f $(srctree)/scripts/Makefile.build obj=.
+
+$(O)/hyp.lds: $(srctree)/ports/$(PORT)/hyp.lds.S $(O)/.config
+	$(Q)$(CC) -E -P -x c $(KBUILD_AFLAGS) $< -o $@
+
+$(HV_ELF): $(O)/built-in.a $(O)/libfdt/libfdt.a $(O)/hyp.lds
+	$(if $(Q),@echo "  LD      bulkhead.elf")
+	$(Q)$(CC) $(ARCH_CFLAGS) -nostdlib -static -Wl,--gc-sections -T $(O)/hyp.lds \
+		-Wl,--whole-archive $(O)/built-in.a -Wl,--no-whole-archive \
+		$(O)/libfdt/libfdt.a -lc -lgcc -Wl,-Map,$(O)/bulkhead.map -o $@
+
+$(HV_BIN): $(HV_ELF)
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+include $(srctree)/tools/Makefile
+include $(srctree)/samples/Makefile
+include $(srctree)/tests/Makefile
+include $(srctree)/scripts/Makefile.boot
+
+clean:
+	rm -rf $(O)
+
+FORCE:

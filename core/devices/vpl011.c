@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Emulated ARM PL011 UART: transmit-only, always ready. Enough for a
+ * polling driver (write DR, watch FR) and for Linux's amba-pl011 probe
+ * (identification registers, control registers that read back).
+ * Received data never arrives: partitions have no console input.
+ */
+#include <bulkhead/console.h>
+#include <bulkhead/mmio.h>
+#include <bulkhead/partition.h>
+
+#define UARTDR		0x000
+#define UARTFR		0x018
+#define UARTRIS		0x03c
+#define UARTMIS		0x040
+#define UARTICR		0x044
+#define UARTPERIPHID0	0xfe0
+#define UART_REGS_END	0x1000
+
+#define FR_RXFE		(1u << 4)
+#define FR_TXFE		(1u << 7)
+#define INT_TX		(1u << 5)
+
+/* Registers that simply hold what was written, index = offset / 4 */
+enum { REG_ILPR = 0x20 / 4, REG_IBRD, REG_FBRD, REG_LCRH, REG_CR, REG_IFLS, REG_IMSC };
+#define REG_DMACR	(0x048 / 4)
+
+/* PL011 r1p5 identification: PeriphID0-3 then PCellID0-3 */
+static const uint8_t id_regs[8] = { 0x11, 0x10, 0x34, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
+
+static struct vuart *state(struct mmio_device *dev)
+{
+	return dev->priv;
+}
+
+static bool plain_register(uint64_t off)
+{
+	return (off >= 0x020 && off <= 0x038) || off == 0x048;
+}
+
+static int vpl011_read(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t *val)
+{
+	struct vuart *u = state(dev);
+
+	if (size > 4 || (off & 3))
+		return -1;
+	if (off == UARTFR)
+		*val = FR_TXFE | FR_RXFE;
+	else if (off == UARTRIS)
+		*val = INT_TX;
+	else if (off == UARTMIS)
+		*val = INT_TX & u->reg[REG_IMSC];
+	else if (plain_register(off))
+		*val = u->reg[off / 4];
+	else if (off >= UARTPERIPHID0 && off < UART_REGS_END)
+		*val = id_regs[(off - UARTPERIPHID0) / 4];
+	else
+		*val = 0;	/* DR (no input), RSR, reserved: read as zero */
+	return 0;
+}
+
+static int vpl011_write(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t val)
+{
+	struct vuart *u = state(dev);
+	struct partition *p = dev->part;
+	char c = (char)val;
+
+	if (size > 4 || (off & 3))
+		return -1;
+	if (off == UARTDR)
+		console_guest_write(&p->console, p->name, &c, 1);
+	else if (plain_register(off))
+		u->reg[off / 4] = (uint32_t)val;
+	return 0;	/* ICR, RSR and read-only registers ignore writes */
+}
+
+static const struct mmio_ops vpl011_ops = {
+	.read = vpl011_read,
+	.write = vpl011_write,
+};
+
+static const char vpl011_compatible[] = "arm,pl011\0arm,primecell";
+
+const struct vuart_model vuart_model = {
+	.ops = &vpl011_ops,
+	.node_name = "pl011",
+	.compatible = vpl011_compatible,
+	.compatible_len = sizeof(vpl011_compatible),
+};

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The device tree each partition boots with, built with libfdt from the
+ * config: memory, the emulated UART, passthrough devices, shared memory,
+ * /chosen; the port adds CPUs and firmware interfaces.
+ */
+#include <stdio.h>
+#include <libfdt.h>
+#include <bulkhead/console.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/port.h>
+
+#define TRY(expr)	do { int err__ = (expr); if (err__ < 0) return err__; } while (0)
+
+static int set_reg(void *fdt, int node, uint64_t base, uint64_t size)
+{
+	fdt64_t reg[2] = { cpu_to_fdt64(base), cpu_to_fdt64(size) };
+
+	return fdt_setprop(fdt, node, "reg", reg, sizeof(reg));
+}
+
+static int add_node_at(void *fdt, const char *name, uint64_t base)
+{
+	char unit[48];
+
+	snprintf(unit, sizeof(unit), "%s@%llx", name, (unsigned long long)base);
+	return fdt_add_subnode(fdt, 0, unit);
+}
+
+static int add_memory(void *fdt, const struct partition *p)
+{
+	for (int i = p->nregions - 1; i >= 0; i--) {
+		const struct guest_region *r = &p->region[i];
+		int node;
+
+		if (r->kind != REGION_RAM)
+			continue;
+		node = add_node_at(fdt, "memory", r->gpa);
+		TRY(node);
+		TRY(fdt_setprop_string(fdt, node, "device_type", "memory"));
+		TRY(set_reg(fdt, node, r->gpa, r->size));
+	}
+	return 0;
+}
+
+static int add_shared(void *fdt, const struct partition *p)
+{
+	for (unsigned int i = 0; i < p->nregions; i++) {
+		const struct guest_region *r = &p->region[i];
+		int node;
+
+		if (r->kind != REGION_SHARED)
+			continue;
+		node = add_node_at(fdt, "shared-memory", r->gpa);
+		TRY(node);
+		TRY(fdt_setprop_string(fdt, node, "compatible", "bulkhead,shared-memory"));
+		TRY(set_reg(fdt, node, r->gpa, r->size));
+	}
+	return 0;
+}
+
+/* Passthrough devices keep their config node's compatible and interrupts. */
+static int add_devices(void *fdt, const struct partition *p)
+{
+	static const char *const copied[] = { "compatible", "interrupts" };
+
+	for (unsigned int i = 0; i < p->cfg->ndev; i++) {
+		const struct cfg_device *d = &p->cfg->dev[i];
+		const char *name = fdt_get_name(p->cfg_fdt, d->node, NULL);
+		int node = fdt_add_subnode(fdt, 0, name);
+
+		TRY(node);
+		TRY(set_reg(fdt, node, d->guest_base, d->size));
+		for (unsigned int j = 0; j < ARRAY_SIZE(copied); j++) {
+			int len;
+			const void *val = fdt_getprop(p->cfg_fdt, d->node, copied[j], &len);
+
+			if (val)
+				TRY(fdt_setprop(fdt, node, copied[j], val, len));
+		}
+	}
+	return 0;
+}
+
+static int add_console(void *fdt, const struct partition *p, char *path, size_t len)
+{
+	int node;
+
+	if (!p->cfg->has_console)
+		return 0;
+	node = add_node_at(fdt, vuart_model.node_name, p->cfg->console_base);
+	TRY(node);
+	TRY(fdt_setprop(fdt, node, "compatible", vuart_model.compatible,
+			vuart_model.compatible_len));
+	TRY(set_reg(fdt, node, p->cfg->console_base, p->cfg->console_size));
+	return fdt_get_path(fdt, node, path, len);
+}
+
+static int add_chosen(void *fdt, const struct partition *p, const char *stdout_path)
+{
+	int node = fdt_add_subnode(fdt, 0, "chosen");
+	const char *bootargs = fdt_getprop(p->cfg_fdt, p->cfg->node, "bootargs", NULL);
+	fdt32_t cpus[CFG_MAX_CPUS];
+
+	TRY(node);
+	if (stdout_path[0])
+		TRY(fdt_setprop_string(fdt, node, "stdout-path", stdout_path));
+	if (bootargs)
+		TRY(fdt_setprop_string(fdt, node, "bootargs", bootargs));
+	TRY(fdt_setprop_string(fdt, node, "bulkhead,partition-name", p->name));
+	TRY(fdt_setprop_u32(fdt, node, "bulkhead,partition-id", p->id));
+	TRY(fdt_setprop_u32(fdt, node, "bulkhead,restart-count", p->boot_count));
+	for (unsigned int i = 0; i < p->nvcpus; i++)
+		cpus[i] = cpu_to_fdt32(p->vcpu[i].cpu);
+	return fdt_setprop(fdt, node, "bulkhead,host-cpus", cpus, p->nvcpus * sizeof(cpus[0]));
+}
+
+int guest_fdt_build(struct partition *p, void *fdt, size_t size)
+{
+	char stdout_path[64] = "";
+	char model[64];
+
+	TRY(fdt_create_empty_tree(fdt, size));
+	TRY(fdt_setprop_u32(fdt, 0, "#address-cells", 2));
+	TRY(fdt_setprop_u32(fdt, 0, "#size-cells", 2));
+	TRY(fdt_setprop_string(fdt, 0, "compatible", "bulkhead,partition"));
+	snprintf(model, sizeof(model), "Bulkhead partition %s", p->name);
+	TRY(fdt_setprop_string(fdt, 0, "model", model));
+	TRY(add_memory(fdt, p));
+	TRY(add_console(fdt, p, stdout_path, sizeof(stdout_path)));
+	TRY(add_devices(fdt, p));
+	TRY(add_shared(fdt, p));
+	TRY(port_guest_fdt(p, fdt));
+	return add_chosen(fdt, p, stdout_path);
+}

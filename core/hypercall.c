@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+/* The hypercall ABI of docs/hypercalls.md (numbers in bulkhead/abi.h). */
+#include <bulkhead/abi.h>
+#include <bulkhead/health.h>
+#include <bulkhead/hypercall.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/physmem.h>
+
+static enum exit_action console_write(struct vcpu *v, struct vm_exit *e)
+{
+	struct partition *p = v->part;
+	gpaddr_t buf = e->hcall.arg[0];
+	uint64_t len = e->hcall.arg[1];
+	char text[BH_CONSOLE_WRITE_MAX];
+	paddr_t pa;
+
+	if (len > BH_CONSOLE_WRITE_MAX || guest_ram_translate(p, buf, len, &pa)) {
+		health_fault(v, FAULT_BAD_HYPERCALL_ARG,
+			     "console buffer outside the partition's RAM",
+			     e->pc, buf, e->syndrome);
+		return EXIT_RESCHEDULE;
+	}
+	phys_read(pa, text, len);
+	console_guest_write(&p->console, p->name, text, len);
+	e->hcall.ret[0] = (int64_t)len;
+	return EXIT_RESUME;
+}
+
+static const int64_t state_codes[] = {
+	[PART_RUNNING] = BH_STATE_RUNNING,
+	[PART_HALTED] = BH_STATE_HALTED,
+	[PART_OFF] = BH_STATE_OFF,
+	[PART_REBOOTING] = BH_STATE_RUNNING,
+};
+
+static void partition_state(struct vm_exit *e)
+{
+	uint64_t id = e->hcall.arg[0];
+
+	if (id >= npartitions) {
+		e->hcall.ret[0] = BH_E_INVALID;
+		return;
+	}
+	e->hcall.ret[0] = state_codes[partitions[id].state];
+	e->hcall.ret[1] = partitions[id].restarts;
+}
+
+enum exit_action hypercall_handle(struct vcpu *v, struct vm_exit *e)
+{
+	switch (e->hcall.nr) {
+	case BH_HC_VERSION:
+		e->hcall.ret[0] = BH_ABI_VERSION;
+		return EXIT_RESUME;
+	case BH_HC_CONSOLE_WRITE:
+		return console_write(v, e);
+	case BH_HC_YIELD:
+		e->hcall.ret[0] = 0;
+		return EXIT_RESUME;
+	case BH_HC_SHUTDOWN_SELF:
+		partition_stop(v->part, PART_OFF);
+		return EXIT_RESCHEDULE;
+	case BH_HC_RESTART_SELF:
+		partition_reboot(v->part);
+		return EXIT_RESCHEDULE;
+	case BH_HC_PARTITION_STATE:
+		partition_state(e);
+		return EXIT_RESUME;
+	default:
+		health_fault(v, FAULT_BAD_HYPERCALL, NULL, e->pc, e->hcall.nr, e->syndrome);
+		return EXIT_RESCHEDULE;
+	}
+}

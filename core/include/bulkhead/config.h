@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Partition configuration, parsed from a flattened device tree with libfdt.
+ *
+ * The same code runs in the hypervisor (on the packed config found at
+ * CONFIG_PACKAGE_ADDR) and in the host tool `bulkhead check`, so it uses no
+ * stdio and no allocation: everything lands in fixed-size arrays.
+ * docs/config.md describes every node and property. In short:
+ *
+ *   / {
+ *     compatible = "bulkhead,config";
+ *     board {                                  facts for the host validator
+ *       memory = <base-hi base-lo size-hi size-lo ...>;   board RAM banks
+ *       reserved = <base-hi base-lo size-hi size-lo ...>; firmware/hypervisor/package
+ *       cpus = <N>;
+ *     };
+ *     images {
+ *       hello: hello {
+ *         file = "hello.bin";                  raw binary, looked up in the image dirs
+ *         load = <hi lo>; size = <hi lo>;     added by `bulkhead pack`: where it was staged
+ *       };
+ *     };
+ *     partitions {
+ *       alpha {                                node name = partition name
+ *         cpus = <0 ...>;                      physical CPUs, one vCPU each
+ *         image = <&hello>;
+ *         load-address = <hi lo>;              optional, default: first memory region
+ *         entry = <hi lo>;                     optional, default: load-address
+ *         bootargs = "...";                    optional, copied to the guest's /chosen
+ *         fault-policy = "halt" | "restart" | "poweroff";
+ *         max-restarts = <N>;                  optional, with "restart"; absent = unlimited
+ *         memory@40000000 {
+ *           reg = <gpa-hi gpa-lo size-hi size-lo>;
+ *           phys-base = <hi lo>;              optional fixed physical placement
+ *         };
+ *         console { reg = <gpa-hi gpa-lo size-hi size-lo>; };   emulated UART
+ *         device@9010000 {                     passthrough device
+ *           reg = <gpa-hi gpa-lo size-hi size-lo>;
+ *           phys-base = <hi lo>;              optional, default: same as guest address
+ *           compatible = "...";               copied into the guest's device tree
+ *           interrupts = <...>;               copied into the guest's device tree
+ *         };
+ *       };
+ *     };
+ *     shared-memory {
+ *       ring@50000000 {
+ *         reg = <gpa-hi gpa-lo size-hi size-lo>;   same guest address in every peer
+ *         phys-base = <hi lo>;                       optional
+ *         partitions = <&alpha &beta>;
+ *       };
+ *     };
+ *   };
+ *
+ * All addresses and sizes are two cells (64 bits).
+ */
+#ifndef BULKHEAD_CONFIG_H
+#define BULKHEAD_CONFIG_H
+
+#include <bulkhead/types.h>
+
+#define CFG_MAX_PARTITIONS	8
+#define CFG_MAX_CPUS		8
+#define CFG_MAX_REGIONS		8	/* memory regions per partition */
+#define CFG_MAX_DEVICES		8	/* passthrough devices per partition */
+#define CFG_MAX_SHM		8
+#define CFG_MAX_BANKS		4	/* board RAM banks and reserved ranges */
+#define CFG_NAME_MAX		32
+#define CFG_PATH_MAX		128
+
+enum fault_policy {
+	FAULT_HALT,
+	FAULT_RESTART,
+	FAULT_POWEROFF,
+};
+
+#define CFG_UNLIMITED_RESTARTS	0xffffffffu
+
+struct cfg_range {
+	uint64_t base;
+	uint64_t size;
+};
+
+struct cfg_region {
+	int node;		/* offset of the memory node in the config blob */
+	gpaddr_t guest_base;
+	uint64_t size;
+	paddr_t phys_base;	/* valid when phys_fixed */
+	bool phys_fixed;
+};
+
+struct cfg_device {
+	int node;		/* offset of the device node in the config blob */
+	gpaddr_t guest_base;
+	uint64_t size;
+	paddr_t phys_base;
+};
+
+struct cfg_partition {
+	char name[CFG_NAME_MAX];
+	int node;		/* offset of the partition node */
+	uint8_t cpus[CFG_MAX_CPUS];
+	unsigned int ncpus;
+	struct cfg_region mem[CFG_MAX_REGIONS];
+	unsigned int nmem;
+	bool has_console;
+	int console_node;	/* offset of the console node */
+	gpaddr_t console_base;
+	uint64_t console_size;
+	struct cfg_device dev[CFG_MAX_DEVICES];
+	unsigned int ndev;
+	int image_node;		/* offset of the image node */
+	bool image_staged;	/* image node has load/size (packed config) */
+	paddr_t image_phys;	/* where `bulkhead pack` staged it */
+	uint64_t image_size;
+	gpaddr_t load_addr;
+	gpaddr_t entry;
+	enum fault_policy policy;
+	uint32_t max_restarts;
+};
+
+struct cfg_shm {
+	char name[CFG_NAME_MAX];	/* node name, with its unit address */
+	int node;		/* offset of the shared-memory node */
+	gpaddr_t guest_base;
+	uint64_t size;
+	paddr_t phys_base;
+	bool phys_fixed;
+	uint8_t parts[CFG_MAX_PARTITIONS];	/* indices into config.part */
+	unsigned int nparts;
+};
+
+struct cfg_board {
+	struct cfg_range ram[CFG_MAX_BANKS];
+	unsigned int nram;
+	struct cfg_range reserved[CFG_MAX_BANKS];
+	unsigned int nreserved;
+	uint32_t ncpus;
+};
+
+struct config {
+	const void *fdt;
+	struct cfg_board board;
+	struct cfg_partition part[CFG_MAX_PARTITIONS];
+	unsigned int npart;
+	struct cfg_shm shm[CFG_MAX_SHM];
+	unsigned int nshm;
+};
+
+/* Where and why a config was rejected: node path, property, message. */
+struct config_error {
+	char path[CFG_PATH_MAX];
+	char prop[CFG_NAME_MAX];
+	char msg[160];
+};
+
+/*
+ * Parse the config tree into @cfg. Checks syntax: known nodes and
+ * properties, cell counts, value ranges, references. Returns 0 or -1 with
+ * @err filled. Called at boot on CPU 0 before other CPUs start, and by the
+ * host tool.
+ */
+int config_parse(const void *fdt, struct config *cfg, struct config_error *err);
+
+/*
+ * Check the parsed config against itself and the board facts: overlaps,
+ * regions outside RAM or inside reserved ranges, alignment, CPUs given twice
+ * or beyond the board. Returns 0 or -1 with @err filled.
+ */
+int config_validate(const struct config *cfg, struct config_error *err);
+
+#endif

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Console multiplexer: guest output becomes whole lines on the board UART,
+ * each prefixed "[<partition>] "; hypervisor messages are prefixed
+ * "[bulkhead] ". One lock keeps lines from different CPUs whole.
+ */
+#ifndef BULKHEAD_CONSOLE_H
+#define BULKHEAD_CONSOLE_H
+
+#include <bulkhead/types.h>
+
+#define CONSOLE_LINE_MAX	160
+
+/* A partition's pending, not yet complete, output line. */
+struct console_line {
+	char buf[CONSOLE_LINE_MAX];
+	unsigned int len;
+};
+
+/* Register file of a partition's emulated UART, interpreted by the model
+ * linked in (core/devices/vpl011.c on ARM boards). */
+struct vuart {
+	uint32_t reg[16];
+};
+
+/* The emulated UART model linked in (core/devices/), chosen by the board. */
+struct mmio_ops;
+struct vuart_model {
+	const struct mmio_ops *ops;
+	const char *node_name;		/* in the guest device tree */
+	const char *compatible;		/* NUL-separated list */
+	size_t compatible_len;
+};
+extern const struct vuart_model vuart_model;
+
+/* Physical UART driver (drivers/serial/), chosen at link time. */
+void uart_init(paddr_t base);
+void uart_write(const char *s, size_t len);
+
+/*
+ * Append @len bytes of guest output to @line; every completed line (on
+ * '\n', or when the buffer fills) is written as "[<name>] <text>\n".
+ * Called by the CPU running the partition's vCPU; takes the console lock.
+ */
+void console_guest_write(struct console_line *line, const char *name,
+			 const char *s, size_t len);
+/* Write out a partial line, e.g. when its partition stops. */
+void console_guest_flush(struct console_line *line, const char *name);
+
+/* Hypervisor message, printf format, one or more whole lines. Any CPU. */
+void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Fatal hypervisor error: print and power off. */
+void __attribute__((noreturn)) hv_panic(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+#endif

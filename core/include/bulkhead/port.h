@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The porting interface: everything the arch-neutral core needs from an
+ * architecture port (ports/<arch>/) and its board support (bsp/<board>/).
+ * docs/porting.md explains how to add a port or a board.
+ *
+ * Each hook says who calls it, in what context, and under which lock.
+ * "Boot CPU" means CPU 0 before secondaries run; "any CPU" means the
+ * calling CPU in hypervisor context with interrupts masked (the hypervisor
+ * never takes interrupts while it runs, only in guest context).
+ *
+ * Shape shared by all three ports (see shared notes): the core owns each
+ * partition's memory map as data and asks the port to mirror it in
+ * hardware (ARM stage-2, x86 nested paging) or to consult it on misses
+ * (e500 shadow TLB). Guest exits come back as a struct vm_exit.
+ */
+#ifndef BULKHEAD_PORT_H
+#define BULKHEAD_PORT_H
+
+#include <bulkhead/types.h>
+#include <bulkhead/exit.h>
+
+struct partition;
+struct vcpu;
+struct board_info;
+
+/* ---- board discovery (bsp/<board>/) ---------------------------------- */
+
+/*
+ * Fill @info from the board device tree @fdt, using the board's defconfig
+ * values for anything the tree lacks. Boot CPU, MMU in its boot state, no
+ * locks; the console is not up yet.
+ */
+int bsp_discover(const void *fdt, struct board_info *info);
+
+/* ---- CPUs ------------------------------------------------------------ */
+
+/* Index of the calling CPU (0 .. ncpus-1). Any CPU, any context. */
+unsigned int port_cpu_index(void);
+
+/*
+ * Start physical CPU @cpu so that it enters core_secondary_main(cpu).
+ * Boot CPU, once per secondary, no locks held. Returns 0 or -1.
+ */
+int port_cpu_start(unsigned int cpu);
+
+/*
+ * Wait until something may have changed for this CPU (a kick from another
+ * CPU). Spurious returns are allowed. Any CPU, no locks held.
+ */
+void port_cpu_idle(void);
+
+/*
+ * Make physical CPU @cpu leave guest mode (or port_cpu_idle) soon, so that
+ * its run loop re-reads vCPU state. Any CPU, any locks held; never blocks.
+ */
+void port_cpu_kick(unsigned int cpu);
+
+/* Power the whole machine off. Any CPU; does not return. */
+void __attribute__((noreturn)) port_system_off(void);
+
+/* ---- physical memory --------------------------------------------------- */
+
+/*
+ * Make physical memory at @pa reachable by the hypervisor and return its
+ * address; *len is set to how many bytes from @pa are contiguous there
+ * (at most the requested *len). The mapping stays valid until this CPU's
+ * next call (ports with a window reuse one slot per CPU), so callers copy
+ * chunk by chunk. Any CPU, no locks needed (per-CPU state).
+ */
+void *port_phys_map(paddr_t pa, size_t *len);
+
+/*
+ * Make hypervisor writes to guest memory [pa, pa+len) visible to a guest
+ * that starts with caches and MMU off (clean to the point of coherency,
+ * invalidate instruction caches). Any CPU, no locks.
+ */
+void port_guest_memory_written(paddr_t pa, uint64_t len);
+
+/* ---- stage-2 / guest-physical mapping --------------------------------- */
+
+/*
+ * Prepare per-partition translation state (root table, VMID/ASID).
+ * Boot CPU, while partitions are created, no locks. Returns 0 or -1.
+ */
+int port_stage2_init(struct partition *p);
+
+/*
+ * Map guest-physical [gpa, gpa+size) to physical [pa, pa+size) with
+ * PT_* attributes (see pgtable.h). Called through stage2_map_range(),
+ * on the boot CPU before any vCPU of @p runs. Returns 0 or negative.
+ */
+int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
+		    uint64_t size, unsigned int attrs);
+
+/* ---- vCPUs ------------------------------------------------------------- */
+
+/*
+ * Put @v in its architectural reset state for entering the guest at
+ * @entry with the device tree at guest-physical @fdt and @context as the
+ * boot argument (PSCI CPU_ON context id, 0 for the first vCPU). The
+ * port's per-vCPU state lives in v->arch. Called by the CPU that owns @v,
+ * from the run loop, no locks held.
+ */
+void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t context);
+
+/*
+ * Run @v in guest mode until an exit the core must see; fill @exit and
+ * return. Exits the port handles itself (fast paths, PSCI, interrupts for
+ * the hypervisor) stay inside. Called only by the CPU that owns @v, from
+ * the run loop, no locks held.
+ */
+void port_vcpu_run(struct vcpu *v, struct vm_exit *exit);
+
+/*
+ * Finish the instruction behind @exit after the core handled it with
+ * EXIT_RESUME: write back read data / hypercall results, step the PC.
+ * Same context as port_vcpu_run.
+ */
+void port_vcpu_complete(struct vcpu *v, const struct vm_exit *exit);
+
+/*
+ * Add the architecture's nodes (cpus with enable-method, psci, ...) to a
+ * partition's generated device tree @fdt (libfdt read-write tree with room
+ * to grow). Called while (re)booting @p, by the CPU doing it, holding
+ * p->lock. Returns 0 or a libfdt error.
+ */
+int port_guest_fdt(struct partition *p, void *fdt);
+
+#endif

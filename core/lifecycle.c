@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Partition life cycle: boot (fresh memory, image, device tree), stop,
+ * reboot, fault policy, and PSCI-style vCPU power control. State changes
+ * happen under p->lock; CPUs running the affected vCPUs are kicked and,
+ * before memory is rewritten, waited for until they left guest mode.
+ */
+#include <bulkhead/console.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/physmem.h>
+#include <bulkhead/port.h>
+
+static uint8_t fdt_scratch[CONFIG_NR_CPUS][GUEST_FDT_SIZE] __attribute__((aligned(8)));
+
+static const char *const policy_names[] = {
+	[FAULT_HALT] = "halt",
+	[FAULT_RESTART] = "restart",
+	[FAULT_POWEROFF] = "poweroff",
+};
+
+static void power_off_if_all_stopped(void);
+
+/* Zero all private RAM, copy the staged image, write the device tree. */
+static int load_partition(struct partition *p)
+{
+	const struct cfg_partition *c = p->cfg;
+	void *fdt = fdt_scratch[port_cpu_index()];
+	const struct guest_region *ram0 = &p->region[0];
+	paddr_t image_pa;
+
+	for (unsigned int i = 0; i < p->nregions; i++)
+		if (p->region[i].kind == REGION_RAM)
+			phys_fill(p->region[i].pa, 0, p->region[i].size);
+	if (guest_ram_translate(p, c->load_addr, c->image_size, &image_pa))
+		return -1;
+	phys_copy(image_pa, c->image_phys, c->image_size);
+
+	/* The device tree goes at the top of the first RAM region */
+	p->fdt_gpa = ram0->gpa + ram0->size - GUEST_FDT_SIZE;
+	p->fdt_pa = ram0->pa + ram0->size - GUEST_FDT_SIZE;
+	if (guest_fdt_build(p, fdt, GUEST_FDT_SIZE))
+		return -1;
+	phys_write(p->fdt_pa, fdt, GUEST_FDT_SIZE);
+	for (unsigned int i = 0; i < p->nregions; i++)
+		if (p->region[i].kind == REGION_RAM)
+			port_guest_memory_written(p->region[i].pa, p->region[i].size);
+	return 0;
+}
+
+void partition_boot(struct partition *p)
+{
+	struct vcpu *boot = &p->vcpu[0];
+
+	spin_lock(&p->lock);
+	if (load_partition(p)) {
+		p->state = PART_HALTED;
+		spin_unlock(&p->lock);
+		hv_printf("%s: cannot load the image or device tree: partition halted", p->name);
+		power_off_if_all_stopped();
+		return;
+	}
+	p->state = PART_RUNNING;
+	boot->entry = p->cfg->entry;
+	boot->context = 0;
+	__atomic_store_n(&boot->state, VCPU_RUNNABLE, __ATOMIC_SEQ_CST);
+	spin_unlock(&p->lock);
+	if (boot->cpu != port_cpu_index())
+		port_cpu_kick(boot->cpu);
+}
+
+/* Under p->lock: mark every vCPU of @p stopped and kick their CPUs. */
+static void stop_vcpus(struct partition *p)
+{
+	unsigned int self = port_cpu_index();
+
+	for (unsigned int i = 0; i < p->nvcpus; i++) {
+		__atomic_store_n(&p->vcpu[i].state, VCPU_OFF, __ATOMIC_SEQ_CST);
+		if (p->vcpu[i].cpu != self)
+			port_cpu_kick(p->vcpu[i].cpu);
+	}
+}
+
+/*
+ * Without p->lock (a CPU still inside a trap may be waiting for it):
+ * wait until no vCPU of @p executes guest code any more.
+ */
+static void wait_out_of_guest(struct partition *p)
+{
+	unsigned int self = port_cpu_index();
+
+	for (unsigned int i = 0; i < p->nvcpus; i++)
+		while (p->vcpu[i].cpu != self &&
+		       __atomic_load_n(&p->vcpu[i].in_guest, __ATOMIC_SEQ_CST))
+			;
+}
+
+static void power_off_if_all_stopped(void)
+{
+	for (unsigned int i = 0; i < npartitions; i++)
+		if (partitions[i].state == PART_RUNNING ||
+		    partitions[i].state == PART_REBOOTING)
+			return;
+	hv_printf("all partitions stopped: powering off");
+	port_system_off();
+}
+
+void partition_stop(struct partition *p, enum partition_state why)
+{
+	spin_lock(&p->lock);
+	if (p->state != PART_RUNNING) {
+		spin_unlock(&p->lock);
+		return;
+	}
+	p->state = why;
+	stop_vcpus(p);
+	spin_unlock(&p->lock);
+	wait_out_of_guest(p);
+	console_guest_flush(&p->console, p->name);
+	hv_printf("%s: partition %s", p->name, why == PART_HALTED ? "halted" : "off");
+	power_off_if_all_stopped();
+}
+
+void partition_reboot(struct partition *p)
+{
+	spin_lock(&p->lock);
+	if (p->state != PART_RUNNING) {
+		spin_unlock(&p->lock);
+		return;
+	}
+	p->state = PART_REBOOTING;
+	stop_vcpus(p);
+	p->boot_count++;
+	spin_unlock(&p->lock);
+	wait_out_of_guest(p);
+	console_guest_flush(&p->console, p->name);
+	partition_boot(p);
+}
+
+void partition_fault_policy(struct partition *p)
+{
+	const struct cfg_partition *c = p->cfg;
+
+	switch (c->policy) {
+	case FAULT_RESTART:
+		if (p->restarts < c->max_restarts) {
+			p->restarts++;
+			if (c->max_restarts == CFG_UNLIMITED_RESTARTS)
+				hv_printf("%s: fault policy restart: restart %u", p->name,
+					  p->restarts);
+			else
+				hv_printf("%s: fault policy restart: restart %u of %u", p->name,
+					  p->restarts, (unsigned int)c->max_restarts);
+			partition_reboot(p);
+			return;
+		}
+		hv_printf("%s: fault policy restart: no restarts left after %u", p->name,
+			  p->restarts);
+		partition_stop(p, PART_HALTED);
+		return;
+	case FAULT_POWEROFF:
+		hv_printf("%s: fault policy poweroff: powering the machine off", p->name);
+		port_system_off();
+	case FAULT_HALT:
+	default:
+		hv_printf("%s: fault policy %s", p->name, policy_names[c->policy]);
+		partition_stop(p, PART_HALTED);
+		return;
+	}
+}
+
+int vcpu_power_on(struct vcpu *v, gpaddr_t entry, uint64_t context)
+{
+	struct partition *p = v->part;
+	int ret = 0;
+
+	spin_lock(&p->lock);
+	if (p->state != PART_RUNNING) {
+		ret = VCPU_ERR_INVALID;
+	} else if (v->state != VCPU_OFF) {
+		ret = VCPU_ERR_ALREADY_ON;
+	} else {
+		v->entry = entry;
+		v->context = context;
+		__atomic_store_n(&v->state, VCPU_RUNNABLE, __ATOMIC_SEQ_CST);
+	}
+	spin_unlock(&p->lock);
+	if (!ret && v->cpu != port_cpu_index())
+		port_cpu_kick(v->cpu);
+	return ret;
+}
+
+void vcpu_power_off_self(struct vcpu *v)
+{
+	struct partition *p = v->part;
+	bool last = true;
+
+	spin_lock(&p->lock);
+	__atomic_store_n(&v->state, VCPU_OFF, __ATOMIC_SEQ_CST);
+	for (unsigned int i = 0; i < p->nvcpus; i++)
+		if (p->vcpu[i].state != VCPU_OFF)
+			last = false;
+	spin_unlock(&p->lock);
+	if (last)
+		partition_stop(p, PART_OFF);
+}

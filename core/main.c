@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Boot: board discovery, config, partitions, secondary CPUs, then every
+ * CPU enters the run loop.
+ */
+#include <string.h>
+#include <libfdt.h>
+#include <bulkhead/board.h>
+#include <bulkhead/console.h>
+#include <bulkhead/core.h>
+#include <bulkhead/page_alloc.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/physmem.h>
+#include <bulkhead/port.h>
+
+#define BOARD_FDT_MAX	0x10000
+
+struct board_info board;
+static uint8_t board_fdt[BOARD_FDT_MAX] __attribute__((aligned(8)));
+static struct config config;
+
+void board_setup(void *fdt)
+{
+	/* QEMU pads its tree to 1 MiB: pack it in place (the memory is ours)
+	 * before taking a copy of just what it holds. */
+	if (fdt_check_header(fdt) || fdt_pack((void *)fdt) ||
+	    fdt_move(fdt, board_fdt, sizeof(board_fdt)))
+		fdt_create_empty_tree(board_fdt, sizeof(board_fdt));
+	bsp_discover(board_fdt, &board);
+	board.fdt = board_fdt;
+	uart_init(board.uart_base);
+	hv_printf("Bulkhead hypervisor on %s: %u CPUs, %llu MiB RAM", CONFIG_BOARD,
+		  board.ncpus, (unsigned long long)(board.ram[0].size >> 20));
+}
+
+static const void *load_config(void)
+{
+	const void *pkg = (const void *)(uintptr_t)CONFIG_PACKAGE_ADDR;
+	struct config_error err;
+
+	if (fdt_check_header(pkg))
+		hv_panic("no partition config at 0x%x: was the package loaded?",
+			 CONFIG_PACKAGE_ADDR);
+	if (config_parse(pkg, &config, &err) || config_validate(&config, &err))
+		hv_panic("config: %s: %s: %s", err.path, err.prop, err.msg);
+	for (unsigned int i = 0; i < config.npart; i++) {
+		const struct cfg_partition *c = &config.part[i];
+
+		if (!c->image_staged)
+			hv_panic("config: partition %s: image was not packed (bulkhead pack)",
+				 c->name);
+		for (unsigned int j = 0; j < c->ncpus; j++)
+			if (c->cpus[j] >= board.ncpus)
+				hv_panic("config: partition %s wants CPU %u; the board has %u",
+					 c->name, c->cpus[j], board.ncpus);
+	}
+	return pkg;
+}
+
+/* Guest RAM: the board's RAM minus the config's reserved ranges and ourselves. */
+static void init_guest_ram(void)
+{
+	physmem_init(&guest_ram, board.ram, board.nram);
+	for (unsigned int i = 0; i < config.board.nreserved; i++)
+		physmem_exclude(&guest_ram, config.board.reserved[i].base,
+				config.board.reserved[i].size);
+	physmem_exclude(&guest_ram, CONFIG_HV_LOAD_ADDR, CONFIG_HV_SIZE);
+	physmem_exclude(&guest_ram, CONFIG_PACKAGE_ADDR, CONFIG_PACKAGE_SIZE);
+}
+
+static void start_secondaries(void)
+{
+	for (unsigned int cpu = 1; cpu < board.ncpus && cpu < CONFIG_NR_CPUS; cpu++)
+		if (port_cpu_start(cpu))
+			hv_printf("CPU %u did not start", cpu);
+}
+
+void core_main(void)
+{
+	extern char __hv_end[];
+	uintptr_t pool = (uintptr_t)__hv_end;
+
+	page_pool_init(&hv_pool, pool, __hv_end, CONFIG_HV_LOAD_ADDR + CONFIG_HV_SIZE - pool);
+	load_config();
+	init_guest_ram();
+	if (partitions_create(&config))
+		hv_panic("cannot create the partitions");
+	start_secondaries();
+	for (unsigned int i = 0; i < npartitions; i++)
+		partition_boot(&partitions[i]);
+	core_cpu_loop(0);
+}

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Partitions: creation from the config (memory placement, stage-2 maps,
+ * device models) and the life cycle (boot, stop, reboot, fault policy).
+ */
+#include <bulkhead/console.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/physmem.h>
+#include <bulkhead/pgtable.h>
+#include <bulkhead/port.h>
+
+struct partition partitions[MAX_PARTITIONS];
+unsigned int npartitions;
+struct vcpu *cpu_vcpu[CFG_MAX_CPUS];
+
+static const unsigned int region_attrs[] = {
+	[REGION_RAM] = PT_READ | PT_WRITE | PT_EXEC,
+	[REGION_DEVICE] = PT_READ | PT_WRITE | PT_DEVICE,
+	[REGION_SHARED] = PT_READ | PT_WRITE,
+};
+
+static int add_region(struct partition *p, gpaddr_t gpa, paddr_t pa, uint64_t size,
+		      enum guest_region_kind kind)
+{
+	struct guest_region *r;
+
+	if (p->nregions == MAX_GUEST_REGIONS ||
+	    port_stage2_map(p, gpa, pa, size, region_attrs[kind]))
+		return -1;
+	r = &p->region[p->nregions++];
+	r->gpa = gpa;
+	r->pa = pa;
+	r->size = size;
+	r->kind = kind;
+	return 0;
+}
+
+/* Largest block size both addresses can share, so stage-2 uses blocks. */
+static uint64_t placement_align(gpaddr_t gpa, uint64_t size)
+{
+	if (IS_ALIGNED(gpa, SZ_1G) && size >= SZ_1G)
+		return SZ_1G;
+	if (IS_ALIGNED(gpa, SZ_2M) && size >= SZ_2M)
+		return SZ_2M;
+	return PAGE_SIZE;
+}
+
+static int place(paddr_t *pa, bool fixed, paddr_t fixed_pa, gpaddr_t gpa, uint64_t size)
+{
+	if (fixed) {
+		*pa = fixed_pa;
+		return physmem_reserve(&guest_ram, fixed_pa, size);
+	}
+	return physmem_alloc(&guest_ram, size, placement_align(gpa, size), pa);
+}
+
+static int create_one(struct partition *p, const struct cfg_partition *c, const void *fdt)
+{
+	paddr_t pa;
+
+	p->name = c->name;
+	p->cfg = c;
+	p->cfg_fdt = fdt;
+	p->state = PART_OFF;
+	if (port_stage2_init(p))
+		return -1;
+	for (unsigned int i = 0; i < c->nmem; i++) {
+		const struct cfg_region *m = &c->mem[i];
+
+		if (place(&pa, m->phys_fixed, m->phys_base, m->guest_base, m->size)) {
+			hv_printf("%s: no physical memory for %llu MiB at guest 0x%llx", p->name,
+				  (unsigned long long)(m->size >> 20),
+				  (unsigned long long)m->guest_base);
+			return -1;
+		}
+		if (add_region(p, m->guest_base, pa, m->size, REGION_RAM))
+			return -1;
+	}
+	for (unsigned int i = 0; i < c->ndev; i++)
+		if (add_region(p, c->dev[i].guest_base, c->dev[i].phys_base, c->dev[i].size,
+			       REGION_DEVICE))
+			return -1;
+	if (c->has_console &&
+	    mmio_register(p, c->console_base, c->console_size, vuart_model.ops, &p->vuart))
+		return -1;
+	p->nvcpus = c->ncpus;
+	for (unsigned int i = 0; i < c->ncpus; i++) {
+		struct vcpu *v = &p->vcpu[i];
+
+		v->part = p;
+		v->index = i;
+		v->cpu = c->cpus[i];
+		v->state = VCPU_OFF;
+		cpu_vcpu[v->cpu] = v;
+	}
+	return 0;
+}
+
+static int create_shared(const struct cfg_shm *s)
+{
+	paddr_t pa;
+
+	if (place(&pa, s->phys_fixed, s->phys_base, s->guest_base, s->size))
+		return -1;
+	phys_fill(pa, 0, s->size);
+	for (unsigned int i = 0; i < s->nparts; i++)
+		if (add_region(&partitions[s->parts[i]], s->guest_base, pa, s->size,
+			       REGION_SHARED))
+			return -1;
+	return 0;
+}
+
+static void print_summary(const struct partition *p)
+{
+	const struct cfg_partition *c = p->cfg;
+
+	hv_printf("%s: partition %u, %u vCPU%s from CPU %u, RAM %llu MiB at physical 0x%llx, image %llu bytes",
+		  p->name, p->id, p->nvcpus, p->nvcpus > 1 ? "s" : "", c->cpus[0],
+		  (unsigned long long)(p->region[0].size >> 20),
+		  (unsigned long long)p->region[0].pa,
+		  (unsigned long long)c->image_size);
+}
+
+int partitions_create(const struct config *cfg)
+{
+	for (unsigned int i = 0; i < cfg->npart; i++) {
+		partitions[i].id = i;
+		if (create_one(&partitions[i], &cfg->part[i], cfg->fdt)) {
+			hv_printf("%s: cannot create the partition", cfg->part[i].name);
+			return -1;
+		}
+		npartitions = i + 1;
+	}
+	for (unsigned int i = 0; i < cfg->nshm; i++)
+		if (create_shared(&cfg->shm[i])) {
+			hv_printf("%s: cannot place the shared memory", cfg->shm[i].name);
+			return -1;
+		}
+	for (unsigned int i = 0; i < npartitions; i++)
+		print_summary(&partitions[i]);
+	return 0;
+}
+
+int guest_ram_translate(const struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa)
+{
+	for (unsigned int i = 0; i < p->nregions; i++) {
+		const struct guest_region *r = &p->region[i];
+
+		if (r->kind != REGION_DEVICE && range_contains(r->gpa, r->size, gpa, len)) {
+			*pa = r->pa + (gpa - r->gpa);
+			return 0;
+		}
+	}
+	return -1;
+}

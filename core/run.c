@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The run loop every physical CPU ends in, and dispatch of guest exits.
+ * A CPU runs its one vCPU when it is runnable and idles otherwise; other
+ * CPUs change vCPU state and kick it (port_cpu_kick) to make it look.
+ */
+#include <bulkhead/health.h>
+#include <bulkhead/hypercall.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/port.h>
+
+static enum exit_action mmio_exit(struct vcpu *v, struct vm_exit *e)
+{
+	struct mmio_device *dev = mmio_find(v->part, e->mmio.addr, e->mmio.size);
+	uint64_t off;
+	int err;
+
+	if (!dev) {
+		health_fault(v, FAULT_UNMAPPED_ACCESS, e->mmio.write ? "write" : "read",
+			     e->pc, e->mmio.addr, e->syndrome);
+		return EXIT_RESCHEDULE;
+	}
+	off = e->mmio.addr - dev->base;
+	if (e->mmio.write)
+		err = dev->ops->write(dev, off, e->mmio.size, e->mmio.value);
+	else
+		err = dev->ops->read(dev, off, e->mmio.size, &e->mmio.value);
+	if (err) {
+		health_fault(v, FAULT_UNDECODABLE_ACCESS, "refused by the device model",
+			     e->pc, e->mmio.addr, e->syndrome);
+		return EXIT_RESCHEDULE;
+	}
+	return EXIT_RESUME;
+}
+
+static enum exit_action handle_exit(struct vcpu *v, struct vm_exit *e)
+{
+	switch (e->kind) {
+	case EXIT_MMIO:
+		return mmio_exit(v, e);
+	case EXIT_HYPERCALL:
+		return hypercall_handle(v, e);
+	case EXIT_FAULT:
+		health_fault(v, e->fault.kind, e->fault.detail, e->pc, e->fault.addr,
+			     e->syndrome);
+		return EXIT_RESCHEDULE;
+	default:
+		return EXIT_RESCHEDULE;
+	}
+}
+
+/* Claim a runnable vCPU: another CPU may stop it at the same moment. */
+static bool claim_runnable(struct vcpu *v)
+{
+	enum vcpu_state expected = VCPU_RUNNABLE;
+
+	return __atomic_compare_exchange_n(&v->state, &expected, VCPU_RUNNING, false,
+					   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+void core_cpu_loop(unsigned int cpu)
+{
+	struct vcpu *v = cpu_vcpu[cpu];
+	struct vm_exit exit;
+
+	for (;;) {
+		if (!v) {
+			port_cpu_idle();
+			continue;
+		}
+		/* Publish in_guest before reading state: whoever stops us
+		 * sets state first, then waits for in_guest to clear. */
+		__atomic_store_n(&v->in_guest, true, __ATOMIC_SEQ_CST);
+		if (v->state == VCPU_RUNNABLE && claim_runnable(v))
+			port_vcpu_reset(v, v->entry, v->part->fdt_gpa, v->context);
+		if (v->state != VCPU_RUNNING) {
+			__atomic_store_n(&v->in_guest, false, __ATOMIC_SEQ_CST);
+			port_cpu_idle();
+			continue;
+		}
+		port_vcpu_run(v, &exit);
+		__atomic_store_n(&v->in_guest, false, __ATOMIC_SEQ_CST);
+		if (exit.kind != EXIT_NONE && handle_exit(v, &exit) == EXIT_RESUME)
+			port_vcpu_complete(v, &exit);
+	}
+}
+
+void core_secondary_main(unsigned int cpu)
+{
+	core_cpu_loop(cpu);
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+/* The board's PL011, polled: the hypervisor's console output. */
+#include <bulkhead/console.h>
+
+#define UARTDR		0x00
+#define UARTFR		0x18
+#define FR_TXFF		(1u << 5)
+
+static volatile uint32_t *uart;
+
+void uart_init(paddr_t base)
+{
+	/* Firmware (U-Boot or QEMU's reset state) already configured it. */
+	uart = (volatile uint32_t *)(uintptr_t)base;
+}
+
+static void putc_raw(char c)
+{
+	while (uart[UARTFR / 4] & FR_TXFF)
+		;
+	uart[UARTDR / 4] = (uint8_t)c;
+}
+
+void uart_write(const char *s, size_t len)
+{
+	if (!uart)
+		return;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			putc_raw('\r');
+		putc_raw(s[i]);
+	}
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Cortex-A15 boot flow: from head.S to the core, on the boot CPU and on
+ * every secondary, plus the CPU-level porting hooks.
+ */
+#include <bulkhead/board.h>
+#include <bulkhead/console.h>
+#include <bulkhead/core.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/port.h>
+#include <libfdt.h>
+#include <asm/arm.h>
+#include <asm/psci.h>
+#include <asm/sysregs.h>
+
+/* Traps for every CPU that runs guests (ARM ARM B4.1.65, HCR). */
+#define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | \
+			 HCR_TWI | HCR_TWE | HCR_TSC)
+/* 40-bit IPA (T0SZ=-8), walk from level 1, cacheable inner-shareable walks */
+#define VTCR_VALUE	0x80003558u
+/* HCPTR: trap nothing (bits 13:12 and 9:0 are RES1) */
+#define HCPTR_NO_TRAPS	0x000033ffu
+/* HSTR: trap guest accesses to the implementation-defined CP15 c15 */
+#define HSTR_TRAP_C15	(1u << 15)
+
+static void cpu_virt_init(unsigned int cpu)
+{
+	write_htpidr(cpu);
+	write_vtcr(VTCR_VALUE);
+	write_hcptr(HCPTR_NO_TRAPS);
+	write_hstr(HSTR_TRAP_C15);
+	write_vpidr(read_midr());
+	isb();
+}
+
+void __attribute__((noreturn)) arm_boot_main(uintptr_t fdt)
+{
+	if (!fdt || fdt_magic((const void *)fdt) != FDT_MAGIC)
+		fdt = CONFIG_FALLBACK_DTB_ADDR;
+	write_htpidr(0);
+	board_setup((void *)fdt);
+	hyp_mmu_build();
+	hyp_mmu_enable(0);
+	cpu_virt_init(0);
+	gic_init_distributor();
+	gic_init_cpu();
+	core_main();
+}
+
+void __attribute__((noreturn)) arm_secondary_main(unsigned int cpu)
+{
+	write_htpidr(cpu);
+	hyp_mmu_enable(cpu);
+	cpu_virt_init(cpu);
+	gic_init_cpu();
+	core_secondary_main(cpu);
+}
+
+/* An exception taken in HYP itself is a hypervisor bug: report and stop. */
+void __attribute__((noreturn)) arm_hyp_fatal(uint32_t vector, uint32_t elr)
+{
+	hv_panic("HYP exception at vector 0x%02x pc=0x%08x hsr=0x%08x hdfar=0x%08x",
+		 (unsigned int)vector, (unsigned int)elr, (unsigned int)read_hsr(),
+		 (unsigned int)read_hdfar());
+}
+
+unsigned int port_cpu_index(void)
+{
+	return read_htpidr();
+}
+
+int port_cpu_start(unsigned int cpu)
+{
+	extern char secondary_entry[];
+	int32_t ret = psci_firmware_call(PSCI_CPU_ON, (uint32_t)board.cpu_hwid[cpu],
+					 (uint32_t)(uintptr_t)secondary_entry, cpu);
+
+	return ret == PSCI_SUCCESS ? 0 : -1;
+}
+
+void port_system_off(void)
+{
+	psci_firmware_call(PSCI_SYSTEM_OFF, 0, 0, 0);
+	for (;;)
+		__asm__ volatile("wfi");
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT */
+/* Cortex-A15 port internals shared between its files. */
+#ifndef ASM_ARM_H
+#define ASM_ARM_H
+
+#include <stdint.h>
+
+#define HCR_VM		(1u << 0)
+#define HCR_SWIO	(1u << 1)
+#define HCR_FMO		(1u << 3)
+#define HCR_IMO		(1u << 4)
+#define HCR_AMO		(1u << 5)
+#define HCR_TWI		(1u << 13)
+#define HCR_TWE		(1u << 14)
+#define HCR_TSC		(1u << 19)
+
+#define PSR_MODE_MASK	0x1fu
+#define PSR_MODE_USR	0x10u
+#define PSR_MODE_SVC	0x13u
+#define PSR_MODE_SYS	0x1fu
+#define PSR_T		(1u << 5)
+#define PSR_F		(1u << 6)
+#define PSR_I		(1u << 7)
+#define PSR_A		(1u << 8)
+
+/* Vector offsets arm_guest_enter() returns (entry.S). */
+#define EXIT_VECTOR_TRAP	0x14
+#define EXIT_VECTOR_IRQ		0x18
+#define EXIT_VECTOR_FIQ		0x1c
+
+struct arm_regs;
+uint32_t arm_guest_enter(struct arm_regs *regs);
+
+void hyp_mmu_build(void);
+void hyp_mmu_enable(unsigned int cpu);
+void gic_init_distributor(void);
+void gic_init_cpu(void);
+void gic_drain(void);
+
+#endif

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* Access to a trapped guest's registers and memory (Cortex-A15 port). */
+#ifndef ASM_GUEST_H
+#define ASM_GUEST_H
+
+#include <bulkhead/exit.h>
+#include <asm/vcpu.h>
+
+struct vcpu;
+
+/* Register n (0..14) as the guest's current mode sees it; 15 is the PC. */
+uint32_t guest_reg_read(const struct arm_regs *r, unsigned int n);
+void guest_reg_write(struct arm_regs *r, unsigned int n, uint32_t value);
+
+/* Saved return address and PSR of guest exception mode @mode. */
+uint32_t guest_banked_lr(uint32_t mode);
+uint32_t guest_banked_spsr(uint32_t mode);
+
+/* Read @len bytes at guest virtual address @va through stages 1 and 2. */
+int guest_read_virt(uint32_t va, void *buf, unsigned int len);
+
+/* Decode a trap; true when the core must see @exit (or state changed). */
+bool arm_handle_trap(struct vcpu *v, struct vm_exit *exit);
+
+#endif

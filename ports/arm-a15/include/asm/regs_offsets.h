@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: MIT */
+/* Offsets into struct arm_regs, shared by C and entry.S. */
+#ifndef ASM_REGS_OFFSETS_H
+#define ASM_REGS_OFFSETS_H
+
+#define REGS_LR		52
+#define REGS_PC		56
+#define REGS_CPSR	60
+
+#endif

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/* CP15 accessors used from HYP mode (ARMv7-A with Virtualization Extensions). */
+#ifndef ASM_SYSREGS_H
+#define ASM_SYSREGS_H
+
+#include <stdint.h>
+
+#define SYSREG32(name, opc1, crn, crm, opc2)					\
+static inline uint32_t read_##name(void)					\
+{										\
+	uint32_t v;								\
+	__asm__ volatile("mrc p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2	\
+			 : "=r"(v));						\
+	return v;								\
+}										\
+static inline void write_##name(uint32_t v)					\
+{										\
+	__asm__ volatile("mcr p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2	\
+			 :: "r"(v) : "memory");					\
+}
+
+#define SYSREG64(name, opc1, crm)						\
+static inline uint64_t read_##name(void)					\
+{										\
+	uint32_t lo, hi;							\
+	__asm__ volatile("mrrc p15, " #opc1 ", %0, %1, " #crm			\
+			 : "=r"(lo), "=r"(hi));					\
+	return ((uint64_t)hi << 32) | lo;					\
+}										\
+static inline void write_##name(uint64_t v)					\
+{										\
+	__asm__ volatile("mcrr p15, " #opc1 ", %0, %1, " #crm			\
+			 :: "r"((uint32_t)v), "r"((uint32_t)(v >> 32)) : "memory"); \
+}
+
+/* Identification */
+SYSREG32(midr, 0, c0, c0, 0)
+SYSREG32(mpidr, 0, c0, c0, 5)
+/* HYP configuration */
+SYSREG32(hsctlr, 4, c1, c0, 0)
+SYSREG32(hcr, 4, c1, c1, 0)
+SYSREG32(hcptr, 4, c1, c1, 2)
+SYSREG32(hstr, 4, c1, c1, 3)
+SYSREG32(hdcr, 4, c1, c1, 1)
+SYSREG32(htcr, 4, c2, c0, 2)
+SYSREG32(vtcr, 4, c2, c1, 2)
+SYSREG32(hmair0, 4, c10, c2, 0)
+SYSREG32(hvbar, 4, c12, c0, 0)
+SYSREG32(htpidr, 4, c13, c0, 2)
+SYSREG32(vpidr, 4, c0, c0, 0)
+SYSREG32(vmpidr, 4, c0, c0, 5)
+SYSREG64(httbr, 4, c2)
+SYSREG64(vttbr, 6, c2)
+/* HYP syndrome and fault addresses */
+SYSREG32(hsr, 4, c5, c2, 0)
+SYSREG32(hdfar, 4, c6, c0, 0)
+SYSREG32(hifar, 4, c6, c0, 2)
+SYSREG32(hpfar, 4, c6, c0, 4)
+/* Guest (non-secure PL1) state the hypervisor resets */
+SYSREG32(sctlr, 0, c1, c0, 0)
+SYSREG32(ttbcr, 0, c2, c0, 2)
+SYSREG32(dacr, 0, c3, c0, 0)
+SYSREG32(vbar, 0, c12, c0, 0)
+SYSREG32(contextidr, 0, c13, c0, 1)
+SYSREG32(cntv_ctl, 0, c14, c3, 1)
+SYSREG64(ttbr0, 0, c2)
+SYSREG64(ttbr1, 1, c2)
+SYSREG64(par, 0, c7)
+/* Address translation of a guest virtual address, stages 1 and 2 */
+SYSREG32(ats12nsopr, 0, c7, c8, 4)
+
+static inline void isb(void) { __asm__ volatile("isb" ::: "memory"); }
+static inline void dsb(void) { __asm__ volatile("dsb sy" ::: "memory"); }
+static inline void dsb_ishst(void) { __asm__ volatile("dsb ishst" ::: "memory"); }
+
+/* TLB maintenance (register value ignored) */
+static inline void tlbi_all_hyp_local(void)
+{
+	__asm__ volatile("mcr p15, 4, %0, c8, c7, 0" :: "r"(0) : "memory");
+}
+static inline void tlbi_all_guest_is(void)	/* TLBIALLNSNHIS */
+{
+	__asm__ volatile("mcr p15, 4, %0, c8, c3, 4" :: "r"(0) : "memory");
+}
+static inline void icache_inval_all(void)	/* ICIALLUIS */
+{
+	__asm__ volatile("mcr p15, 0, %0, c7, c1, 0" :: "r"(0) : "memory");
+}
+static inline void dcache_clean_inval_line(uintptr_t va)	/* DCCIMVAC */
+{
+	__asm__ volatile("mcr p15, 0, %0, c7, c14, 1" :: "r"(va) : "memory");
+}
+
+#endif

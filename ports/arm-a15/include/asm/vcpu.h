@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/* Cortex-A15 per-vCPU and per-partition state, embedded in the core's structs. */
+#ifndef ASM_VCPU_H
+#define ASM_VCPU_H
+
+#include <stdint.h>
+#include <bulkhead/pgtable.h>
+#include <asm/decode.h>
+#include <asm/regs_offsets.h>
+
+/* Guest registers saved on every exit; layout known to entry.S. */
+struct arm_regs {		/* offsets in asm/regs_offsets.h */
+	uint32_t r[13];
+	uint32_t lr;		/* LR_usr: HYP mode shares it */
+	uint32_t pc;		/* ELR_hyp */
+	uint32_t cpsr;		/* SPSR_hyp */
+};
+
+struct arch_vcpu {
+	struct arm_regs regs;
+	struct arm_mem_access access;	/* decoded MMIO access awaiting completion */
+};
+
+struct arch_partition {
+	struct pgtable stage2;
+	uint64_t vttbr;
+};
+
+#endif

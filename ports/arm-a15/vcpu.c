@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+/*
+ * vCPU life cycle on the Cortex-A15: reset to the guest boot state, the
+ * run loop around arm_guest_enter(), and completion of emulated
+ * instructions. Guest CP15 state is not saved or restored: each physical
+ * CPU runs exactly one vCPU, so the guest owns its PL1 registers.
+ */
+#include <string.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/port.h>
+#include <asm/arm.h>
+#include <asm/guest.h>
+#include <asm/sysregs.h>
+
+#define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | \
+			 HCR_TWI | HCR_TWE | HCR_TSC)
+#define SCTLR_RESET	0x00c50078u	/* MMU, caches and alignment checks off */
+#define VMPIDR_MP	0x80000000u
+
+void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t context)
+{
+	struct arm_regs *r = &v->arch.regs;
+
+	memset(r, 0, sizeof(*r));
+	r->r[0] = (uint32_t)context;
+	r->r[1] = 0xffffffffu;		/* no board number: the DT describes it */
+	r->r[2] = (uint32_t)fdt;
+	r->pc = (uint32_t)entry;
+	r->cpsr = PSR_MODE_SVC | PSR_A | PSR_I | PSR_F;
+
+	write_sctlr(SCTLR_RESET);
+	write_ttbcr(0);
+	write_ttbr0(0);
+	write_ttbr1(0);
+	write_dacr(0);
+	write_vbar(0);
+	write_contextidr(0);
+	write_cntv_ctl(0);
+	write_vmpidr(VMPIDR_MP | v->index);
+	write_vttbr(v->part->arch.vttbr);
+	write_hcr(HCR_GUEST);
+	isb();
+	/* Forget the previous boot's translations of this CPU */
+	__asm__ volatile("mcr p15, 4, %0, c8, c7, 4" :: "r"(0) : "memory");
+	dsb();
+	isb();
+}
+
+void port_vcpu_run(struct vcpu *v, struct vm_exit *exit)
+{
+	for (;;) {
+		uint32_t vector = arm_guest_enter(&v->arch.regs);
+
+		exit->kind = EXIT_NONE;
+		if (vector != EXIT_VECTOR_TRAP) {
+			gic_drain();	/* a kick: let the run loop look */
+			return;
+		}
+		if (arm_handle_trap(v, exit))
+			return;
+	}
+}
+
+/* Step over the emulated instruction, including Thumb IT state. */
+static void advance_pc(struct arm_regs *r, unsigned int len)
+{
+	uint32_t it = ((r->cpsr >> 8) & 0xfc) | ((r->cpsr >> 25) & 0x3);
+
+	r->pc += len;
+	if (!it)
+		return;
+	it = (it & 0x7) ? (it & 0xe0) | ((it << 1) & 0x1f) : 0;
+	r->cpsr &= ~((0x3fu << 10) | (0x3u << 25));
+	r->cpsr |= ((it & 0xfc) << 8) | ((it & 0x3) << 25);
+}
+
+static uint32_t extend_load(const struct arm_mem_access *a, uint64_t value)
+{
+	unsigned int bits = a->size * 8;
+
+	if (bits >= 32)
+		return (uint32_t)value;
+	value &= (1u << bits) - 1;
+	if (a->sign_extend && (value & (1u << (bits - 1))))
+		value |= ~((1u << bits) - 1);
+	return (uint32_t)value;
+}
+
+void port_vcpu_complete(struct vcpu *v, const struct vm_exit *exit)
+{
+	struct arm_regs *r = &v->arch.regs;
+	const struct arm_mem_access *a = &v->arch.access;
+
+	if (exit->kind == EXIT_HYPERCALL) {
+		r->r[0] = (uint32_t)exit->hcall.ret[0];
+		r->r[1] = (uint32_t)exit->hcall.ret[1];
+		return;
+	}
+	if (exit->kind != EXIT_MMIO)
+		return;
+	if (!exit->mmio.write)
+		guest_reg_write(r, a->rt, extend_load(a, exit->mmio.value));
+	if (a->writeback)
+		guest_reg_write(r, a->rn, arm_ldst_writeback_value(a,
+				guest_reg_read(r, a->rn), guest_reg_read(r, a->rm)));
+	advance_pc(r, a->insn_len);
+}
