@@ -76,6 +76,7 @@ LIBFDT_OBJS := fdt.o fdt_ro.o fdt_rw.o fdt_sw.o fdt_wip.o fdt_strerror.o \
 $(LIBFDT_SRC)/.done:
 	$(Q)$(srctree)/scripts/extract-libfdt.sh $(CACHE)
 $(LIBFDT_SRC)/%.c: $(LIBFDT_SRC)/.done ;
+.PRECIOUS: $(LIBFDT_SRC)/%.c
 $(O)/libfdt/%.o: $(LIBFDT_SRC)/%.c $(O)/.config
 	@mkdir -p $(dir $@)
 	$(if $(Q),@echo "  CC      libfdt/$*.o")

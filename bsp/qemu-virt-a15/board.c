@@ -49,6 +49,35 @@ static void discover_memory(const void *fdt, struct board_info *info)
 	}
 }
 
+static uint64_t total_ram(const struct board_info *info)
+{
+	uint64_t sum = 0;
+
+	for (unsigned int i = 0; i < info->nram; i++)
+		sum += info->ram[i].size;
+	return sum;
+}
+
+/*
+ * QEMU always leaves the tree it generated at the start of RAM. Debian's
+ * U-Boot for qemu_arm has no LPAE and rewrites /memory in the tree it
+ * passes to what it can address itself (2 GiB with `-m 6G`), so the RAM
+ * beyond comes from QEMU's own tree when that one knows more.
+ */
+static void discover_memory_beyond_firmware(struct board_info *info)
+{
+	const void *qemu_fdt = (const void *)(uintptr_t)CONFIG_QEMU_DTB_ADDR;
+	struct board_info qemu = { .nram = 0 };
+
+	if (fdt_check_header(qemu_fdt))
+		return;
+	discover_memory(qemu_fdt, &qemu);
+	if (total_ram(&qemu) > total_ram(info)) {
+		memcpy(info->ram, qemu.ram, sizeof(info->ram));
+		info->nram = qemu.nram;
+	}
+}
+
 static void discover_cpus(const void *fdt, struct board_info *info)
 {
 	int cpus = fdt_path_offset(fdt, "/cpus"), node;
@@ -87,6 +116,7 @@ int bsp_discover(const void *fdt, struct board_info *info)
 
 	memset(info, 0, sizeof(*info));
 	discover_memory(fdt, info);
+	discover_memory_beyond_firmware(info);
 	discover_cpus(fdt, info);
 	if (read_reg(fdt, uart_node(fdt), 0, &info->uart_base, &size))
 		info->uart_base = CONFIG_FALLBACK_UART_BASE;

@@ -36,7 +36,7 @@ static void cpu_virt_init(unsigned int cpu)
 void __attribute__((noreturn)) arm_boot_main(uintptr_t fdt)
 {
 	if (!fdt || fdt_magic((const void *)fdt) != FDT_MAGIC)
-		fdt = CONFIG_FALLBACK_DTB_ADDR;
+		fdt = CONFIG_QEMU_DTB_ADDR;
 	write_htpidr(0);
 	board_setup((void *)fdt);
 	hyp_mmu_build();

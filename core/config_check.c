@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Partition configuration, part 2: semantic checks (config_validate), and
+ * the error reports both parts share.
+ *
+ * config_parse() has already checked syntax and references; here the values
+ * are checked against each other and against the board facts: alignment,
+ * overlaps in each guest map and in physical memory, CPUs, boot addresses.
+ * Like config.c this runs in the hypervisor too: libfdt, and from the C
+ * library only string functions and snprintf().
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <libfdt.h>
+
+#include "config_internal.h"
+
+void cfg_node_path(const void *fdt, int node, char *buf, size_t len)
+{
+	const char *name;
+
+	if (fdt_get_path(fdt, node, buf, len) >= 0)
+		return;
+	/* Too deep for @buf, or not a tree at all: the name must do. */
+	name = fdt_get_name(fdt, node, NULL);
+	snprintf(buf, len, "%s", name ? name : "/");
+}
+
+int cfg_fail(const struct config *cfg, struct config_error *err, int node,
+	     const char *prop, const char *fmt, ...)
+{
+	va_list ap;
+
+	cfg_node_path(cfg->fdt, node, err->path, sizeof(err->path));
+	snprintf(err->prop, sizeof(err->prop), "%s", prop);
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* An address range and the node and property it came from. */
+struct span {
+	uint64_t base;
+	uint64_t size;
+	int node;
+	const char *prop;
+};
+
+/*
+ * Enumerators of spans: fill @s with span @i of set @set and return 1,
+ * return 0 for an unused slot, -1 past the end. They keep the pairwise
+ * checks free of large arrays on the hypervisor's boot stack.
+ */
+typedef int (*span_fn)(const struct config *cfg, unsigned int set,
+		       unsigned int i, struct span *s);
+
+static int set_span(struct span *s, uint64_t base, uint64_t size, int node,
+		    const char *prop)
+{
+	s->base = base;
+	s->size = size;
+	s->node = node;
+	s->prop = prop;
+	return 1;
+}
+
+static bool shm_maps(const struct cfg_shm *shm, unsigned int part)
+{
+	unsigned int i;
+
+	for (i = 0; i < shm->nparts; i++)
+		if (shm->parts[i] == part)
+			return true;
+	return false;
+}
+
+/* Guest map of partition @pi: memory, console, devices, shared memory. */
+static int guest_span(const struct config *cfg, unsigned int pi,
+		      unsigned int i, struct span *s)
+{
+	const struct cfg_partition *p = &cfg->part[pi];
+	const struct cfg_shm *shm;
+
+	if (i < CFG_MAX_REGIONS)
+		return i < p->nmem ? set_span(s, p->mem[i].guest_base,
+				p->mem[i].size, p->mem[i].node, "reg") : 0;
+	i -= CFG_MAX_REGIONS;
+	if (i == 0)
+		return p->has_console ? set_span(s, p->console_base,
+				p->console_size, p->console_node, "reg") : 0;
+	i -= 1;
+	if (i < CFG_MAX_DEVICES)
+		return i < p->ndev ? set_span(s, p->dev[i].guest_base,
+				p->dev[i].size, p->dev[i].node, "reg") : 0;
+	i -= CFG_MAX_DEVICES;
+	if (i >= CFG_MAX_SHM)
+		return -1;
+	shm = &cfg->shm[i];
+	if (i >= cfg->nshm || !shm_maps(shm, pi))
+		return 0;
+	return set_span(s, shm->guest_base, shm->size, shm->node, "reg");
+}
+
+/* Physical ranges placed by the config: fixed memory, fixed shared memory. */
+static int fixed_span(const struct config *cfg, unsigned int set,
+		      unsigned int i, struct span *s)
+{
+	const struct cfg_partition *p;
+	const struct cfg_region *r;
+	const struct cfg_shm *shm;
+
+	(void)set;
+	if (i < CFG_MAX_PARTITIONS * CFG_MAX_REGIONS) {
+		p = &cfg->part[i / CFG_MAX_REGIONS];
+		r = &p->mem[i % CFG_MAX_REGIONS];
+		if (p >= cfg->part + cfg->npart || r >= p->mem + p->nmem ||
+		    !r->phys_fixed)
+			return 0;
+		return set_span(s, r->phys_base, r->size, r->node, "phys-base");
+	}
+	i -= CFG_MAX_PARTITIONS * CFG_MAX_REGIONS;
+	if (i >= CFG_MAX_SHM)
+		return -1;
+	shm = &cfg->shm[i];
+	if (i >= cfg->nshm || !shm->phys_fixed)
+		return 0;
+	return set_span(s, shm->phys_base, shm->size, shm->node, "phys-base");
+}
+
+/* Physical ranges of all passthrough devices. */
+static int device_span(const struct config *cfg, unsigned int set,
+		       unsigned int i, struct span *s)
+{
+	unsigned int pi = i / CFG_MAX_DEVICES, di = i % CFG_MAX_DEVICES;
+	const struct cfg_device *d;
+
+	(void)set;
+	if (pi >= CFG_MAX_PARTITIONS)
+		return -1;
+	if (pi >= cfg->npart || di >= cfg->part[pi].ndev)
+		return 0;
+	d = &cfg->part[pi].dev[di];
+	return set_span(s, d->phys_base, d->size, d->node,
+			fdt_getprop(cfg->fdt, d->node, "phys-base", NULL) ?
+			"phys-base" : "reg");
+}
+
+static int check_disjoint(const struct config *cfg, struct config_error *err,
+			  span_fn next, unsigned int set, const char *what)
+{
+	char other[CFG_PATH_MAX];
+	struct span a, b;
+	unsigned int i, j;
+	int rc;
+
+	for (i = 0; (rc = next(cfg, set, i, &a)) >= 0; i++) {
+		for (j = 0; rc && j < i; j++) {
+			if (next(cfg, set, j, &b) <= 0 ||
+			    !ranges_overlap(a.base, a.size, b.base, b.size))
+				continue;
+			cfg_node_path(cfg->fdt, b.node, other, sizeof(other));
+			return cfg_fail(cfg, err, a.node, a.prop,
+					"%s 0x%llx-0x%llx overlaps %s", what,
+					(unsigned long long)a.base,
+					(unsigned long long)(a.base + a.size - 1),
+					other);
+		}
+	}
+	return 0;
+}
+
+static int check_aligned(const struct config *cfg, struct config_error *err,
+			 int node, const char *prop, const char *what,
+			 uint64_t v)
+{
+	if (IS_ALIGNED(v, PAGE_SIZE))
+		return 0;
+	return cfg_fail(cfg, err, node, prop,
+			"%s 0x%llx is not a multiple of 4 KiB", what,
+			(unsigned long long)v);
+}
+
+/* Stage-2 (and every other port's map) works in whole pages. */
+static int check_pages(const struct config *cfg, struct config_error *err,
+		       int node, uint64_t base, uint64_t size, uint64_t phys)
+{
+	/* @phys is 0 when the config leaves the placement to the hypervisor. */
+	if (check_aligned(cfg, err, node, "reg", "base", base) ||
+	    check_aligned(cfg, err, node, "reg", "size", size) ||
+	    check_aligned(cfg, err, node, "phys-base", "address", phys))
+		return -1;
+	return 0;
+}
+
+static int check_partition_pages(const struct config *cfg,
+				 struct config_error *err,
+				 const struct cfg_partition *p)
+{
+	const struct cfg_region *r;
+	const struct cfg_device *d;
+
+	for (r = p->mem; r < p->mem + p->nmem; r++)
+		if (check_pages(cfg, err, r->node, r->guest_base, r->size,
+				r->phys_fixed ? r->phys_base : 0))
+			return -1;
+	if (p->has_console &&
+	    check_pages(cfg, err, p->console_node, p->console_base,
+			p->console_size, 0))
+		return -1;
+	for (d = p->dev; d < p->dev + p->ndev; d++)
+		if (check_pages(cfg, err, d->node, d->guest_base, d->size,
+				d->phys_base))
+			return -1;
+	return 0;
+}
+
+static int check_shm_pages(const struct config *cfg, struct config_error *err)
+{
+	const struct cfg_shm *s;
+
+	for (s = cfg->shm; s < cfg->shm + cfg->nshm; s++)
+		if (check_pages(cfg, err, s->node, s->guest_base, s->size,
+				s->phys_fixed ? s->phys_base : 0))
+			return -1;
+	return 0;
+}
+
+static int cpu_taken(const struct config *cfg, struct config_error *err,
+		     const struct cfg_partition *p,
+		     const struct cfg_partition *owner, uint8_t cpu)
+{
+	if (owner == p)
+		return cfg_fail(cfg, err, p->node, "cpus",
+				"CPU %u is listed twice", cpu);
+	return cfg_fail(cfg, err, p->node, "cpus",
+			"CPU %u is already given to %s", cpu, owner->name);
+}
+
+/* Each CPU exists on the board and runs one partition. */
+static int check_cpus(const struct config *cfg, struct config_error *err)
+{
+	const struct cfg_partition *p, *q;
+	unsigned int i, j;
+	uint8_t cpu;
+
+	for (p = cfg->part; p < cfg->part + cfg->npart; p++) {
+		for (i = 0; i < p->ncpus; i++) {
+			cpu = p->cpus[i];
+			if (cpu >= cfg->board.ncpus)
+				return cfg_fail(cfg, err, p->node, "cpus",
+						"CPU %u does not exist, the board has %u",
+						cpu, (unsigned int)cfg->board.ncpus);
+			for (q = cfg->part; q <= p; q++)
+				for (j = 0; j < (q == p ? i : q->ncpus); j++)
+					if (q->cpus[j] == cpu)
+						return cpu_taken(cfg, err, p, q, cpu);
+		}
+	}
+	return 0;
+}
+
+static const struct cfg_range *find_range(const struct cfg_range *r,
+					  unsigned int n, uint64_t base,
+					  uint64_t size, bool whole)
+{
+	for (; n--; r++)
+		if (whole ? range_contains(r->base, r->size, base, size) :
+			    ranges_overlap(r->base, r->size, base, size))
+			return r;
+	return NULL;
+}
+
+static int range_fail(const struct config *cfg, struct config_error *err,
+		      const struct span *s, const char *what,
+		      const struct cfg_range *r)
+{
+	return cfg_fail(cfg, err, s->node, s->prop,
+			"0x%llx-0x%llx overlaps %s 0x%llx-0x%llx",
+			(unsigned long long)s->base,
+			(unsigned long long)(s->base + s->size - 1), what,
+			(unsigned long long)r->base,
+			(unsigned long long)(r->base + r->size - 1));
+}
+
+/* Fixed placements stay in RAM, clear of what firmware and we occupy. */
+static int check_fixed(const struct config *cfg, struct config_error *err)
+{
+	const struct cfg_board *b = &cfg->board;
+	const struct cfg_range *r;
+	struct span s;
+	unsigned int i;
+	int rc;
+
+	for (i = 0; (rc = fixed_span(cfg, 0, i, &s)) >= 0; i++) {
+		if (!rc)
+			continue;
+		if (!find_range(b->ram, b->nram, s.base, s.size, true))
+			return cfg_fail(cfg, err, s.node, s.prop,
+					"0x%llx-0x%llx is outside the board's RAM",
+					(unsigned long long)s.base,
+					(unsigned long long)(s.base + s.size - 1));
+		r = find_range(b->reserved, b->nreserved, s.base, s.size, false);
+		if (r)
+			return range_fail(cfg, err, &s, "reserved", r);
+	}
+	return check_disjoint(cfg, err, fixed_span, 0, "physical range");
+}
+
+/* Passthrough is for MMIO: handing out RAM would break isolation. */
+static int check_devices(const struct config *cfg, struct config_error *err)
+{
+	const struct cfg_range *r;
+	struct span s;
+	unsigned int i;
+	int rc;
+
+	for (i = 0; (rc = device_span(cfg, 0, i, &s)) >= 0; i++) {
+		if (!rc)
+			continue;
+		r = find_range(cfg->board.ram, cfg->board.nram, s.base, s.size,
+			       false);
+		if (r)
+			return range_fail(cfg, err, &s, "board RAM", r);
+	}
+	return check_disjoint(cfg, err, device_span, 0, "physical range");
+}
+
+static const struct cfg_region *region_of(const struct cfg_partition *p,
+					  gpaddr_t addr)
+{
+	const struct cfg_region *r;
+
+	for (r = p->mem; r < p->mem + p->nmem; r++)
+		if (range_contains(r->guest_base, r->size, addr, 1))
+			return r;
+	return NULL;
+}
+
+static int check_boot(const struct config *cfg, struct config_error *err,
+		      const struct cfg_partition *p)
+{
+	const struct cfg_region *r = region_of(p, p->load_addr);
+	const struct cfg_board *b = &cfg->board;
+	uint64_t room;
+
+	if (!r)
+		return cfg_fail(cfg, err, p->node, "load-address",
+				"0x%llx is outside the partition's memory",
+				(unsigned long long)p->load_addr);
+	if (!region_of(p, p->entry))
+		return cfg_fail(cfg, err, p->node, "entry",
+				"0x%llx is outside the partition's memory",
+				(unsigned long long)p->entry);
+	if (!p->image_staged)
+		return 0;
+	room = r->size - (p->load_addr - r->guest_base);
+	if (p->image_size > room)
+		return cfg_fail(cfg, err, p->node, "image",
+				"image of 0x%llx bytes does not fit in the 0x%llx bytes from load-address 0x%llx to the end of its region",
+				(unsigned long long)p->image_size,
+				(unsigned long long)room,
+				(unsigned long long)p->load_addr);
+	/* Outside the reserved ranges the hypervisor may hand it out as RAM. */
+	if (!find_range(b->reserved, b->nreserved, p->image_phys,
+			p->image_size, true))
+		return cfg_fail(cfg, err, p->image_node, "load",
+				"staged image 0x%llx-0x%llx is not inside a reserved range",
+				(unsigned long long)p->image_phys,
+				(unsigned long long)(p->image_phys + p->image_size - 1));
+	return 0;
+}
+
+int config_validate(const struct config *cfg, struct config_error *err)
+{
+	const struct cfg_partition *p;
+
+	memset(err, 0, sizeof(*err));
+	if (check_cpus(cfg, err))
+		return -1;
+	for (p = cfg->part; p < cfg->part + cfg->npart; p++)
+		if (check_partition_pages(cfg, err, p))
+			return -1;
+	if (check_shm_pages(cfg, err))
+		return -1;
+	for (p = cfg->part; p < cfg->part + cfg->npart; p++)
+		if (check_disjoint(cfg, err, guest_span, p - cfg->part,
+				   "guest range") ||
+		    check_boot(cfg, err, p))
+			return -1;
+	if (check_fixed(cfg, err) || check_devices(cfg, err))
+		return -1;
+	return 0;
+}

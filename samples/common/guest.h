@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The runtime every sample guest links (samples/common): start-up, newlib's
+ * system calls (console on the UART of /chosen/stdout-path, heap, exit =
+ * BH_HC_SHUTDOWN_SELF) and what the partition's device tree says about it.
+ *
+ * A sample provides int main(void); returning from it, or exit(), shuts
+ * the partition down.
+ */
+#ifndef SAMPLES_GUEST_H
+#define SAMPLES_GUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MiB		(1024u * 1024u)
+
+/* This partition, from the device tree the hypervisor generated for it. */
+struct guest_info {
+	const void *fdt;
+	const char *name;	/* /chosen/bulkhead,partition-name */
+	uint32_t id;		/* /chosen/bulkhead,partition-id */
+	uint32_t restarts;	/* /chosen/bulkhead,restart-count */
+	uint32_t vcpu;		/* index of the running vCPU (MPIDR Aff0) */
+	uint32_t host_cpu;	/* physical CPU under it, /chosen/bulkhead,host-cpus */
+	const char *bootargs;	/* /chosen/bootargs, "" when there are none */
+	uint64_t ram_base;	/* first memory node */
+	uint64_t ram_size;
+};
+
+extern struct guest_info guest;
+
+/* Linker symbols (guest.lds): the image's unchanging part. */
+extern const char __image_start[], __rodata_end[];
+
+/*
+ * Value of "@key=value" in the bootargs: a pointer into them, the value
+ * ending at a space or the end; NULL when @key is absent.
+ */
+const char *bootarg(const char *key);
+
+/* true when the bootargs hold exactly "@key=@value". */
+bool bootarg_is(const char *key, const char *value);
+
+/*
+ * First "reg" entry of @node, read with its parent's #address-cells and
+ * #size-cells. 0 or a negative libfdt error.
+ */
+int dt_reg(const void *fdt, int node, uint64_t *base, uint64_t *size);
+
+/*
+ * All RAM from the heap's end up to the device tree, for a sample that
+ * wants to fill it; malloc() gets nothing more afterwards. Sets *@size.
+ */
+void *ram_claim_rest(size_t *size);
+
+/* CRC-32 as zlib/gzip compute it: crc32(0, buf, len) for a whole buffer. */
+uint32_t crc32(uint32_t crc, const void *buf, size_t len);
+
+/* Fill @n words with a pseudo-random sequence (xorshift32) seeded by @seed. */
+void pattern_fill(uint32_t *words, size_t n, uint32_t seed);
+
+/*
+ * Device registers with one plain LDR/STR each: an emulated device's
+ * access must be a single load or store the hypervisor can decode.
+ */
+static inline uint32_t mmio_read32(uintptr_t addr)
+{
+	uint32_t val;
+
+	__asm__ volatile("ldr %0, [%1]" : "=r"(val) : "r"(addr) : "memory");
+	return val;
+}
+
+static inline void mmio_write32(uintptr_t addr, uint32_t val)
+{
+	__asm__ volatile("str %0, [%1]" : : "r"(val), "r"(addr) : "memory");
+}
+
+#endif

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Calls from a sample guest to the hypervisor (HVC, numbers in
+ * <bulkhead/abi.h>) and to PSCI (SMC, which the hypervisor traps).
+ * Both follow the SMC Calling Convention: function ID in r0, arguments in
+ * r1..r3, results in r0 and r1; r4 and up are preserved.
+ */
+#ifndef SAMPLES_HYPERCALL_H
+#define SAMPLES_HYPERCALL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <bulkhead/abi.h>
+
+#define PSCI_0_2_FN_SYSTEM_OFF	0x84000008u
+
+struct hv_result {
+	int32_t r0;
+	uint32_t r1;
+};
+
+/*
+ * The asm statements name r0..r3 as both inputs and outputs because the
+ * callee may leave any of them changed; "memory" because a call may read
+ * a guest buffer (console write).
+ */
+static inline struct hv_result hv_call(uint32_t fn, uint32_t a1, uint32_t a2,
+				       uint32_t a3)
+{
+	register uint32_t r0 __asm__("r0") = fn;
+	register uint32_t r1 __asm__("r1") = a1;
+	register uint32_t r2 __asm__("r2") = a2;
+	register uint32_t r3 __asm__("r3") = a3;
+
+	__asm__ volatile(".arch_extension virt\n\thvc #0"
+			 : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3) : : "memory");
+	return (struct hv_result){ .r0 = (int32_t)r0, .r1 = r1 };
+}
+
+static inline int32_t psci_call(uint32_t fn, uint32_t a1, uint32_t a2,
+				uint32_t a3)
+{
+	register uint32_t r0 __asm__("r0") = fn;
+	register uint32_t r1 __asm__("r1") = a1;
+	register uint32_t r2 __asm__("r2") = a2;
+	register uint32_t r3 __asm__("r3") = a3;
+
+	__asm__ volatile(".arch_extension sec\n\tsmc #0"
+			 : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3) : : "memory");
+	return (int32_t)r0;
+}
+
+/* (major << 16) | minor, see BH_ABI_VERSION */
+static inline uint32_t hv_version(void)
+{
+	return (uint32_t)hv_call(BH_HC_VERSION, 0, 0, 0).r0;
+}
+
+/* Bytes written (at most BH_CONSOLE_WRITE_MAX) or a negative BH_E_ code. */
+static inline int32_t hv_console_write(const void *buf, size_t len)
+{
+	return hv_call(BH_HC_CONSOLE_WRITE, (uint32_t)(uintptr_t)buf, len, 0).r0;
+}
+
+/* BH_STATE_* of partition @id, its restart count in *@restarts. */
+static inline int32_t hv_partition_state(uint32_t id, uint32_t *restarts)
+{
+	struct hv_result res = hv_call(BH_HC_PARTITION_STATE, id, 0, 0);
+
+	*restarts = res.r1;
+	return res.r0;
+}
+
+/* Stops this partition; the caller must not rely on it returning. */
+static inline void hv_shutdown_self(void)
+{
+	hv_call(BH_HC_SHUTDOWN_SELF, 0, 0, 0);
+}
+
+/* Only returns on failure, with a PSCI error code. */
+static inline int32_t psci_system_off(void)
+{
+	return psci_call(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+}
+
+#endif

@@ -1,0 +1,42 @@
+# Booting: the U-Boot boot disk of a sample and running it on QEMU.
+# Included by the top-level Makefile.
+#
+#   make image [SAMPLE=s]     $(O)/samples/s/boot/{bulkhead.itb,boot.scr,disk.img}
+#   make run [SAMPLE=s] [BOOT=uboot|kernel] [RUN_TIMEOUT=300] [QEMU_ARGS="-d int"]
+#
+# `make run` prints the guest's console on the terminal (QEMU -nographic:
+# Ctrl-A x quits) and succeeds when QEMU exits 0, which the hypervisor
+# causes by powering the machine off once every partition has stopped.
+
+RUN_TIMEOUT ?= 300
+QEMU_ARGS ?=
+
+.PHONY: run-build
+
+image: $(O)/samples/$(SAMPLE)/boot/disk.img
+
+# sample-% rebuilds the package whenever it likes, so the disk is always
+# remade; it takes well under a second.
+$(O)/samples/%/boot/disk.img: hypervisor sample-% FORCE
+	$(if $(Q),@echo "  IMAGE   samples/$*/boot/disk.img")
+	$(Q)$(srctree)/scripts/mkdisk.sh $(O)/samples/$*/pkg $(O)/samples/$*/boot
+
+run-build:
+ifeq ($(BOOT),uboot)
+	$(Q)$(MAKE) image
+else ifeq ($(BOOT),kernel)
+	$(Q)$(MAKE) hypervisor sample-$(SAMPLE)
+else
+	$(error BOOT must be uboot or kernel, not '$(BOOT)')
+endif
+
+# deps first, then the build, then QEMU: sub-makes keep that order under -j.
+run: deps
+	$(Q)$(MAKE) run-build
+	$(Q)timeout --foreground -k 10 $(RUN_TIMEOUT) \
+		$(srctree)/scripts/qemu-boot.sh $(BOARD) $(O) $(SAMPLE) $(BOOT) $(QEMU_ARGS); \
+	rc=$$?; \
+	if [ $$rc -eq 124 ] || [ $$rc -eq 137 ]; then \
+		echo "bulkhead: QEMU still running after $(RUN_TIMEOUT) s; stopped it (RUN_TIMEOUT=... allows longer)" >&2; \
+	fi; \
+	exit $$rc

@@ -1,0 +1,81 @@
+#!/bin/bash
+# Boot one built sample on QEMU; the exit status is QEMU's.
+#
+#   qemu-boot.sh BOARD BUILDDIR SAMPLE kernel|uboot [QEMU_ARG...]
+#
+# The machine comes from bsp/BOARD/defconfig (CONFIG_QEMU_SYSTEM, _MACHINE,
+# _CPU, _MEM, _SMP, CONFIG_UBOOT_BIOS); BUILDDIR/samples/SAMPLE/qemu.env may
+# override the memory size and CPU count (QEMU_MEM=..., QEMU_SMP=...).
+#
+#   kernel  QEMU loads BUILDDIR/bulkhead.elf itself and puts every blob of
+#           BUILDDIR/samples/SAMPLE/pkg/images.txt (lines "name address file")
+#           at its address with a generic loader device.
+#   uboot   U-Boot (-bios) boots BUILDDIR/samples/SAMPLE/boot/disk.img
+#           (made by scripts/mkdisk.sh) through distro boot, hands-off.
+#
+# Always -nographic -no-reboot, no network (the default NIC wants an iPXE
+# ROM that Debian's qemu-system-arm does not depend on). Extra arguments go
+# to QEMU unchanged, e.g. "-d int -D qemu.log". QEMU is exec'd, so a
+# caller's `timeout` signals it directly. (A ',' in a path is doubled:
+# QEMU's option syntax.)
+set -euo pipefail
+
+die() { echo "qemu-boot: $*" >&2; exit 2; }
+
+[ $# -ge 4 ] || die "usage: qemu-boot.sh BOARD BUILDDIR SAMPLE kernel|uboot [QEMU_ARG...]"
+board=$1 build=$2 sample=$3 path=$4
+shift 4
+srctree=$(cd "$(dirname "$0")/.." && pwd)
+defconfig=$srctree/bsp/$board/defconfig
+[ -f "$defconfig" ] || die "unknown board $board"
+sdir=$build/samples/$sample
+
+# Value of KEY in a KEY=value file, without surrounding quotes.
+value() {
+	sed -n "s/^$2=\"\{0,1\}\([^\"]*\)\"\{0,1\}[[:space:]]*\$/\1/p" "$1" | tail -n 1
+}
+
+qemu=$(value "$defconfig" CONFIG_QEMU_SYSTEM)
+machine=$(value "$defconfig" CONFIG_QEMU_MACHINE)
+cpu=$(value "$defconfig" CONFIG_QEMU_CPU)
+env=$sdir/qemu.env
+[ -f "$env" ] || env=/dev/null
+mem=$(value "$env" QEMU_MEM)
+mem=${mem:-$(value "$defconfig" CONFIG_QEMU_MEM)}
+smp=$(value "$env" QEMU_SMP)
+smp=${smp:-$(value "$defconfig" CONFIG_QEMU_SMP)}
+for v in "$qemu" "$machine" "$cpu" "$mem" "$smp"; do
+	[ -n "$v" ] || die "$defconfig lacks a CONFIG_QEMU_ setting"
+done
+
+args=(-M "$machine" -cpu "$cpu" -m "$mem" -smp "$smp" -nographic -no-reboot -nic none)
+
+case $path in
+kernel)
+	pkg=$sdir/pkg
+	[ -f "$build/bulkhead.elf" ] || die "$build/bulkhead.elf missing"
+	[ -f "$pkg/images.txt" ] || die "$pkg/images.txt missing"
+	args+=(-kernel "$build/bulkhead.elf")
+	while read -r name addr file; do
+		[ -n "$name" ] || continue
+		case $file in /*) ;; *) file=$pkg/$file ;; esac
+		[ -f "$file" ] || die "$file (image $name) missing"
+		args+=(-device "loader,file=${file//,/,,},addr=$addr,force-raw=on")
+	done <"$pkg/images.txt"
+	;;
+uboot)
+	bios=$(value "$defconfig" CONFIG_UBOOT_BIOS)
+	disk=$sdir/boot/disk.img
+	[ -f "$bios" ] || die "U-Boot $bios missing"
+	[ -f "$disk" ] || die "$disk missing (make image SAMPLE=$sample)"
+	# Read-only: U-Boot never writes it, and two boots may share it.
+	args+=(-bios "$bios"
+	       -drive "if=none,file=${disk//,/,,},format=raw,id=hd,readonly=on"
+	       -device "virtio-blk-device,drive=hd")
+	;;
+*)
+	die "boot path must be kernel or uboot, not '$path'"
+	;;
+esac
+
+exec "$qemu" "${args[@]}" "$@"

@@ -1,0 +1,137 @@
+#!/bin/bash
+# Boot one sample on QEMU and check its console output.
+#
+#   tests/qemu/run.sh BOARD SAMPLE kernel|uboot BUILDDIR
+#
+# Boots with scripts/qemu-boot.sh under a timeout, saves the console (with
+# \r removed) to BUILDDIR/tests/SAMPLE-PATH.log and passes when QEMU exits 0
+# and the log satisfies tests/qemu/SAMPLE.expect:
+#
+#   text           a log line must equal it exactly
+#   [name] text    the same, and the lines that start with the same
+#                  "[name] " must appear in the order given (partitions run
+#                  concurrently, so only the order within one is meaningful)
+#   !pattern       no log line may match; '*' matches any characters,
+#                  everything else is literal
+#   @timeout N     allow N seconds instead of 120
+#   # ...          comment; blank lines are ignored
+#
+# If tests/qemu/SAMPLE.check is executable it is then run as
+# `SAMPLE.check LOG BUILDDIR` for checks computed at test time; it must exit 0.
+# Prints one line, "PASS ..." or "FAIL ...", then any details indented;
+# exits 0 on pass and 1 on failure.
+set -uo pipefail
+
+if [ $# -ne 4 ]; then
+	echo "usage: tests/qemu/run.sh BOARD SAMPLE kernel|uboot BUILDDIR" >&2
+	exit 2
+fi
+board=$1 sample=$2 path=$3 build=$4
+srctree=$(cd "$(dirname "$0")/../.." && pwd)
+expect=$srctree/tests/qemu/$sample.expect
+hook=$srctree/tests/qemu/$sample.check
+log=$build/tests/$sample-$path.log
+name="qemu $sample/$path"
+
+fail() {
+	echo "FAIL  $name: $1  (log: $log)"
+	[ -z "${2:-}" ] || printf '%s\n' "$2" | head -n 8 | sed 's/^/      /'
+	exit 1
+}
+
+[ -f "$expect" ] || fail "no tests/qemu/$sample.expect"
+limit=$(sed -n 's/^@timeout[[:space:]]\{1,\}\([0-9]\{1,\}\)[[:space:]]*$/\1/p' "$expect" | tail -n 1)
+limit=${limit:-120}
+
+mkdir -p "$build/tests"
+start=$SECONDS
+timeout -k 10 "$limit" "$srctree/scripts/qemu-boot.sh" "$board" "$build" "$sample" "$path" \
+	</dev/null >"$log.raw" 2>&1
+rc=$?
+secs=$((SECONDS - start))
+tr -d '\r' <"$log.raw" >"$log"
+rm -f "$log.raw"
+name="$name (${secs} s)"
+
+# Prints one line per problem: a missing or misordered line, a forbidden one.
+problems=$(awk '
+function prefix(s,   i) {
+	if (substr(s, 1, 1) != "[")
+		return ""
+	i = index(s, "] ")
+	return i ? substr(s, 1, i + 1) : ""
+}
+function globmatch(pat, s,   n, part, i, k, rest, last) {
+	n = split(pat, part, "*")
+	if (n == 1)
+		return pat == s
+	if (substr(s, 1, length(part[1])) != part[1])
+		return 0
+	rest = substr(s, length(part[1]) + 1)
+	for (i = 2; i < n; i++) {
+		k = index(rest, part[i])
+		if (part[i] != "" && !k)
+			return 0
+		if (part[i] != "")
+			rest = substr(rest, k + length(part[i]))
+	}
+	last = part[n]
+	return length(rest) >= length(last) &&
+		substr(rest, length(rest) - length(last) + 1) == last
+}
+FNR == NR {
+	if ($0 ~ /^[ \t]*$/ || $0 ~ /^[#@]/)
+		next
+	if (substr($0, 1, 1) == "!") {
+		forbid[++nforbid] = substr($0, 2)
+		next
+	}
+	p = prefix($0)
+	if (p == "") {
+		anywhere[++nanywhere] = $0
+		next
+	}
+	if (!(p in nwant))
+		group[++ngroups] = p
+	want[p, ++nwant[p]] = $0
+	next
+}
+{
+	gsub(/\r/, "")
+	seen[$0] = 1
+	p = prefix($0)
+	if ((p in nwant) && done[p] < nwant[p] && want[p, done[p] + 1] == $0)
+		done[p]++
+	for (i = 1; i <= nforbid; i++)
+		if (!(i in hit) && globmatch(forbid[i], $0))
+			hit[i] = $0
+}
+END {
+	for (i = 1; i <= nanywhere; i++)
+		if (!(anywhere[i] in seen))
+			print "missing: " anywhere[i]
+	for (g = 1; g <= ngroups; g++) {
+		p = group[g]
+		if (done[p] == nwant[p])
+			continue
+		line = want[p, done[p] + 1]
+		print ((line in seen) ? "out of order: " : "missing: ") line
+	}
+	for (i = 1; i <= nforbid; i++)
+		if (i in hit)
+			print "forbidden (!" forbid[i] "): " hit[i]
+}' "$expect" "$log")
+
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+	fail "no power-off within $limit s" "$problems"
+fi
+if [ $rc -ne 0 ]; then
+	fail "QEMU exited with status $rc" "$(tail -n 3 "$log")
+$problems"
+fi
+[ -z "$problems" ] || fail "output does not match tests/qemu/$sample.expect" "$problems"
+
+if [ -x "$hook" ]; then
+	out=$("$hook" "$log" "$build" 2>&1) || fail "tests/qemu/$sample.check failed" "$out"
+fi
+echo "PASS  $name"

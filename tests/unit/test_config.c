@@ -1,0 +1,640 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Unit tests for config_parse() and config_validate(). Each test builds a
+ * config tree in memory with libfdt's read-write API: a known-good tree,
+ * then one change that must be rejected with an exact node path, property
+ * and message.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include <libfdt.h>
+
+#include <bulkhead/config.h>
+
+#define PH_HELLO	1
+#define PH_WORLD	2
+#define PH_ALPHA	3
+#define PH_BETA		4
+
+static char tree[16384];
+static struct config cfg;
+static struct config_error err;
+
+static int at(void *fdt, const char *path)
+{
+	int node = fdt_path_offset(fdt, path);
+
+	assert_true(node >= 0);
+	return node;
+}
+
+static void add_node(void *fdt, const char *parent, const char *name)
+{
+	assert_true(fdt_add_subnode(fdt, at(fdt, parent), name) >= 0);
+}
+
+static void set_str(void *fdt, const char *path, const char *prop,
+		    const char *s)
+{
+	assert_int_equal(fdt_setprop_string(fdt, at(fdt, path), prop, s), 0);
+}
+
+static void set_u32(void *fdt, const char *path, const char *prop, uint32_t v)
+{
+	assert_int_equal(fdt_setprop_u32(fdt, at(fdt, path), prop, v), 0);
+}
+
+static void set_u64(void *fdt, const char *path, const char *prop, uint64_t v)
+{
+	assert_int_equal(fdt_setprop_u64(fdt, at(fdt, path), prop, v), 0);
+}
+
+static void set_cells(void *fdt, const char *path, const char *prop,
+		      const uint32_t *cells, size_t n)
+{
+	fdt32_t v[32];
+	size_t i;
+
+	assert_true(n <= 32);
+	for (i = 0; i < n; i++)
+		v[i] = cpu_to_fdt32(cells[i]);
+	assert_int_equal(fdt_setprop(fdt, at(fdt, path), prop, v, n * 4), 0);
+}
+
+#define SET_CELLS(fdt, path, prop, ...) \
+	set_cells(fdt, path, prop, (const uint32_t[]){ __VA_ARGS__ }, \
+		  sizeof((const uint32_t[]){ __VA_ARGS__ }) / sizeof(uint32_t))
+
+/* Two 64-bit values, as in reg = <base-hi base-lo size-hi size-lo>. */
+static void set_range(void *fdt, const char *path, const char *prop,
+		      uint64_t base, uint64_t size)
+{
+	SET_CELLS(fdt, path, prop, base >> 32, (uint32_t)base, size >> 32,
+		  (uint32_t)size);
+}
+
+static void add_region(void *fdt, const char *parent, const char *name,
+		       uint64_t base, uint64_t size)
+{
+	char path[128];
+
+	add_node(fdt, parent, name);
+	snprintf(path, sizeof(path), "%s/%s", parent, name);
+	set_range(fdt, path, "reg", base, size);
+}
+
+/*
+ * A valid config on a board with 6 GiB of RAM from 0x4000_0000 (QEMU virt
+ * -m 6G), the first 160 MiB reserved. alpha sits above 4 GiB.
+ * fdt_add_subnode() makes a node its parent's first child, so siblings are
+ * added here last to first, and a node a test adds comes before the rest.
+ */
+static void *good_tree(void)
+{
+	void *fdt = tree;
+
+	assert_int_equal(fdt_create_empty_tree(fdt, sizeof(tree)), 0);
+	set_str(fdt, "/", "compatible", "bulkhead,config");
+
+	add_node(fdt, "/", "shared-memory");
+	add_region(fdt, "/shared-memory", "ring@60000000", 0x60000000, 0x10000);
+	set_u64(fdt, "/shared-memory/ring@60000000", "phys-base", 0x140000000ull);
+
+	add_node(fdt, "/", "partitions");
+	add_node(fdt, "/partitions", "beta");
+	set_u32(fdt, "/partitions/beta", "phandle", PH_BETA);
+	SET_CELLS(fdt, "/partitions/beta", "cpus", 2);
+	set_u32(fdt, "/partitions/beta", "image", PH_WORLD);
+	set_u64(fdt, "/partitions/beta", "load-address", 0x80100000);
+	set_u64(fdt, "/partitions/beta", "entry", 0x80100400);
+	set_str(fdt, "/partitions/beta", "fault-policy", "poweroff");
+	add_region(fdt, "/partitions/beta", "device@9010000", 0x09010000, 0x1000);
+	set_u64(fdt, "/partitions/beta/device@9010000", "phys-base", 0x0a000000);
+	set_str(fdt, "/partitions/beta/device@9010000", "compatible", "arm,pl031");
+	SET_CELLS(fdt, "/partitions/beta/device@9010000", "interrupts", 0, 2, 4);
+	add_region(fdt, "/partitions/beta", "memory@80000000", 0x80000000, 0x200000);
+
+	add_node(fdt, "/partitions", "alpha");
+	set_u32(fdt, "/partitions/alpha", "phandle", PH_ALPHA);
+	SET_CELLS(fdt, "/partitions/alpha", "cpus", 0, 1);
+	set_u32(fdt, "/partitions/alpha", "image", PH_HELLO);
+	set_str(fdt, "/partitions/alpha", "fault-policy", "restart");
+	set_u32(fdt, "/partitions/alpha", "max-restarts", 5);
+	set_str(fdt, "/partitions/alpha", "bootargs", "console=hvc0");
+	add_region(fdt, "/partitions/alpha", "console@9000000", 0x09000000, 0x1000);
+	add_region(fdt, "/partitions/alpha", "memory@50000000", 0x50000000, 0x100000);
+	add_region(fdt, "/partitions/alpha", "memory@40000000", 0x40000000, 0x1000000);
+	set_u64(fdt, "/partitions/alpha/memory@40000000", "phys-base", 0x100000000ull);
+	SET_CELLS(fdt, "/shared-memory/ring@60000000", "partitions", PH_ALPHA, PH_BETA);
+
+	add_node(fdt, "/", "images");
+	add_node(fdt, "/images", "world");
+	set_str(fdt, "/images/world", "file", "world.bin");
+	set_u32(fdt, "/images/world", "phandle", PH_WORLD);
+	add_node(fdt, "/images", "hello");
+	set_str(fdt, "/images/hello", "file", "hello.bin");
+	set_u32(fdt, "/images/hello", "phandle", PH_HELLO);
+
+	add_node(fdt, "/", "board");
+	set_range(fdt, "/board", "memory", 0x40000000, 0x180000000ull);
+	set_range(fdt, "/board", "reserved", 0x40000000, 0x0a000000);
+	set_u32(fdt, "/board", "cpus", 4);
+	return fdt;
+}
+
+static void assert_error(const char *path, const char *prop, const char *msg)
+{
+	assert_string_equal(err.path, path);
+	assert_string_equal(err.prop, prop);
+	assert_string_equal(err.msg, msg);
+}
+
+static void expect_parse_error(void *fdt, const char *path, const char *prop,
+			       const char *msg)
+{
+	assert_int_equal(config_parse(fdt, &cfg, &err), -1);
+	assert_error(path, prop, msg);
+}
+
+static void expect_invalid(void *fdt, const char *path, const char *prop,
+			   const char *msg)
+{
+	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
+	assert_int_equal(config_validate(&cfg, &err), -1);
+	assert_error(path, prop, msg);
+}
+
+static void test_good_config(void **state)
+{
+	void *fdt = good_tree();
+	const struct cfg_partition *a = &cfg.part[0], *b = &cfg.part[1];
+
+	(void)state;
+	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
+	assert_int_equal(config_validate(&cfg, &err), 0);
+	assert_ptr_equal(cfg.fdt, fdt);
+
+	assert_int_equal(cfg.board.nram, 1);
+	assert_int_equal(cfg.board.ram[0].base, 0x40000000);
+	assert_int_equal(cfg.board.ram[0].size, 0x180000000ull);
+	assert_int_equal(cfg.board.nreserved, 1);
+	assert_int_equal(cfg.board.reserved[0].size, 0x0a000000);
+	assert_int_equal(cfg.board.ncpus, 4);
+
+	assert_int_equal(cfg.npart, 2);
+	assert_string_equal(a->name, "alpha");
+	assert_int_equal(a->node, at(fdt, "/partitions/alpha"));
+	assert_int_equal(a->ncpus, 2);
+	assert_int_equal(a->cpus[0], 0);
+	assert_int_equal(a->cpus[1], 1);
+	assert_int_equal(a->image_node, at(fdt, "/images/hello"));
+	assert_false(a->image_staged);
+	assert_int_equal(a->policy, FAULT_RESTART);
+	assert_int_equal(a->max_restarts, 5);
+	assert_int_equal(a->nmem, 2);
+	assert_int_equal(a->mem[0].node, at(fdt, "/partitions/alpha/memory@40000000"));
+	assert_int_equal(a->mem[0].guest_base, 0x40000000);
+	assert_int_equal(a->mem[0].size, 0x1000000);
+	assert_true(a->mem[0].phys_fixed);
+	assert_int_equal(a->mem[0].phys_base, 0x100000000ull);
+	assert_int_equal(a->mem[1].guest_base, 0x50000000);
+	assert_int_equal(a->mem[1].size, 0x100000);
+	assert_false(a->mem[1].phys_fixed);
+	assert_true(a->has_console);
+	assert_int_equal(a->console_node, at(fdt, "/partitions/alpha/console@9000000"));
+	assert_int_equal(a->console_base, 0x09000000);
+	assert_int_equal(a->console_size, 0x1000);
+	assert_int_equal(a->ndev, 0);
+	/* defaults: the first memory region, then load-address */
+	assert_int_equal(a->load_addr, 0x40000000);
+	assert_int_equal(a->entry, 0x40000000);
+
+	assert_string_equal(b->name, "beta");
+	assert_int_equal(b->ncpus, 1);
+	assert_int_equal(b->cpus[0], 2);
+	assert_int_equal(b->policy, FAULT_POWEROFF);
+	assert_int_equal(b->max_restarts, CFG_UNLIMITED_RESTARTS);
+	assert_int_equal(b->load_addr, 0x80100000);
+	assert_int_equal(b->entry, 0x80100400);
+	assert_false(b->has_console);
+	assert_int_equal(b->ndev, 1);
+	assert_int_equal(b->dev[0].node, at(fdt, "/partitions/beta/device@9010000"));
+	assert_int_equal(b->dev[0].guest_base, 0x09010000);
+	assert_int_equal(b->dev[0].size, 0x1000);
+	assert_int_equal(b->dev[0].phys_base, 0x0a000000);
+
+	assert_int_equal(cfg.nshm, 1);
+	assert_string_equal(cfg.shm[0].name, "ring@60000000");
+	assert_int_equal(cfg.shm[0].node, at(fdt, "/shared-memory/ring@60000000"));
+	assert_int_equal(cfg.shm[0].guest_base, 0x60000000);
+	assert_int_equal(cfg.shm[0].size, 0x10000);
+	assert_true(cfg.shm[0].phys_fixed);
+	assert_int_equal(cfg.shm[0].phys_base, 0x140000000ull);
+	assert_int_equal(cfg.shm[0].nparts, 2);
+	assert_int_equal(cfg.shm[0].parts[0], 0);
+	assert_int_equal(cfg.shm[0].parts[1], 1);
+}
+
+static void test_defaults(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	fdt_delprop(fdt, at(fdt, "/partitions/alpha"), "fault-policy");
+	fdt_delprop(fdt, at(fdt, "/partitions/alpha"), "max-restarts");
+	fdt_delprop(fdt, at(fdt, "/partitions/beta"), "entry");
+	fdt_delprop(fdt, at(fdt, "/partitions/beta/device@9010000"), "phys-base");
+	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
+	assert_int_equal(cfg.part[0].policy, FAULT_HALT);
+	assert_int_equal(cfg.part[0].max_restarts, CFG_UNLIMITED_RESTARTS);
+	assert_int_equal(cfg.part[1].entry, 0x80100000);
+	assert_int_equal(cfg.part[1].dev[0].phys_base, 0x09010000);
+}
+
+static void test_staged_image(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u64(fdt, "/images/world", "load", 0x48010000);
+	set_u64(fdt, "/images/world", "size", 0x100000);
+	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
+	assert_int_equal(config_validate(&cfg, &err), 0);
+	assert_false(cfg.part[0].image_staged);
+	assert_true(cfg.part[1].image_staged);
+	assert_int_equal(cfg.part[1].image_phys, 0x48010000);
+	assert_int_equal(cfg.part[1].image_size, 0x100000);
+}
+
+/* What dtc and users add without meaning config: not errors. */
+static void test_ignored(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u32(fdt, "/partitions", "#address-cells", 2);
+	set_u32(fdt, "/partitions", "#size-cells", 2);
+	add_node(fdt, "/", "__symbols__");
+	set_str(fdt, "/__symbols__", "hello", "/images/hello");
+	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
+}
+
+/* Syntax and references: config_parse() rejects these. */
+
+static void test_not_a_tree(void **state)
+{
+	(void)state;
+	memset(tree, 0x5a, 64);
+	expect_parse_error(tree, "/", "", "not a device tree blob: FDT_ERR_BADMAGIC");
+}
+
+static void test_bad_compatible(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_str(fdt, "/", "compatible", "linux,dummy-virt");
+	expect_parse_error(fdt, "/", "compatible", "must be \"bulkhead,config\"");
+	fdt_delprop(fdt, 0, "compatible");
+	expect_parse_error(fdt, "/", "compatible", "missing required property");
+}
+
+static void test_unknown_node(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	add_node(fdt, "/partitions/alpha", "ram@70000000");
+	expect_parse_error(fdt, "/partitions/alpha/ram@70000000", "", "unknown node");
+	fdt = good_tree();
+	add_node(fdt, "/", "chosen");
+	expect_parse_error(fdt, "/chosen", "", "unknown node");
+	fdt = good_tree();
+	add_node(fdt, "/images/hello", "extra");
+	expect_parse_error(fdt, "/images/hello/extra", "", "unknown node");
+}
+
+static void test_unknown_property(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u32(fdt, "/partitions/alpha", "priority", 1);
+	expect_parse_error(fdt, "/partitions/alpha", "priority", "unknown property");
+	fdt = good_tree();
+	set_u32(fdt, "/partitions/beta/memory@80000000", "cacheable", 1);
+	expect_parse_error(fdt, "/partitions/beta/memory@80000000", "cacheable",
+			   "unknown property");
+	fdt = good_tree();
+	set_u32(fdt, "/board", "clusters", 1);
+	expect_parse_error(fdt, "/board", "clusters", "unknown property");
+}
+
+static void test_wrong_length(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	SET_CELLS(fdt, "/partitions/alpha/memory@50000000", "reg", 0x50000000, 0, 0x100000);
+	expect_parse_error(fdt, "/partitions/alpha/memory@50000000", "reg",
+			   "is 12 bytes long, expected 16");
+	fdt = good_tree();
+	set_u32(fdt, "/partitions/beta", "load-address", 0x80100000);
+	expect_parse_error(fdt, "/partitions/beta", "load-address",
+			   "is 4 bytes long, expected 8");
+	fdt = good_tree();
+	SET_CELLS(fdt, "/board", "memory", 0, 0x40000000, 0);
+	expect_parse_error(fdt, "/board", "memory",
+			   "is 12 bytes long, not a multiple of 16");
+}
+
+static void test_missing_required(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	fdt_delprop(fdt, at(fdt, "/partitions/alpha"), "cpus");
+	expect_parse_error(fdt, "/partitions/alpha", "cpus", "missing required property");
+	fdt = good_tree();
+	fdt_delprop(fdt, at(fdt, "/partitions/beta"), "image");
+	expect_parse_error(fdt, "/partitions/beta", "image", "missing required property");
+	fdt = good_tree();
+	fdt_delprop(fdt, at(fdt, "/images/world"), "file");
+	expect_parse_error(fdt, "/images/world", "file", "missing required property");
+	fdt = good_tree();
+	fdt_del_node(fdt, at(fdt, "/partitions/beta/memory@80000000"));
+	expect_parse_error(fdt, "/partitions/beta", "", "no memory region (memory@... node)");
+	fdt = good_tree();
+	fdt_del_node(fdt, at(fdt, "/board"));
+	expect_parse_error(fdt, "/", "", "missing node \"board\"");
+}
+
+static void test_bad_image_ref(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u32(fdt, "/partitions/beta", "image", PH_ALPHA);
+	expect_parse_error(fdt, "/partitions/beta", "image",
+			   "points to /partitions/alpha, not to a node under /images");
+	set_u32(fdt, "/partitions/beta", "image", 99);
+	expect_parse_error(fdt, "/partitions/beta", "image", "phandle 0x63 matches no node");
+}
+
+static void test_bad_policy(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_str(fdt, "/partitions/beta", "fault-policy", "reboot");
+	expect_parse_error(fdt, "/partitions/beta", "fault-policy",
+			   "unknown policy \"reboot\", expected halt, restart or poweroff");
+	set_str(fdt, "/partitions/beta", "fault-policy", "halt");
+	set_u32(fdt, "/partitions/beta", "max-restarts", 3);
+	expect_parse_error(fdt, "/partitions/beta", "max-restarts",
+			   "needs fault-policy = \"restart\"");
+}
+
+static void test_limits(void **state)
+{
+	void *fdt = good_tree();
+	char name[32], path[64];
+	int i;
+
+	(void)state;
+	SET_CELLS(fdt, "/partitions/beta", "cpus", 0, 1, 2, 3, 4, 5, 6, 7, 8);
+	expect_parse_error(fdt, "/partitions/beta", "cpus", "has 9 entries, at most 8 allowed");
+	SET_CELLS(fdt, "/partitions/beta", "cpus", 256);
+	expect_parse_error(fdt, "/partitions/beta", "cpus", "CPU 256 is out of range");
+
+	fdt = good_tree();
+	for (i = 1; i <= 8; i++) {
+		snprintf(name, sizeof(name), "memory@a%d000000", i);
+		add_region(fdt, "/partitions/beta", name, 0xa0000000 + i * 0x1000000ull, 0x1000);
+	}
+	/* the new regions come first: the old one is the ninth */
+	expect_parse_error(fdt, "/partitions/beta/memory@80000000", "",
+			   "too many memory regions, at most 8");
+
+	fdt = good_tree();
+	for (i = 0; i < 7; i++) {
+		snprintf(name, sizeof(name), "p%d", i);
+		snprintf(path, sizeof(path), "/partitions/p%d", i);
+		add_node(fdt, "/partitions", name);
+		SET_CELLS(fdt, path, "cpus", 3);
+		set_u32(fdt, path, "image", PH_HELLO);
+		add_region(fdt, path, "memory@90000000", 0x90000000, 0x1000);
+	}
+	expect_parse_error(fdt, "/partitions/beta", "", "too many partitions, at most 8");
+}
+
+static void test_long_name(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	fdt_set_name(fdt, at(fdt, "/partitions/beta"), "a-partition-name-of-32-chars-xyz");
+	expect_parse_error(fdt, "/partitions/a-partition-name-of-32-chars-xyz", "",
+			   "name is longer than 31 characters");
+}
+
+static void test_bad_ranges(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_range(fdt, "/partitions/beta/memory@80000000", "reg", 0x80000000, 0);
+	expect_parse_error(fdt, "/partitions/beta/memory@80000000", "reg", "size is zero");
+	set_range(fdt, "/partitions/beta/memory@80000000", "reg", 0xfffffffffffff000ull, 0x2000);
+	expect_parse_error(fdt, "/partitions/beta/memory@80000000", "reg",
+			   "range at 0xfffffffffffff000 of size 0x2000 wraps around");
+}
+
+static void test_half_staged(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u64(fdt, "/images/hello", "load", 0x48010000);
+	expect_parse_error(fdt, "/images/hello", "size",
+			   "missing: \"load\" and \"size\" go together");
+}
+
+static void test_second_console(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	add_region(fdt, "/partitions/alpha", "console@9001000", 0x09001000, 0x1000);
+	expect_parse_error(fdt, "/partitions/alpha/console@9000000", "",
+			   "second console, a partition has one");
+}
+
+static void test_bad_peers(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	SET_CELLS(fdt, "/shared-memory/ring@60000000", "partitions", PH_ALPHA, PH_HELLO);
+	expect_parse_error(fdt, "/shared-memory/ring@60000000", "partitions",
+			   "points to /images/hello, not to a partition under /partitions");
+	SET_CELLS(fdt, "/shared-memory/ring@60000000", "partitions", PH_BETA, PH_BETA);
+	expect_parse_error(fdt, "/shared-memory/ring@60000000", "partitions",
+			   "partition beta is listed twice");
+}
+
+/* Semantics: config_parse() accepts these, config_validate() does not. */
+
+static void test_guest_overlaps(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	add_region(fdt, "/partitions/alpha", "memory@40800000", 0x40800000, 0x1000000);
+	expect_invalid(fdt, "/partitions/alpha/memory@40000000", "reg",
+		       "guest range 0x40000000-0x40ffffff overlaps /partitions/alpha/memory@40800000");
+	fdt = good_tree();
+	set_range(fdt, "/partitions/alpha/console@9000000", "reg", 0x50000000, 0x1000);
+	expect_invalid(fdt, "/partitions/alpha/console@9000000", "reg",
+		       "guest range 0x50000000-0x50000fff overlaps /partitions/alpha/memory@50000000");
+	fdt = good_tree();
+	set_range(fdt, "/partitions/beta/device@9010000", "reg", 0x80001000, 0x1000);
+	expect_invalid(fdt, "/partitions/beta/device@9010000", "reg",
+		       "guest range 0x80001000-0x80001fff overlaps /partitions/beta/memory@80000000");
+	fdt = good_tree();
+	set_range(fdt, "/shared-memory/ring@60000000", "reg", 0x80100000, 0x10000);
+	expect_invalid(fdt, "/shared-memory/ring@60000000", "reg",
+		       "guest range 0x80100000-0x8010ffff overlaps /partitions/beta/memory@80000000");
+}
+
+static void test_misaligned(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_range(fdt, "/partitions/alpha/memory@50000000", "reg", 0x50000800, 0x100000);
+	expect_invalid(fdt, "/partitions/alpha/memory@50000000", "reg",
+		       "base 0x50000800 is not a multiple of 4 KiB");
+	set_range(fdt, "/partitions/alpha/memory@50000000", "reg", 0x50000000, 0x1234);
+	expect_invalid(fdt, "/partitions/alpha/memory@50000000", "reg",
+		       "size 0x1234 is not a multiple of 4 KiB");
+	fdt = good_tree();
+	set_u64(fdt, "/shared-memory/ring@60000000", "phys-base", 0x140000010ull);
+	expect_invalid(fdt, "/shared-memory/ring@60000000", "phys-base",
+		       "address 0x140000010 is not a multiple of 4 KiB");
+}
+
+static void test_phys_placement(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u64(fdt, "/partitions/alpha/memory@40000000", "phys-base", 0x1bf800000ull);
+	expect_invalid(fdt, "/partitions/alpha/memory@40000000", "phys-base",
+		       "0x1bf800000-0x1c07fffff is outside the board's RAM");
+	set_u64(fdt, "/partitions/alpha/memory@40000000", "phys-base", 0x49800000);
+	expect_invalid(fdt, "/partitions/alpha/memory@40000000", "phys-base",
+		       "0x49800000-0x4a7fffff overlaps reserved 0x40000000-0x49ffffff");
+	set_u64(fdt, "/partitions/alpha/memory@40000000", "phys-base", 0x13f800000ull);
+	expect_invalid(fdt, "/shared-memory/ring@60000000", "phys-base",
+		       "physical range 0x140000000-0x14000ffff overlaps /partitions/alpha/memory@40000000");
+	fdt = good_tree();
+	set_u64(fdt, "/partitions/beta/memory@80000000", "phys-base", 0x100100000ull);
+	expect_invalid(fdt, "/partitions/beta/memory@80000000", "phys-base",
+		       "physical range 0x100100000-0x1002fffff overlaps /partitions/alpha/memory@40000000");
+}
+
+static void test_cpus(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	SET_CELLS(fdt, "/partitions/beta", "cpus", 2, 1);
+	expect_invalid(fdt, "/partitions/beta", "cpus", "CPU 1 is already given to alpha");
+	SET_CELLS(fdt, "/partitions/beta", "cpus", 2, 3, 2);
+	expect_invalid(fdt, "/partitions/beta", "cpus", "CPU 2 is listed twice");
+	SET_CELLS(fdt, "/partitions/beta", "cpus", 4);
+	expect_invalid(fdt, "/partitions/beta", "cpus", "CPU 4 does not exist, the board has 4");
+}
+
+static void test_boot_addresses(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u64(fdt, "/partitions/beta", "load-address", 0x80200000);
+	expect_invalid(fdt, "/partitions/beta", "load-address",
+		       "0x80200000 is outside the partition's memory");
+	fdt = good_tree();
+	set_u64(fdt, "/partitions/beta", "entry", 0x7ffffffc);
+	expect_invalid(fdt, "/partitions/beta", "entry",
+		       "0x7ffffffc is outside the partition's memory");
+}
+
+static void test_staged_image_checks(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u64(fdt, "/images/world", "load", 0x48010000);
+	set_u64(fdt, "/images/world", "size", 0x100001);
+	expect_invalid(fdt, "/partitions/beta", "image",
+		       "image of 0x100001 bytes does not fit in the 0x100000 bytes from "
+		       "load-address 0x80100000 to the end of its region");
+	set_u64(fdt, "/images/world", "load", 0x49ff0000);
+	set_u64(fdt, "/images/world", "size", 0x20000);
+	expect_invalid(fdt, "/images/world", "load",
+		       "staged image 0x49ff0000-0x4a00ffff is not inside a reserved range");
+}
+
+static void test_devices(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u64(fdt, "/partitions/beta/device@9010000", "phys-base", 0x7ffff000);
+	expect_invalid(fdt, "/partitions/beta/device@9010000", "phys-base",
+		       "0x7ffff000-0x7fffffff overlaps board RAM 0x40000000-0x1bfffffff");
+	fdt = good_tree();
+	add_region(fdt, "/partitions/alpha", "device@a000000", 0x0a000000, 0x1000);
+	expect_invalid(fdt, "/partitions/beta/device@9010000", "phys-base",
+		       "physical range 0xa000000-0xa000fff overlaps /partitions/alpha/device@a000000");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_config),
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_staged_image),
+		cmocka_unit_test(test_ignored),
+		cmocka_unit_test(test_not_a_tree),
+		cmocka_unit_test(test_bad_compatible),
+		cmocka_unit_test(test_unknown_node),
+		cmocka_unit_test(test_unknown_property),
+		cmocka_unit_test(test_wrong_length),
+		cmocka_unit_test(test_missing_required),
+		cmocka_unit_test(test_bad_image_ref),
+		cmocka_unit_test(test_bad_policy),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_long_name),
+		cmocka_unit_test(test_bad_ranges),
+		cmocka_unit_test(test_half_staged),
+		cmocka_unit_test(test_second_console),
+		cmocka_unit_test(test_bad_peers),
+		cmocka_unit_test(test_guest_overlaps),
+		cmocka_unit_test(test_misaligned),
+		cmocka_unit_test(test_phys_placement),
+		cmocka_unit_test(test_cpus),
+		cmocka_unit_test(test_boot_addresses),
+		cmocka_unit_test(test_staged_image_checks),
+		cmocka_unit_test(test_devices),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
