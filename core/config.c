@@ -5,8 +5,8 @@
  * Walks the config tree once, rejects every node and property it does not
  * know, checks lengths and references and fills struct config. Whether the
  * values make sense together (overlaps, board limits) is config_check.c's
- * business. Shared by the hypervisor and the host tool: libfdt, string
- * functions and snprintf() (through cfg_fail()), no allocation.
+ * business. config_props.c reads and checks the single properties.
+ * Shared by the hypervisor and the host tool: no allocation, no output.
  */
 #include <string.h>
 #include <libfdt.h>
@@ -14,11 +14,6 @@
 #include "config_internal.h"
 
 #define CFG_COMPATIBLE	"bulkhead,config"
-
-/* Properties dtc or a user may put on any node; they carry no config. */
-static const char *const ignored_props[] = {
-	"phandle", "linux,phandle", "name", "#address-cells", "#size-cells", NULL
-};
 
 static const char *const root_props[] = { "compatible", NULL };
 static const char *const no_props[] = { NULL };
@@ -48,24 +43,6 @@ static const char *const policy_names[] = {
 	[FAULT_POWEROFF] = "poweroff",
 };
 
-struct parser {
-	const void *fdt;
-	struct config *cfg;
-	struct config_error *err;
-	int images;		/* offset of /images, negative when absent */
-};
-
-#define FAIL(p, node, prop, ...) \
-	cfg_fail((p)->cfg, (p)->err, node, prop, __VA_ARGS__)
-
-static bool in_set(const char *name, const char *const *set)
-{
-	for (; *set; set++)
-		if (!strcmp(name, *set))
-			return true;
-	return false;
-}
-
 /* Node names are "base" or "base@unit-address". */
 static bool node_is(const char *name, const char *base)
 {
@@ -74,208 +51,42 @@ static bool node_is(const char *name, const char *base)
 	return !strncmp(name, base, n) && (name[n] == '\0' || name[n] == '@');
 }
 
-/* A loop over nodes or properties ends with NOTFOUND; anything else is a broken blob. */
-static int loop_end(struct parser *p, int node, int rc)
-{
-	if (rc == -FDT_ERR_NOTFOUND)
-		return 0;
-	return FAIL(p, node, "", "malformed device tree: %s", fdt_strerror(rc));
-}
-
-static int check_props(struct parser *p, int node, const char *const *allowed)
-{
-	const char *name;
-	int prop;
-
-	fdt_for_each_property_offset(prop, p->fdt, node) {
-		if (!fdt_getprop_by_offset(p->fdt, prop, &name, NULL))
-			return FAIL(p, node, "", "malformed property");
-		if (!in_set(name, allowed) && !in_set(name, ignored_props))
-			return FAIL(p, node, name, "unknown property");
-	}
-	return loop_end(p, node, prop);
-}
-
-/* A node with properties from @allowed and no children. */
-static int check_leaf(struct parser *p, int node, const char *const *allowed)
-{
-	int child = fdt_first_subnode(p->fdt, node);
-
-	if (check_props(p, node, allowed))
-		return -1;
-	if (child >= 0)
-		return FAIL(p, child, "", "unknown node");
-	return loop_end(p, node, child);
-}
-
-static int missing(struct parser *p, int node, const char *prop)
-{
-	return FAIL(p, node, prop, "missing required property");
-}
-
-/*
- * Look up @prop as an array of @unit-byte entries, at most @max of them.
- * *@n is set to the number of entries, 0 when the property is absent, -1
- * when its length is wrong. Returns the value, for fdt32_ld()/fdt64_ld().
- */
-static const void *get_array(struct parser *p, int node, const char *prop,
-			     int unit, int max, int *n)
-{
-	int len;
-	const void *val = fdt_getprop(p->fdt, node, prop, &len);
-
-	*n = val ? len / unit : 0;
-	if (val && max == 1 && len != unit)
-		*n = FAIL(p, node, prop, "is %d bytes long, expected %d",
-			  len, unit);
-	else if (val && (len == 0 || len % unit))
-		*n = FAIL(p, node, prop,
-			  "is %d bytes long, not a multiple of %d", len, unit);
-	else if (*n > max)
-		*n = FAIL(p, node, prop, "has %d entries, at most %d allowed",
-			  *n, max);
-	return val;
-}
-
-/*
- * One number: 1 when present, 0 when absent, -1 when its length is wrong.
- * *@v is set either way: to @dflt unless the value is present.
- */
-static int get_u32(struct parser *p, int node, const char *prop, uint32_t *v,
-		   uint32_t dflt)
-{
-	int n;
-	const fdt32_t *cell = get_array(p, node, prop, 4, 1, &n);
-
-	*v = n > 0 ? fdt32_ld(cell) : dflt;
-	return n;
-}
-
-static int get_u64(struct parser *p, int node, const char *prop, uint64_t *v,
-		   uint64_t dflt)
-{
-	int n;
-	const fdt64_t *cell = get_array(p, node, prop, 8, 1, &n);
-
-	*v = n > 0 ? fdt64_ld(cell) : dflt;
-	return n;
-}
-
-/* One non-empty string: 1, absent: 0, anything else: -1. */
-static int get_string(struct parser *p, int node, const char *prop,
-		      const char **s)
-{
-	int len;
-
-	*s = fdt_getprop(p->fdt, node, prop, &len);
-	if (!*s)
-		return 0;
-	if (len < 2 || strnlen(*s, len) != (size_t)len - 1)
-		return FAIL(p, node, prop, "must be one non-empty string");
-	return 1;
-}
-
-/* A range must hold at least one byte and must not wrap around 2^64. */
-static int check_range(struct parser *p, int node, const char *prop,
-		       uint64_t base, uint64_t size)
-{
-	if (!size)
-		return FAIL(p, node, prop, "size is zero");
-	if (base + (size - 1) < base)
-		return FAIL(p, node, prop, "range at 0x%llx of size 0x%llx wraps around",
-			    (unsigned long long)base, (unsigned long long)size);
-	return 0;
-}
-
-static int get_reg(struct parser *p, int node, uint64_t *base, uint64_t *size)
-{
-	int n;
-	const fdt64_t *cell = get_array(p, node, "reg", 16, 1, &n);
-
-	if (n <= 0)
-		return n ? -1 : missing(p, node, "reg");
-	*base = fdt64_ld(cell);
-	*size = fdt64_ld(cell + 1);
-	return check_range(p, node, "reg", *base, *size);
-}
-
-/* Optional phys-base of a @size-byte range: 1 when given, 0 when not. */
-static int get_phys(struct parser *p, int node, uint64_t size, uint64_t *phys,
-		    uint64_t dflt)
-{
-	int n = get_u64(p, node, "phys-base", phys, dflt);
-
-	if (n > 0 && check_range(p, node, "phys-base", *phys, size))
-		return -1;
-	return n;
-}
-
-static int get_ranges(struct parser *p, int node, const char *prop,
-		      struct cfg_range *r, unsigned int *count)
-{
-	int i, n;
-	const fdt64_t *cell = get_array(p, node, prop, 16, CFG_MAX_BANKS, &n);
-
-	for (i = 0; i < n; i++) {
-		r[i].base = fdt64_ld(cell + 2 * i);
-		r[i].size = fdt64_ld(cell + 2 * i + 1);
-		if (check_range(p, node, prop, r[i].base, r[i].size))
-			return -1;
-	}
-	*count = n > 0 ? n : 0;
-	return n;
-}
-
-static int copy_name(struct parser *p, int node, char *dst)
-{
-	int len;
-	const char *name = fdt_get_name(p->fdt, node, &len);
-
-	if (!name)
-		return FAIL(p, node, "", "malformed node name");
-	if (len >= CFG_NAME_MAX)
-		return FAIL(p, node, "", "name is longer than %d characters",
-			    CFG_NAME_MAX - 1);
-	memcpy(dst, name, len + 1);
-	return 0;
-}
-
-static int check_root(struct parser *p)
+static int check_root(struct cfg_parser *p)
 {
 	const char *name;
 	int node, rc = fdt_node_check_compatible(p->fdt, 0, CFG_COMPATIBLE);
 
 	if (rc < 0)
-		return missing(p, 0, "compatible");
+		return cfg_missing(p, 0, "compatible");
 	if (rc > 0)
 		return FAIL(p, 0, "compatible", "must be \"" CFG_COMPATIBLE "\"");
-	if (check_props(p, 0, root_props))
+	if (cfg_check_props(p, 0, root_props))
 		return -1;
 	fdt_for_each_subnode(node, p->fdt, 0) {
 		name = fdt_get_name(p->fdt, node, NULL);
-		if (!name || !in_set(name, root_nodes))
+		if (!name || !cfg_in_set(name, root_nodes))
 			return FAIL(p, node, "", "unknown node");
 	}
-	return loop_end(p, 0, node);
+	return cfg_loop_end(p, 0, node);
 }
 
-static int parse_board(struct parser *p)
+static int parse_board(struct cfg_parser *p)
 {
 	struct cfg_board *b = &p->cfg->board;
 	int n, node = fdt_subnode_offset(p->fdt, 0, "board");
 
 	if (node < 0)
 		return FAIL(p, 0, "", "missing node \"board\"");
-	if (check_leaf(p, node, board_props))
+	if (cfg_check_leaf(p, node, board_props))
 		return -1;
-	n = get_ranges(p, node, "memory", b->ram, &b->nram);
+	n = cfg_get_ranges(p, node, "memory", b->ram, &b->nram);
 	if (n <= 0)
-		return n ? -1 : missing(p, node, "memory");
-	if (get_ranges(p, node, "reserved", b->reserved, &b->nreserved) < 0)
+		return n ? -1 : cfg_missing(p, node, "memory");
+	if (cfg_get_ranges(p, node, "reserved", b->reserved, &b->nreserved) < 0)
 		return -1;
-	n = get_u32(p, node, "cpus", &b->ncpus, 0);
+	n = cfg_get_u32(p, node, "cpus", &b->ncpus, 0);
 	if (n <= 0)
-		return n ? -1 : missing(p, node, "cpus");
+		return n ? -1 : cfg_missing(p, node, "cpus");
 	if (!b->ncpus)
 		return FAIL(p, node, "cpus", "must be at least 1");
 	return 0;
@@ -285,11 +96,12 @@ static int parse_board(struct parser *p)
  * `bulkhead pack` adds load and size to an image node; @part, when not
  * NULL, receives them.
  */
-static int get_staging(struct parser *p, int img, struct cfg_partition *part)
+static int get_staging(struct cfg_parser *p, int img,
+		       struct cfg_partition *part)
 {
 	uint64_t load, size;
-	int has_load = get_u64(p, img, "load", &load, 0);
-	int has_size = get_u64(p, img, "size", &size, 0);
+	int has_load = cfg_get_u64(p, img, "load", &load, 0);
+	int has_size = cfg_get_u64(p, img, "size", &size, 0);
 
 	if (has_load < 0 || has_size < 0)
 		return -1;
@@ -298,7 +110,7 @@ static int get_staging(struct parser *p, int img, struct cfg_partition *part)
 			    "missing: \"load\" and \"size\" go together");
 	if (!has_load)
 		return 0;
-	if (check_range(p, img, "size", load, size))
+	if (cfg_check_range(p, img, "size", load, size))
 		return -1;
 	if (part) {
 		part->image_staged = true;
@@ -308,7 +120,7 @@ static int get_staging(struct parser *p, int img, struct cfg_partition *part)
 	return 0;
 }
 
-static int parse_images(struct parser *p)
+static int parse_images(struct cfg_parser *p)
 {
 	const char *file;
 	int img, n;
@@ -316,28 +128,29 @@ static int parse_images(struct parser *p)
 	p->images = fdt_subnode_offset(p->fdt, 0, "images");
 	if (p->images < 0)
 		return 0;
-	if (check_props(p, p->images, no_props))
+	if (cfg_check_props(p, p->images, no_props))
 		return -1;
 	fdt_for_each_subnode(img, p->fdt, p->images) {
-		if (check_leaf(p, img, image_props))
+		if (cfg_check_leaf(p, img, image_props))
 			return -1;
-		n = get_string(p, img, "file", &file);
+		n = cfg_get_string(p, img, "file", &file);
 		if (n <= 0)
-			return n ? -1 : missing(p, img, "file");
+			return n ? -1 : cfg_missing(p, img, "file");
 		if (get_staging(p, img, NULL))
 			return -1;
 	}
-	return loop_end(p, p->images, img);
+	return cfg_loop_end(p, p->images, img);
 }
 
-static int parse_cpus(struct parser *p, int node, struct cfg_partition *part)
+static int parse_cpus(struct cfg_parser *p, int node,
+		      struct cfg_partition *part)
 {
 	uint32_t cpu;
 	int i, n;
-	const fdt32_t *cell = get_array(p, node, "cpus", 4, CFG_MAX_CPUS, &n);
+	const fdt32_t *cell = cfg_get_array(p, node, "cpus", 4, CFG_MAX_CPUS, &n);
 
 	if (n <= 0)
-		return n ? -1 : missing(p, node, "cpus");
+		return n ? -1 : cfg_missing(p, node, "cpus");
 	for (i = 0; i < n; i++) {
 		cpu = fdt32_ld(cell + i);
 		if (cpu > UINT8_MAX)
@@ -350,7 +163,7 @@ static int parse_cpus(struct parser *p, int node, struct cfg_partition *part)
 }
 
 /* @phandle in @prop of @node should have led to @want, but led to @target. */
-static int bad_ref(struct parser *p, int node, const char *prop,
+static int bad_ref(struct cfg_parser *p, int node, const char *prop,
 		   uint32_t phandle, int target, const char *want)
 {
 	char path[CFG_PATH_MAX];
@@ -362,13 +175,14 @@ static int bad_ref(struct parser *p, int node, const char *prop,
 	return FAIL(p, node, prop, "points to %s, not to %s", path, want);
 }
 
-static int parse_image(struct parser *p, int node, struct cfg_partition *part)
+static int parse_image(struct cfg_parser *p, int node,
+		       struct cfg_partition *part)
 {
 	uint32_t phandle;
-	int img, n = get_u32(p, node, "image", &phandle, 0);
+	int img, n = cfg_get_u32(p, node, "image", &phandle, 0);
 
 	if (n <= 0)
-		return n ? -1 : missing(p, node, "image");
+		return n ? -1 : cfg_missing(p, node, "image");
 	img = fdt_node_offset_by_phandle(p->fdt, phandle);
 	if (img < 0 || p->images < 0 || fdt_parent_offset(p->fdt, img) != p->images)
 		return bad_ref(p, node, "image", phandle, img,
@@ -377,11 +191,12 @@ static int parse_image(struct parser *p, int node, struct cfg_partition *part)
 	return get_staging(p, img, part);
 }
 
-static int parse_policy(struct parser *p, int node, struct cfg_partition *part)
+static int parse_policy(struct cfg_parser *p, int node,
+			struct cfg_partition *part)
 {
 	const char *s;
 	unsigned int i;
-	int n = get_string(p, node, "fault-policy", &s);
+	int n = cfg_get_string(p, node, "fault-policy", &s);
 
 	part->policy = FAULT_HALT;
 	if (n < 0)
@@ -396,15 +211,16 @@ static int parse_policy(struct parser *p, int node, struct cfg_partition *part)
 				    s);
 		part->policy = i;
 	}
-	n = get_u32(p, node, "max-restarts", &part->max_restarts,
-		    CFG_UNLIMITED_RESTARTS);
+	n = cfg_get_u32(p, node, "max-restarts", &part->max_restarts,
+			CFG_UNLIMITED_RESTARTS);
 	if (n > 0 && part->policy != FAULT_RESTART)
 		return FAIL(p, node, "max-restarts",
 			    "needs fault-policy = \"restart\"");
 	return n < 0 ? -1 : 0;
 }
 
-static int parse_memory(struct parser *p, int node, struct cfg_partition *part)
+static int parse_memory(struct cfg_parser *p, int node,
+			struct cfg_partition *part)
 {
 	struct cfg_region *r = &part->mem[part->nmem];
 	int n;
@@ -412,10 +228,10 @@ static int parse_memory(struct parser *p, int node, struct cfg_partition *part)
 	if (part->nmem == CFG_MAX_REGIONS)
 		return FAIL(p, node, "", "too many memory regions, at most %d",
 			    CFG_MAX_REGIONS);
-	if (check_leaf(p, node, memory_props) ||
-	    get_reg(p, node, &r->guest_base, &r->size))
+	if (cfg_check_leaf(p, node, memory_props) ||
+	    cfg_get_reg(p, node, &r->guest_base, &r->size))
 		return -1;
-	n = get_phys(p, node, r->size, &r->phys_base, 0);
+	n = cfg_get_phys(p, node, r->size, &r->phys_base, 0);
 	if (n < 0)
 		return -1;
 	r->phys_fixed = n;
@@ -424,19 +240,21 @@ static int parse_memory(struct parser *p, int node, struct cfg_partition *part)
 	return 0;
 }
 
-static int parse_console(struct parser *p, int node, struct cfg_partition *part)
+static int parse_console(struct cfg_parser *p, int node,
+			 struct cfg_partition *part)
 {
 	if (part->has_console)
 		return FAIL(p, node, "", "second console, a partition has one");
-	if (check_leaf(p, node, console_props) ||
-	    get_reg(p, node, &part->console_base, &part->console_size))
+	if (cfg_check_leaf(p, node, console_props) ||
+	    cfg_get_reg(p, node, &part->console_base, &part->console_size))
 		return -1;
 	part->has_console = true;
 	part->console_node = node;
 	return 0;
 }
 
-static int parse_device(struct parser *p, int node, struct cfg_partition *part)
+static int parse_device(struct cfg_parser *p, int node,
+			struct cfg_partition *part)
 {
 	struct cfg_device *d = &part->dev[part->ndev];
 	int n;
@@ -444,15 +262,15 @@ static int parse_device(struct parser *p, int node, struct cfg_partition *part)
 	if (part->ndev == CFG_MAX_DEVICES)
 		return FAIL(p, node, "", "too many devices, at most %d",
 			    CFG_MAX_DEVICES);
-	if (check_leaf(p, node, device_props) ||
-	    get_reg(p, node, &d->guest_base, &d->size))
+	if (cfg_check_leaf(p, node, device_props) ||
+	    cfg_get_reg(p, node, &d->guest_base, &d->size))
 		return -1;
-	if (get_phys(p, node, d->size, &d->phys_base, d->guest_base) < 0)
+	if (cfg_get_phys(p, node, d->size, &d->phys_base, d->guest_base) < 0)
 		return -1;
 	if (fdt_getprop(p->fdt, node, "compatible", NULL) &&
 	    fdt_stringlist_count(p->fdt, node, "compatible") < 1)
 		return FAIL(p, node, "compatible", "must be a list of strings");
-	get_array(p, node, "interrupts", 4, INT32_MAX, &n);
+	cfg_get_array(p, node, "interrupts", 4, INT32_MAX, &n);
 	if (n < 0)
 		return -1;
 	d->node = node;
@@ -460,7 +278,8 @@ static int parse_device(struct parser *p, int node, struct cfg_partition *part)
 	return 0;
 }
 
-static int parse_regions(struct parser *p, int node, struct cfg_partition *part)
+static int parse_regions(struct cfg_parser *p, int node,
+			 struct cfg_partition *part)
 {
 	const char *name;
 	int child, rc;
@@ -478,7 +297,7 @@ static int parse_regions(struct parser *p, int node, struct cfg_partition *part)
 		if (rc)
 			return -1;
 	}
-	if (loop_end(p, node, child))
+	if (cfg_loop_end(p, node, child))
 		return -1;
 	if (!part->nmem)
 		return FAIL(p, node, "", "no memory region (memory@... node)");
@@ -486,23 +305,25 @@ static int parse_regions(struct parser *p, int node, struct cfg_partition *part)
 }
 
 /* Runs after parse_regions: the defaults come from the first memory region. */
-static int parse_boot(struct parser *p, int node, struct cfg_partition *part)
+static int parse_boot(struct cfg_parser *p, int node,
+		      struct cfg_partition *part)
 {
 	const char *bootargs;
 
-	if (get_u64(p, node, "load-address", &part->load_addr,
-		    part->mem[0].guest_base) < 0 ||
-	    get_u64(p, node, "entry", &part->entry, part->load_addr) < 0 ||
-	    get_string(p, node, "bootargs", &bootargs) < 0)
+	if (cfg_get_u64(p, node, "load-address", &part->load_addr,
+			part->mem[0].guest_base) < 0 ||
+	    cfg_get_u64(p, node, "entry", &part->entry, part->load_addr) < 0 ||
+	    cfg_get_string(p, node, "bootargs", &bootargs) < 0)
 		return -1;
 	return 0;
 }
 
-static int parse_partition(struct parser *p, int node, struct cfg_partition *part)
+static int parse_partition(struct cfg_parser *p, int node,
+			   struct cfg_partition *part)
 {
 	part->node = node;
-	if (copy_name(p, node, part->name) ||
-	    check_props(p, node, partition_props) ||
+	if (cfg_copy_name(p, node, part->name) ||
+	    cfg_check_props(p, node, partition_props) ||
 	    parse_cpus(p, node, part) || parse_image(p, node, part) ||
 	    parse_policy(p, node, part) || parse_regions(p, node, part) ||
 	    parse_boot(p, node, part))
@@ -510,14 +331,14 @@ static int parse_partition(struct parser *p, int node, struct cfg_partition *par
 	return 0;
 }
 
-static int parse_partitions(struct parser *p)
+static int parse_partitions(struct cfg_parser *p)
 {
 	struct config *cfg = p->cfg;
 	int node, parts = fdt_subnode_offset(p->fdt, 0, "partitions");
 
 	if (parts < 0)
 		return FAIL(p, 0, "", "missing node \"partitions\"");
-	if (check_props(p, parts, no_props))
+	if (cfg_check_props(p, parts, no_props))
 		return -1;
 	fdt_for_each_subnode(node, p->fdt, parts) {
 		if (cfg->npart == CFG_MAX_PARTITIONS)
@@ -527,7 +348,7 @@ static int parse_partitions(struct parser *p)
 			return -1;
 		cfg->npart++;
 	}
-	if (loop_end(p, parts, node))
+	if (cfg_loop_end(p, parts, node))
 		return -1;
 	if (!cfg->npart)
 		return FAIL(p, parts, "", "no partitions");
@@ -535,7 +356,7 @@ static int parse_partitions(struct parser *p)
 }
 
 /* Index into cfg->part of the partition at @node, or -1. */
-static int partition_index(struct parser *p, int node)
+static int partition_index(struct cfg_parser *p, int node)
 {
 	unsigned int i;
 
@@ -545,15 +366,15 @@ static int partition_index(struct parser *p, int node)
 	return -1;
 }
 
-static int parse_peers(struct parser *p, int node, struct cfg_shm *shm)
+static int parse_peers(struct cfg_parser *p, int node, struct cfg_shm *shm)
 {
 	uint32_t phandle;
 	int i, j, idx, peer, n;
-	const fdt32_t *cell = get_array(p, node, "partitions", 4,
-					CFG_MAX_PARTITIONS, &n);
+	const fdt32_t *cell = cfg_get_array(p, node, "partitions", 4,
+					    CFG_MAX_PARTITIONS, &n);
 
 	if (n <= 0)
-		return n ? -1 : missing(p, node, "partitions");
+		return n ? -1 : cfg_missing(p, node, "partitions");
 	for (i = 0; i < n; i++) {
 		phandle = fdt32_ld(cell + i);
 		peer = fdt_node_offset_by_phandle(p->fdt, phandle);
@@ -572,29 +393,30 @@ static int parse_peers(struct parser *p, int node, struct cfg_shm *shm)
 	return 0;
 }
 
-static int parse_shm(struct parser *p, int node, struct cfg_shm *shm)
+static int parse_shm(struct cfg_parser *p, int node, struct cfg_shm *shm)
 {
 	int n;
 
 	shm->node = node;
-	if (copy_name(p, node, shm->name) || check_leaf(p, node, shm_props) ||
-	    get_reg(p, node, &shm->guest_base, &shm->size))
+	if (cfg_copy_name(p, node, shm->name) ||
+	    cfg_check_leaf(p, node, shm_props) ||
+	    cfg_get_reg(p, node, &shm->guest_base, &shm->size))
 		return -1;
-	n = get_phys(p, node, shm->size, &shm->phys_base, 0);
+	n = cfg_get_phys(p, node, shm->size, &shm->phys_base, 0);
 	if (n < 0)
 		return -1;
 	shm->phys_fixed = n;
 	return parse_peers(p, node, shm);
 }
 
-static int parse_shared_memory(struct parser *p)
+static int parse_shared_memory(struct cfg_parser *p)
 {
 	struct config *cfg = p->cfg;
 	int node, root = fdt_subnode_offset(p->fdt, 0, "shared-memory");
 
 	if (root < 0)
 		return 0;
-	if (check_props(p, root, no_props))
+	if (cfg_check_props(p, root, no_props))
 		return -1;
 	fdt_for_each_subnode(node, p->fdt, root) {
 		if (cfg->nshm == CFG_MAX_SHM)
@@ -605,12 +427,12 @@ static int parse_shared_memory(struct parser *p)
 			return -1;
 		cfg->nshm++;
 	}
-	return loop_end(p, root, node);
+	return cfg_loop_end(p, root, node);
 }
 
 int config_parse(const void *fdt, struct config *cfg, struct config_error *err)
 {
-	struct parser p = { .fdt = fdt, .cfg = cfg, .err = err };
+	struct cfg_parser p = { .fdt = fdt, .cfg = cfg, .err = err };
 	int rc;
 
 	memset(cfg, 0, sizeof(*cfg));

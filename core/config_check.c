@@ -1,44 +1,17 @@
 // SPDX-License-Identifier: MIT
 /*
- * Partition configuration, part 2: semantic checks (config_validate), and
- * the error reports both parts share.
+ * Partition configuration, part 2: semantic checks (config_validate).
  *
  * config_parse() has already checked syntax and references; here the values
  * are checked against each other and against the board facts: alignment,
  * overlaps in each guest map and in physical memory, CPUs, boot addresses.
- * Like config.c this runs in the hypervisor too: libfdt, and from the C
- * library only string functions and snprintf().
+ * Like config.c this runs in the hypervisor too: no allocation, no output,
+ * errors go to struct config_error through cfg_fail().
  */
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 #include <libfdt.h>
 
 #include "config_internal.h"
-
-void cfg_node_path(const void *fdt, int node, char *buf, size_t len)
-{
-	const char *name;
-
-	if (fdt_get_path(fdt, node, buf, len) >= 0)
-		return;
-	/* Too deep for @buf, or not a tree at all: the name must do. */
-	name = fdt_get_name(fdt, node, NULL);
-	snprintf(buf, len, "%s", name ? name : "/");
-}
-
-int cfg_fail(const struct config *cfg, struct config_error *err, int node,
-	     const char *prop, const char *fmt, ...)
-{
-	va_list ap;
-
-	cfg_node_path(cfg->fdt, node, err->path, sizeof(err->path));
-	snprintf(err->prop, sizeof(err->prop), "%s", prop);
-	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* An address range and the node and property it came from. */
 struct span {

@@ -32,17 +32,18 @@ struct cfg_parser {
 	cfg_fail((p)->cfg, (p)->err, node, prop, __VA_ARGS__)
 
 /*
- * The readers below report every error through FAIL() and return -1.
- * Unless said otherwise they return 1 when the property is present and
- * 0 when it is absent; whether that is allowed is the caller's business.
+ * The checks and readers below report every error through FAIL() and
+ * return -1. Checks return 0 otherwise; readers return 1 when the property
+ * is present and 0 when it is absent, unless said otherwise: whether a
+ * property may be absent is the caller's business.
  */
 
 bool cfg_in_set(const char *name, const char *const *set);
 
-/* A loop over nodes or properties ends with NOTFOUND, or the blob is broken. */
+/* @rc ended a loop over nodes or properties: NOTFOUND or a broken blob. */
 int cfg_loop_end(struct cfg_parser *p, int node, int rc);
 
-/* Properties: @allowed or ones any node may have (phandle...). 0 or -1. */
+/* Each property of @node is in @allowed or carries no config (phandle...). */
 int cfg_check_props(struct cfg_parser *p, int node, const char *const *allowed);
 
 /* As cfg_check_props(), and @node has no children. */
@@ -69,7 +70,7 @@ int cfg_get_u64(struct cfg_parser *p, int node, const char *prop,
 int cfg_get_string(struct cfg_parser *p, int node, const char *prop,
 		   const char **s);
 
-/* @size bytes from @base: at least one byte, no wrap past 2^64. 0 or -1. */
+/* @size bytes from @base: at least one byte, no wrap past 2^64. */
 int cfg_check_range(struct cfg_parser *p, int node, const char *prop,
 		    uint64_t base, uint64_t size);
 

@@ -11,6 +11,16 @@
 	.global	_start
 	.type	_start, %function
 _start:
+	/*
+	 * With the MMU off all memory is Strongly-ordered, where hardware
+	 * faults every unaligned access; QEMU does not. Alignment checking
+	 * (SCTLR.A) makes QEMU fault them too, so a test run catches what
+	 * hardware would. r2 must survive: use r3.
+	 */
+	mrc	p15, 0, r3, c1, c0, 0
+	orr	r3, r3, #(1 << 1)
+	mcr	p15, 0, r3, c1, c0, 0
+	isb
 	ldr	sp, =__stack_top
 	mov	r0, r2
 	bl	guest_start

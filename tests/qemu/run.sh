@@ -10,9 +10,12 @@
 #   text           a log line must equal it exactly
 #   [name] text    the same, and the lines that start with the same
 #                  "[name] " must appear in the order given (partitions run
-#                  concurrently, so only the order within one is meaningful)
-#   !pattern       no log line may match; '*' matches any characters,
-#                  everything else is literal
+#                  concurrently, so only the order within one is meaningful;
+#                  "[bulkhead] name: " lines count as their own group)
+#   ~pattern       a log line must match; '*' matches any characters,
+#                  everything else is literal; ordered like plain lines
+#                  when the pattern starts with "[name] "
+#   !pattern       no log line may match (same pattern syntax)
 #   @timeout N     allow N seconds instead of 120
 #   # ...          comment; blank lines are ignored
 #
@@ -55,11 +58,17 @@ name="$name (${secs} s)"
 
 # Prints one line per problem: a missing or misordered line, a forbidden one.
 problems=$(awk '
-function prefix(s,   i) {
+# "[name] ", or "[bulkhead] name: " for hypervisor lines about one partition
+function prefix(s,   i, j) {
 	if (substr(s, 1, 1) != "[")
 		return ""
 	i = index(s, "] ")
-	return i ? substr(s, 1, i + 1) : ""
+	if (!i)
+		return ""
+	if (substr(s, 1, i + 1) == "[bulkhead] " &&
+	    match(substr(s, i + 2), /^[A-Za-z0-9_.-]+: /))
+		return substr(s, 1, i + 1 + RLENGTH)
+	return substr(s, 1, i + 1)
 }
 function globmatch(pat, s,   n, part, i, k, rest, last) {
 	n = split(pat, part, "*")
@@ -86,36 +95,44 @@ FNR == NR {
 		forbid[++nforbid] = substr($0, 2)
 		next
 	}
-	p = prefix($0)
-	if (p == "") {
-		anywhere[++nanywhere] = $0
-		next
-	}
+	line = $0
+	glob = substr(line, 1, 1) == "~"
+	if (glob)
+		line = substr(line, 2)
+	p = prefix(line)
 	if (!(p in nwant))
 		group[++ngroups] = p
-	want[p, ++nwant[p]] = $0
+	want[p, ++nwant[p]] = line
+	isglob[p, nwant[p]] = glob
 	next
+}
+function matches(p, n, s) {
+	return isglob[p, n] ? globmatch(want[p, n], s) : want[p, n] == s
 }
 {
 	gsub(/\r/, "")
 	seen[$0] = 1
+	for (q in nwant)
+		for (n = 1; n <= nwant[q]; n++)
+			if (!((q, n) in found) && matches(q, n, $0))
+				found[q, n] = 1
 	p = prefix($0)
-	if ((p in nwant) && done[p] < nwant[p] && want[p, done[p] + 1] == $0)
+	if ((p in nwant) && done[p] < nwant[p] && matches(p, done[p] + 1, $0))
 		done[p]++
+	if (p != "" && ("" in nwant) && done[""] < nwant[""] && matches("", done[""] + 1, $0))
+		done[""]++
 	for (i = 1; i <= nforbid; i++)
 		if (!(i in hit) && globmatch(forbid[i], $0))
 			hit[i] = $0
 }
 END {
-	for (i = 1; i <= nanywhere; i++)
-		if (!(anywhere[i] in seen))
-			print "missing: " anywhere[i]
 	for (g = 1; g <= ngroups; g++) {
 		p = group[g]
-		if (done[p] == nwant[p])
-			continue
-		line = want[p, done[p] + 1]
-		print ((line in seen) ? "out of order: " : "missing: ") line
+		for (n = 1; n <= nwant[p]; n++)
+			if (!((p, n) in found))
+				print "missing: " (isglob[p, n] ? "~" : "") want[p, n]
+		if (done[p] < nwant[p] && ((p, done[p] + 1) in found))
+			print "out of order: " want[p, done[p] + 1]
 	}
 	for (i = 1; i <= nforbid; i++)
 		if (i in hit)

@@ -13,3 +13,9 @@ test_config-srcs := core/config.c core/config_check.c
 test_alloc-srcs := core/page_alloc.c core/physmem.c core/pgtable.c
 
 test_console-srcs := core/console.c
+
+# The config code's third file, and the trees both config tests start from
+# (the header is listed so that editing it rebuilds them; only .c is linked).
+test_config-srcs += core/config_props.c tests/unit/config_tree.c tests/unit/config_tree.h
+test_config_check-srcs := core/config.c core/config_check.c core/config_props.c \
+	tests/unit/config_tree.c tests/unit/config_tree.h

@@ -3,8 +3,9 @@
  * Partition configuration, parsed from a flattened device tree with libfdt.
  *
  * The same code runs in the hypervisor (on the packed config found at
- * CONFIG_PACKAGE_ADDR) and in the host tool `bulkhead check`, so it uses no
- * stdio and no allocation: everything lands in fixed-size arrays.
+ * CONFIG_PACKAGE_ADDR) and in the host tool `bulkhead check`, so it prints
+ * nothing and allocates nothing: errors land in a struct config_error,
+ * everything else in fixed-size arrays.
  * docs/config.md describes every node and property. In short:
  *
  *   / {
