@@ -80,7 +80,7 @@ $(LIBFDT_SRC)/%.c: $(LIBFDT_SRC)/.done ;
 $(O)/libfdt/%.o: $(LIBFDT_SRC)/%.c $(O)/.config
 	@mkdir -p $(dir $@)
 	$(if $(Q),@echo "  CC      libfdt/$*.o")
-	$(Q)$(CC) $(TARGET_CFLAGS) -Wno-sign-compare -I$(LIBFDT_SRC) -c $< -o $@
+	$(Q)$(CC) $(TARGET_CFLAGS) -mno-unaligned-access -I$(LIBFDT_SRC) -c $< -o $@
 $(O)/libfdt/libfdt.a: $(addprefix $(O)/libfdt/,$(LIBFDT_OBJS))
 	$(Q)rm -f $@ && $(AR) crs $@ $^
 

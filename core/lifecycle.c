@@ -96,10 +96,15 @@ static void wait_out_of_guest(struct partition *p)
 
 static void power_off_if_all_stopped(void)
 {
+	static bool powering_off;
+
 	for (unsigned int i = 0; i < npartitions; i++)
 		if (partitions[i].state == PART_RUNNING ||
 		    partitions[i].state == PART_REBOOTING)
 			return;
+	/* The last two partitions may stop on two CPUs at once */
+	if (__atomic_exchange_n(&powering_off, true, __ATOMIC_ACQ_REL))
+		return;
 	hv_printf("all partitions stopped: powering off");
 	port_system_off();
 }

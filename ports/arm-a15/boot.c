@@ -38,9 +38,9 @@ void __attribute__((noreturn)) arm_boot_main(uintptr_t fdt)
 	if (!fdt || fdt_magic((const void *)fdt) != FDT_MAGIC)
 		fdt = CONFIG_QEMU_DTB_ADDR;
 	write_htpidr(0);
-	board_setup((void *)fdt);
 	hyp_mmu_build();
 	hyp_mmu_enable(0);
+	board_setup((void *)fdt);
 	cpu_virt_init(0);
 	gic_init_distributor();
 	gic_init_cpu();

@@ -2,12 +2,14 @@
 /*
  * The hypervisor's own stage-1 translation (HYP mode, LPAE). HYP has a
  * 32-bit address space but the machine's RAM may reach 40 bits, so:
- * VA 0..3 GiB map identically (devices in the first GiB, RAM above), and
- * the last GiB is a per-CPU window that port_phys_map() points at any
- * 1 GiB-aligned physical block. Each CPU has its own 4-entry first-level
- * table so windows never disturb each other.
+ * VA 0..3 GiB map identically (device memory below CONFIG_HYP_DEVICE_END,
+ * normal memory above), and the last GiB is a per-CPU window that
+ * port_phys_map() points at any 1 GiB-aligned physical block. Each CPU has
+ * its own 4-entry first-level table so windows never disturb each other.
+ * The map needs nothing from the board's device tree, so the MMU and
+ * caches are on before any C code parses one (with the MMU off every
+ * access is strongly ordered and must be aligned).
  */
-#include <bulkhead/board.h>
 #include <bulkhead/port.h>
 #include <asm/sysregs.h>
 
@@ -46,22 +48,15 @@ static uint64_t device_block(paddr_t pa)
 	       DESC_AF | DESC_XN;
 }
 
-static bool block_has_ram(paddr_t pa)
-{
-	for (unsigned int i = 0; i < board.nram; i++)
-		if (ranges_overlap(board.ram[i].base, board.ram[i].size, pa, BLOCK_1G))
-			return true;
-	return false;
-}
-
-/* Boot CPU, MMU off, after bsp_discover(): build every CPU's tables. */
+/* Boot CPU, MMU off, first thing: build every CPU's tables. */
 void hyp_mmu_build(void)
 {
 	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++)
 		for (unsigned int i = 0; i < 4; i++) {
 			paddr_t pa = i * BLOCK_1G;
 
-			hyp_l1[cpu][i] = block_has_ram(pa) ? normal_block(pa) : device_block(pa);
+			hyp_l1[cpu][i] = pa < CONFIG_HYP_DEVICE_END ? device_block(pa) :
+								      normal_block(pa);
 		}
 	dsb();
 }
