@@ -93,7 +93,8 @@ static int add_console(void *fdt, const struct partition *p, char *path, size_t 
 	TRY(fdt_setprop(fdt, node, "compatible", vuart_model.compatible,
 			vuart_model.compatible_len));
 	TRY(set_reg(fdt, node, p->cfg->console_base, p->cfg->console_size));
-	return fdt_get_path(fdt, node, path, len);
+	TRY(fdt_get_path(fdt, node, path, len));
+	return vuart_model.fdt_props(fdt, path);
 }
 
 static int add_chosen(void *fdt, const struct partition *p, const char *stdout_path)

@@ -109,35 +109,38 @@ static void power_off_if_all_stopped(void)
 	port_system_off();
 }
 
-void partition_stop(struct partition *p, enum partition_state why)
+/*
+ * Move a running @p to state @to and take its vCPUs out of the guest.
+ * False when @p was not running (someone else stopped it first).
+ */
+static bool leave_running(struct partition *p, enum partition_state to)
 {
 	spin_lock(&p->lock);
 	if (p->state != PART_RUNNING) {
 		spin_unlock(&p->lock);
-		return;
+		return false;
 	}
-	p->state = why;
+	p->state = to;
 	stop_vcpus(p);
 	spin_unlock(&p->lock);
 	wait_out_of_guest(p);
 	console_guest_flush(&p->console, p->name);
+	return true;
+}
+
+void partition_stop(struct partition *p, enum partition_state why)
+{
+	if (!leave_running(p, why))
+		return;
 	hv_printf("%s: partition %s", p->name, why == PART_HALTED ? "halted" : "off");
 	power_off_if_all_stopped();
 }
 
 void partition_reboot(struct partition *p)
 {
-	spin_lock(&p->lock);
-	if (p->state != PART_RUNNING) {
-		spin_unlock(&p->lock);
+	if (!leave_running(p, PART_REBOOTING))
 		return;
-	}
-	p->state = PART_REBOOTING;
-	stop_vcpus(p);
 	p->boot_count++;
-	spin_unlock(&p->lock);
-	wait_out_of_guest(p);
-	console_guest_flush(&p->console, p->name);
 	partition_boot(p);
 }
 

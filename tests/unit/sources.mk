@@ -19,3 +19,6 @@ test_console-srcs := core/console.c
 test_config-srcs += core/config_props.c tests/unit/config_tree.c tests/unit/config_tree.h
 test_config_check-srcs := core/config.c core/config_check.c core/config_props.c \
 	tests/unit/config_tree.c tests/unit/config_tree.h
+
+test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011.c ports/arm-a15/guest_fdt.c
+test_guest_fdt-cflags := -Iports/arm-a15/include

@@ -30,6 +30,9 @@ struct vuart_model {
 	const char *node_name;		/* in the guest device tree */
 	const char *compatible;		/* NUL-separated list */
 	size_t compatible_len;
+	/* Add what the model's guest drivers need beyond compatible and
+	 * reg (e.g. clocks) to its node at @path; 0 or a libfdt error. */
+	int (*fdt_props)(void *fdt, const char *path);
 };
 extern const struct vuart_model vuart_model;
 
