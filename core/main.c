@@ -21,6 +21,8 @@ static struct config config;
 
 void board_setup(void *fdt)
 {
+	uint64_t ram = 0;
+
 	/* QEMU pads its tree to 1 MiB: pack it in place (the memory is ours)
 	 * before taking a copy of just what it holds. */
 	if (fdt_check_header(fdt) || fdt_pack((void *)fdt) ||
@@ -29,8 +31,14 @@ void board_setup(void *fdt)
 	bsp_discover(board_fdt, &board);
 	board.fdt = board_fdt;
 	uart_init(board.uart_base);
+	for (unsigned int i = 0; i < board.nram; i++)
+		ram += board.ram[i].size;
 	hv_printf("Bulkhead hypervisor on %s: %u CPUs, %llu MiB RAM", CONFIG_BOARD,
-		  board.ncpus, (unsigned long long)(board.ram[0].size >> 20));
+		  board.ncpus, (unsigned long long)(ram >> 20));
+	if (board.ncpus > CONFIG_NR_CPUS) {
+		hv_printf("using the first %u CPUs (CONFIG_NR_CPUS)", CONFIG_NR_CPUS);
+		board.ncpus = CONFIG_NR_CPUS;
+	}
 }
 
 static const void *load_config(void)
@@ -70,7 +78,7 @@ static void init_guest_ram(void)
 
 static void start_secondaries(void)
 {
-	for (unsigned int cpu = 1; cpu < board.ncpus && cpu < CONFIG_NR_CPUS; cpu++)
+	for (unsigned int cpu = 1; cpu < board.ncpus; cpu++)
 		if (port_cpu_start(cpu))
 			hv_printf("CPU %u did not start", cpu);
 }

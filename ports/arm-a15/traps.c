@@ -11,7 +11,6 @@
 #include <asm/psci.h>
 #include <asm/sysregs.h>
 
-#define HSR_IL			(1u << 25)
 #define DFSC_TRANSLATION(f)	(((f) & 0x3c) == 0x04)	/* LPAE translation fault, levels 0-3 */
 
 static bool fault_exit(struct vm_exit *e, enum fault_kind kind, uint64_t pc,
@@ -44,8 +43,7 @@ static int decode_guest_insn(const struct arm_regs *r, struct arm_mem_access *a)
 	}
 	if (guest_read_virt(r->pc, &hw[0], 2))
 		return -1;
-	/* 32-bit Thumb encodings start with 0b11101, 0b11110 or 0b11111 */
-	if ((hw[0] >> 11) >= 0x1d && guest_read_virt(r->pc + 2, &hw[1], 2))
+	if (thumb_insn_is_32bit(hw[0]) && guest_read_virt(r->pc + 2, &hw[1], 2))
 		return -1;
 	return thumb_decode_ldst(hw[0], hw[1], a);
 }
@@ -56,8 +54,16 @@ static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 	struct arm_mem_access *a = &v->arch.access;
 	gpaddr_t ipa = fault_ipa();
 
+	if (hsr & HSR_DABT_S1PTW)
+		return fault_exit(e, FAULT_UNMAPPED_ACCESS, r->pc, ipa, hsr,
+				  "stage-1 table walk");
 	if (!DFSC_TRANSLATION(hsr & 0x3f))
 		return fault_exit(e, FAULT_UNMAPPED_ACCESS, r->pc, ipa, hsr, "stage-2 abort");
+	if (hsr & HSR_DABT_CM) {
+		/* Cache maintenance by address on a device: nothing to do */
+		r->pc += hsr_insn_len(hsr);
+		return false;
+	}
 	if (hsr_decode_data_abort(hsr, a) && decode_guest_insn(r, a))
 		return fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr, NULL);
 	if (a->reglist & (a->reglist - 1))
@@ -120,7 +126,7 @@ bool arm_handle_trap(struct vcpu *v, struct vm_exit *e)
 
 	switch (hsr_ec(hsr)) {
 	case HSR_EC_WFI_WFE:
-		r->pc += (hsr & HSR_IL) ? 4 : 2;
+		r->pc += hsr_insn_len(hsr);
 		return false;
 	case HSR_EC_HVC:
 		e->kind = EXIT_HYPERCALL;
