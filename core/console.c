@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * Console multiplexer. Partitions write character by character into
- * their own line buffer without locking (only their vCPU writes it);
- * completed lines go to the UART under one lock, so lines from different
- * CPUs never interleave.
+ * their own line buffer under its lock (a partition may have several
+ * vCPUs); completed lines go to the UART under one more lock, so lines
+ * from different CPUs never interleave.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,6 +28,7 @@ static void emit_line(const char *prefix, const char *text, size_t len)
 void console_guest_write(struct console_line *line, const char *name,
 			 const char *s, size_t len)
 {
+	spin_lock(&line->lock);
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 
@@ -47,13 +48,16 @@ void console_guest_write(struct console_line *line, const char *name,
 			line->len = 0;
 		}
 	}
+	spin_unlock(&line->lock);
 }
 
 void console_guest_flush(struct console_line *line, const char *name)
 {
+	spin_lock(&line->lock);
 	if (line->len)
 		emit_line(name, line->buf, line->len);
 	line->len = 0;
+	spin_unlock(&line->lock);
 }
 
 static void hv_vprintf(const char *fmt, va_list ap)

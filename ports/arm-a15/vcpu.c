@@ -25,8 +25,9 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	r->r[0] = (uint32_t)context;
 	r->r[1] = 0xffffffffu;		/* no board number: the DT describes it */
 	r->r[2] = (uint32_t)fdt;
-	r->pc = (uint32_t)entry;
-	r->cpsr = PSR_MODE_SVC | PSR_A | PSR_I | PSR_F;
+	/* PSCI: bit 0 of an AArch32 entry address selects Thumb state */
+	r->pc = (uint32_t)entry & ~1u;
+	r->cpsr = PSR_MODE_SVC | PSR_A | PSR_I | PSR_F | ((entry & 1) ? PSR_T : 0);
 
 	write_sctlr(SCTLR_RESET);
 	write_ttbcr(0);
@@ -98,10 +99,13 @@ void port_vcpu_complete(struct vcpu *v, const struct vm_exit *exit)
 	}
 	if (exit->kind != EXIT_MMIO)
 		return;
+	/* The new base uses Rm as it was: a load may overwrite it (Rt == Rm) */
+	uint32_t new_base = arm_ldst_writeback_value(a, guest_reg_read(r, a->rn),
+						     guest_reg_read(r, a->rm));
+
 	if (!exit->mmio.write)
 		guest_reg_write(r, a->rt, extend_load(a, exit->mmio.value));
 	if (a->writeback)
-		guest_reg_write(r, a->rn, arm_ldst_writeback_value(a,
-				guest_reg_read(r, a->rn), guest_reg_read(r, a->rm)));
+		guest_reg_write(r, a->rn, new_base);
 	advance_pc(r, a->insn_len);
 }

@@ -22,7 +22,7 @@ struct guest_info {
 	const char *name;	/* /chosen/bulkhead,partition-name */
 	uint32_t id;		/* /chosen/bulkhead,partition-id */
 	uint32_t restarts;	/* /chosen/bulkhead,restart-count */
-	uint32_t vcpu;		/* index of the running vCPU (MPIDR Aff0) */
+	uint32_t vcpu;		/* index of the vCPU that runs main() (MPIDR Aff0) */
 	uint32_t host_cpu;	/* physical CPU under it, /chosen/bulkhead,host-cpus */
 	const char *bootargs;	/* /chosen/bootargs, "" when there are none */
 	uint64_t ram_base;	/* first memory node */
@@ -30,6 +30,30 @@ struct guest_info {
 };
 
 extern struct guest_info guest;
+
+/*
+ * Secondary vCPUs. vCPU 0 starts vCPU i with PSCI CPU_ON (hypercall.h),
+ * target MPIDR i, entry secondary_entry. That vCPU gets its own stack and
+ * alignment checking like vCPU 0, then runs secondary_main() with the
+ * CPU_ON context id; when that returns, the vCPU powers itself off (PSCI
+ * CPU_OFF). A sample that starts secondary vCPUs defines secondary_main();
+ * the others need not (--gc-sections drops secondary_entry with it).
+ *
+ * The runtime is not thread-safe: newlib's printf() and malloc() share
+ * state, and a partition's console collects one line from all its vCPUs.
+ * Let one vCPU at a time print or allocate.
+ */
+void secondary_entry(void);
+void secondary_main(uint32_t context);
+
+/* MPIDR of the running vCPU: Aff0 (bits 7:0) is its index in the partition. */
+static inline uint32_t read_mpidr(void)
+{
+	uint32_t mpidr;
+
+	__asm__ volatile("mrc p15, 0, %0, c0, c0, 5" : "=r"(mpidr));
+	return mpidr;
+}
 
 /* Linker symbols (guest.lds): the image's unchanging part. */
 extern const char __image_start[], __rodata_end[];

@@ -12,7 +12,23 @@
 #include <stdint.h>
 #include <bulkhead/abi.h>
 
-#define PSCI_0_2_FN_SYSTEM_OFF	0x84000008u
+/* PSCI 0.2 function IDs (SMC32) and return codes, ARM DEN 0022 */
+#define PSCI_0_2_FN_PSCI_VERSION	0x84000000u
+#define PSCI_0_2_FN_CPU_OFF		0x84000002u
+#define PSCI_0_2_FN_CPU_ON		0x84000003u
+#define PSCI_0_2_FN_AFFINITY_INFO	0x84000004u
+#define PSCI_0_2_FN_SYSTEM_OFF		0x84000008u
+#define PSCI_0_2_FN_SYSTEM_RESET	0x84000009u
+
+#define PSCI_RET_SUCCESS		0
+#define PSCI_RET_NOT_SUPPORTED		(-1)
+#define PSCI_RET_INVALID_PARAMETERS	(-2)
+#define PSCI_RET_ALREADY_ON		(-4)
+
+/* AFFINITY_INFO results */
+#define PSCI_AFFINITY_ON		0
+#define PSCI_AFFINITY_OFF		1
+#define PSCI_AFFINITY_ON_PENDING	2
 
 struct hv_result {
 	int32_t r0;
@@ -77,10 +93,44 @@ static inline void hv_shutdown_self(void)
 	hv_call(BH_HC_SHUTDOWN_SELF, 0, 0, 0);
 }
 
+/* (major << 16) | minor */
+static inline uint32_t psci_version(void)
+{
+	return (uint32_t)psci_call(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+}
+
+/*
+ * Start the vCPU whose MPIDR is @mpidr at guest address @entry, in SVC
+ * mode with the MMU off and r0 = @context. PSCI_RET_*.
+ */
+static inline int32_t psci_cpu_on(uint32_t mpidr, uintptr_t entry,
+				  uint32_t context)
+{
+	return psci_call(PSCI_0_2_FN_CPU_ON, mpidr, entry, context);
+}
+
+/* Only returns on failure, with a PSCI error code. */
+static inline int32_t psci_cpu_off(void)
+{
+	return psci_call(PSCI_0_2_FN_CPU_OFF, 0, 0, 0);
+}
+
+/* PSCI_AFFINITY_* of the vCPU @mpidr, or a negative PSCI_RET_* code. */
+static inline int32_t psci_affinity_info(uint32_t mpidr)
+{
+	return psci_call(PSCI_0_2_FN_AFFINITY_INFO, mpidr, 0, 0);
+}
+
 /* Only returns on failure, with a PSCI error code. */
 static inline int32_t psci_system_off(void)
 {
 	return psci_call(PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+}
+
+/* Reboots the partition; only returns on failure, with a PSCI error code. */
+static inline int32_t psci_system_reset(void)
+{
+	return psci_call(PSCI_0_2_FN_SYSTEM_RESET, 0, 0, 0);
 }
 
 #endif

@@ -3,7 +3,8 @@
  * Start-up of the sample guests and what they learn from their device
  * tree. start.S gives guest_start() a stack and the device tree address
  * from r2; guest_start() clears .bss, finds the console, reads
- * the partition's identity from /chosen and runs main().
+ * the partition's identity from /chosen and runs main(). Secondary vCPUs
+ * come through secondary_entry to secondary_start().
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <libfdt.h>
 
 #include "guest.h"
+#include "hypercall.h"
 #include "runtime.h"
 
 extern char __bss_start[], __bss_end[];
@@ -20,6 +22,7 @@ struct guest_info guest;
 int main(void);
 void __libc_init_array(void);
 void __attribute__((noreturn)) guest_start(const void *fdt);
+void __attribute__((noreturn)) secondary_start(uint32_t context);
 
 static uint64_t read_cells(const fdt32_t *cell, int n)
 {
@@ -104,14 +107,6 @@ static int missing(const char *what)
 	return -1;
 }
 
-static uint32_t read_mpidr(void)
-{
-	uint32_t mpidr;
-
-	__asm__("mrc p15, 0, %0, c0, c0, 5" : "=r"(mpidr));
-	return mpidr;
-}
-
 /* Fills struct guest from the device tree; the contract says all of it is there. */
 static int read_identity(void)
 {
@@ -162,4 +157,17 @@ void guest_start(const void *fdt)
 		exit(EXIT_FAILURE);
 	__libc_init_array();
 	exit(main());
+}
+
+/*
+ * From secondary_entry, on this vCPU's own stack. vCPU 0 cleared .bss and
+ * filled struct guest before it could start us.
+ */
+void secondary_start(uint32_t context)
+{
+	secondary_main(context);
+	psci_cpu_off();
+	/* CPU_OFF does not return; stop here should it ever do. */
+	for (;;)
+		__asm__ volatile("wfi");
 }

@@ -8,11 +8,14 @@
 #define BULKHEAD_CONSOLE_H
 
 #include <bulkhead/types.h>
+#include <bulkhead/spinlock.h>
 
 #define CONSOLE_LINE_MAX	160
 
-/* A partition's pending, not yet complete, output line. */
+/* A partition's pending, not yet complete, output line. All vCPUs of
+ * the partition write into it, under its lock. */
 struct console_line {
+	spinlock_t lock;
 	char buf[CONSOLE_LINE_MAX];
 	unsigned int len;
 };
@@ -43,7 +46,8 @@ void uart_write(const char *s, size_t len);
 /*
  * Append @len bytes of guest output to @line; every completed line (on
  * '\n', or when the buffer fills) is written as "[<name>] <text>\n".
- * Called by the CPU running the partition's vCPU; takes the console lock.
+ * Called by a CPU running one of the partition's vCPUs; takes line->lock,
+ * then the console lock.
  */
 void console_guest_write(struct console_line *line, const char *name,
 			 const char *s, size_t len);
