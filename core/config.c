@@ -20,16 +20,16 @@ static const char *const no_props[] = { NULL };
 static const char *const board_props[] = { "memory", "reserved", "cpus", NULL };
 static const char *const image_props[] = { "file", "load", "size", NULL };
 static const char *const partition_props[] = {
-	"cpus", "image", "load-address", "entry", "bootargs", "fault-policy",
-	"max-restarts", NULL
+	"cpus", "image", "load-address", "entry", "initrd", "initrd-address",
+	"bootargs", "fault-policy", "max-restarts", NULL
 };
 static const char *const memory_props[] = { "reg", "phys-base", NULL };
-static const char *const console_props[] = { "reg", NULL };
+static const char *const console_props[] = { "reg", "interrupts", NULL };
 static const char *const device_props[] = {
 	"reg", "phys-base", "compatible", "interrupts", NULL
 };
 static const char *const shm_props[] = {
-	"reg", "phys-base", "partitions", NULL
+	"reg", "phys-base", "partitions", "doorbell", NULL
 };
 
 /* __symbols__ appears when the config is compiled with `dtc -@`. */
@@ -93,11 +93,10 @@ static int parse_board(struct cfg_parser *p)
 }
 
 /*
- * `bulkhead pack` adds load and size to an image node; @part, when not
+ * `bulkhead pack` adds load and size to an image node; @blob, when not
  * NULL, receives them.
  */
-static int get_staging(struct cfg_parser *p, int img,
-		       struct cfg_partition *part)
+static int get_staging(struct cfg_parser *p, int img, struct cfg_blob *blob)
 {
 	uint64_t load, size;
 	int has_load = cfg_get_u64(p, img, "load", &load, 0);
@@ -112,10 +111,10 @@ static int get_staging(struct cfg_parser *p, int img,
 		return 0;
 	if (cfg_check_range(p, img, "size", load, size))
 		return -1;
-	if (part) {
-		part->image_staged = true;
-		part->image_phys = load;
-		part->image_size = size;
+	if (blob) {
+		blob->staged = true;
+		blob->phys = load;
+		blob->size = size;
 	}
 	return 0;
 }
@@ -175,20 +174,29 @@ static int bad_ref(struct cfg_parser *p, int node, const char *prop,
 	return FAIL(p, node, prop, "points to %s, not to %s", path, want);
 }
 
-static int parse_image(struct cfg_parser *p, int node,
-		       struct cfg_partition *part)
+/* @prop of @node names an image; required unless @optional. */
+static int parse_image(struct cfg_parser *p, int node, const char *prop,
+		       bool optional, struct cfg_blob *blob)
 {
 	uint32_t phandle;
-	int img, n = cfg_get_u32(p, node, "image", &phandle, 0);
+	int img, n = cfg_get_u32(p, node, prop, &phandle, 0);
 
 	if (n <= 0)
-		return n ? -1 : cfg_missing(p, node, "image");
+		return n || optional ? n : cfg_missing(p, node, prop);
 	img = fdt_node_offset_by_phandle(p->fdt, phandle);
 	if (img < 0 || p->images < 0 || fdt_parent_offset(p->fdt, img) != p->images)
-		return bad_ref(p, node, "image", phandle, img,
-			       "a node under /images");
-	part->image_node = img;
-	return get_staging(p, img, part);
+		return bad_ref(p, node, prop, phandle, img, "a node under /images");
+	blob->node = img;
+	return get_staging(p, img, blob);
+}
+
+/* An interrupt specifier list; its format is the port's business. */
+static int check_interrupts(struct cfg_parser *p, int node, const char *prop)
+{
+	int n;
+
+	cfg_get_array(p, node, prop, 4, INT32_MAX, &n);
+	return n < 0 ? -1 : 0;
 }
 
 static int parse_policy(struct cfg_parser *p, int node,
@@ -246,7 +254,8 @@ static int parse_console(struct cfg_parser *p, int node,
 	if (part->has_console)
 		return FAIL(p, node, "", "second console, a partition has one");
 	if (cfg_check_leaf(p, node, console_props) ||
-	    cfg_get_reg(p, node, &part->console_base, &part->console_size))
+	    cfg_get_reg(p, node, &part->console_base, &part->console_size) ||
+	    check_interrupts(p, node, "interrupts"))
 		return -1;
 	part->has_console = true;
 	part->console_node = node;
@@ -257,7 +266,6 @@ static int parse_device(struct cfg_parser *p, int node,
 			struct cfg_partition *part)
 {
 	struct cfg_device *d = &part->dev[part->ndev];
-	int n;
 
 	if (part->ndev == CFG_MAX_DEVICES)
 		return FAIL(p, node, "", "too many devices, at most %d",
@@ -270,8 +278,7 @@ static int parse_device(struct cfg_parser *p, int node,
 	if (fdt_getprop(p->fdt, node, "compatible", NULL) &&
 	    fdt_stringlist_count(p->fdt, node, "compatible") < 1)
 		return FAIL(p, node, "compatible", "must be a list of strings");
-	cfg_get_array(p, node, "interrupts", 4, INT32_MAX, &n);
-	if (n < 0)
+	if (check_interrupts(p, node, "interrupts"))
 		return -1;
 	d->node = node;
 	part->ndev++;
@@ -310,11 +317,22 @@ static int parse_boot(struct cfg_parser *p, int node,
 {
 	const char *bootargs;
 
+	uint64_t initrd_addr;
+	int n;
+
 	if (cfg_get_u64(p, node, "load-address", &part->load_addr,
 			part->mem[0].guest_base) < 0 ||
 	    cfg_get_u64(p, node, "entry", &part->entry, part->load_addr) < 0 ||
-	    cfg_get_string(p, node, "bootargs", &bootargs) < 0)
+	    cfg_get_string(p, node, "bootargs", &bootargs) < 0 ||
+	    parse_image(p, node, "initrd", true, &part->initrd) < 0)
 		return -1;
+	n = cfg_get_u64(p, node, "initrd-address", &initrd_addr, 0);
+	if (n < 0)
+		return -1;
+	if (n != (part->initrd.node > 0))
+		return FAIL(p, node, n ? "initrd-address" : "initrd",
+			    "missing: \"initrd\" and \"initrd-address\" go together");
+	part->initrd_addr = initrd_addr;
 	return 0;
 }
 
@@ -324,7 +342,8 @@ static int parse_partition(struct cfg_parser *p, int node,
 	part->node = node;
 	if (cfg_copy_name(p, node, part->name) ||
 	    cfg_check_props(p, node, partition_props) ||
-	    parse_cpus(p, node, part) || parse_image(p, node, part) ||
+	    parse_cpus(p, node, part) ||
+	    parse_image(p, node, "image", false, &part->image) ||
 	    parse_policy(p, node, part) || parse_regions(p, node, part) ||
 	    parse_boot(p, node, part))
 		return -1;
@@ -403,7 +422,7 @@ static int parse_shm(struct cfg_parser *p, int node, struct cfg_shm *shm)
 	    cfg_get_reg(p, node, &shm->guest_base, &shm->size))
 		return -1;
 	n = cfg_get_phys(p, node, shm->size, &shm->phys_base, 0);
-	if (n < 0)
+	if (n < 0 || check_interrupts(p, node, "doorbell"))
 		return -1;
 	shm->phys_fixed = n;
 	return parse_peers(p, node, shm);
@@ -423,6 +442,7 @@ static int parse_shared_memory(struct cfg_parser *p)
 			return FAIL(p, node, "",
 				    "too many shared-memory regions, at most %d",
 				    CFG_MAX_SHM);
+		cfg->shm[cfg->nshm].id = cfg->nshm;
 		if (parse_shm(p, node, &cfg->shm[cfg->nshm]))
 			return -1;
 		cfg->nshm++;

@@ -311,37 +311,58 @@ static const struct cfg_region *region_of(const struct cfg_partition *p,
 	return NULL;
 }
 
-static int check_boot(const struct config *cfg, struct config_error *err,
-		      const struct cfg_partition *p)
+/*
+ * A staged blob (image, initrd) copied to guest address @at: it must fit
+ * in the RAM region there and have been staged inside a reserved range
+ * (elsewhere the hypervisor may hand its memory out as guest RAM).
+ */
+static int check_blob(const struct config *cfg, struct config_error *err,
+		      const struct cfg_partition *p, const struct cfg_blob *blob,
+		      gpaddr_t at, const char *what, const char *at_prop)
 {
-	const struct cfg_region *r = region_of(p, p->load_addr);
+	const struct cfg_region *r = region_of(p, at);
 	const struct cfg_board *b = &cfg->board;
 	uint64_t room;
 
 	if (!r)
-		return cfg_fail(cfg, err, p->node, "load-address",
+		return cfg_fail(cfg, err, p->node, at_prop,
 				"0x%llx is outside the partition's memory",
-				(unsigned long long)p->load_addr);
-	if (!region_of(p, p->entry))
+				(unsigned long long)at);
+	if (!blob->staged)
+		return 0;
+	room = r->size - (at - r->guest_base);
+	if (blob->size > room)
+		return cfg_fail(cfg, err, p->node, what,
+				"%s of 0x%llx bytes does not fit in the 0x%llx bytes from %s 0x%llx to the end of its region",
+				what, (unsigned long long)blob->size,
+				(unsigned long long)room, at_prop, (unsigned long long)at);
+	if (!find_range(b->reserved, b->nreserved, blob->phys, blob->size, true))
+		return cfg_fail(cfg, err, blob->node, "load",
+				"staged %s 0x%llx-0x%llx is not inside a reserved range",
+				what, (unsigned long long)blob->phys,
+				(unsigned long long)(blob->phys + blob->size - 1));
+	return 0;
+}
+
+static int check_boot(const struct config *cfg, struct config_error *err,
+		      const struct cfg_partition *p)
+{
+	if (check_blob(cfg, err, p, &p->image, p->load_addr, "image", "load-address"))
+		return -1;
+	if (!region_of(p, p->entry & ~1ull))
 		return cfg_fail(cfg, err, p->node, "entry",
 				"0x%llx is outside the partition's memory",
 				(unsigned long long)p->entry);
-	if (!p->image_staged)
+	if (!p->initrd.node)
 		return 0;
-	room = r->size - (p->load_addr - r->guest_base);
-	if (p->image_size > room)
-		return cfg_fail(cfg, err, p->node, "image",
-				"image of 0x%llx bytes does not fit in the 0x%llx bytes from load-address 0x%llx to the end of its region",
-				(unsigned long long)p->image_size,
-				(unsigned long long)room,
+	if (check_blob(cfg, err, p, &p->initrd, p->initrd_addr, "initrd", "initrd-address"))
+		return -1;
+	if (p->image.staged && p->initrd.staged &&
+	    ranges_overlap(p->load_addr, p->image.size, p->initrd_addr, p->initrd.size))
+		return cfg_fail(cfg, err, p->node, "initrd-address",
+				"initrd at 0x%llx overlaps the image at 0x%llx",
+				(unsigned long long)p->initrd_addr,
 				(unsigned long long)p->load_addr);
-	/* Outside the reserved ranges the hypervisor may hand it out as RAM. */
-	if (!find_range(b->reserved, b->nreserved, p->image_phys,
-			p->image_size, true))
-		return cfg_fail(cfg, err, p->image_node, "load",
-				"staged image 0x%llx-0x%llx is not inside a reserved range",
-				(unsigned long long)p->image_phys,
-				(unsigned long long)(p->image_phys + p->image_size - 1));
 	return 0;
 }
 

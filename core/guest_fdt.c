@@ -43,6 +43,17 @@ static int add_memory(void *fdt, const struct partition *p)
 	return 0;
 }
 
+/* Copy property @prop of config node @from to @node as @as, if present. */
+static int copy_prop(void *fdt, int node, const struct partition *p, int from,
+		     const char *prop, const char *as)
+{
+	int len;
+	const void *val = fdt_getprop(p->cfg_fdt, from, prop, &len);
+
+	return val ? fdt_setprop(fdt, node, as, val, len) : 0;
+}
+
+/* Shared memory the partition is a peer of, with its doorbell if any. */
 static int add_shared(void *fdt, const struct partition *p)
 {
 	for (unsigned int i = 0; i < p->nregions; i++) {
@@ -55,11 +66,14 @@ static int add_shared(void *fdt, const struct partition *p)
 		TRY(node);
 		TRY(fdt_setprop_string(fdt, node, "compatible", "bulkhead,shared-memory"));
 		TRY(set_reg(fdt, node, r->gpa, r->size));
+		if (fdt_getprop(p->cfg_fdt, r->shm->node, "doorbell", NULL)) {
+			TRY(copy_prop(fdt, node, p, r->shm->node, "doorbell", "interrupts"));
+			TRY(fdt_setprop_u32(fdt, node, "bulkhead,doorbell", r->shm->id));
+		}
 	}
 	return 0;
 }
 
-/* Passthrough devices keep their config node's compatible and interrupts. */
 static int add_devices(void *fdt, const struct partition *p)
 {
 	static const char *const copied[] = { "compatible", "interrupts" };
@@ -71,13 +85,8 @@ static int add_devices(void *fdt, const struct partition *p)
 
 		TRY(node);
 		TRY(set_reg(fdt, node, d->guest_base, d->size));
-		for (unsigned int j = 0; j < ARRAY_SIZE(copied); j++) {
-			int len;
-			const void *val = fdt_getprop(p->cfg_fdt, d->node, copied[j], &len);
-
-			if (val)
-				TRY(fdt_setprop(fdt, node, copied[j], val, len));
-		}
+		for (unsigned int j = 0; j < ARRAY_SIZE(copied); j++)
+			TRY(copy_prop(fdt, node, p, d->node, copied[j], copied[j]));
 	}
 	return 0;
 }
@@ -93,6 +102,7 @@ static int add_console(void *fdt, const struct partition *p, char *path, size_t 
 	TRY(fdt_setprop(fdt, node, "compatible", vuart_model.compatible,
 			vuart_model.compatible_len));
 	TRY(set_reg(fdt, node, p->cfg->console_base, p->cfg->console_size));
+	TRY(copy_prop(fdt, node, p, p->cfg->console_node, "interrupts", "interrupts"));
 	TRY(fdt_get_path(fdt, node, path, len));
 	return vuart_model.fdt_props(fdt, path);
 }
@@ -111,6 +121,11 @@ static int add_chosen(void *fdt, const struct partition *p, const char *stdout_p
 	TRY(fdt_setprop_string(fdt, node, "bulkhead,partition-name", p->name));
 	TRY(fdt_setprop_u32(fdt, node, "bulkhead,partition-id", p->id));
 	TRY(fdt_setprop_u32(fdt, node, "bulkhead,restart-count", p->boot_count));
+	if (p->cfg->initrd.node) {
+		TRY(fdt_setprop_u64(fdt, node, "linux,initrd-start", p->cfg->initrd_addr));
+		TRY(fdt_setprop_u64(fdt, node, "linux,initrd-end",
+				    p->cfg->initrd_addr + p->cfg->initrd.size));
+	}
 	for (unsigned int i = 0; i < p->nvcpus; i++)
 		cpus[i] = cpu_to_fdt32(p->vcpu[i].cpu);
 	return fdt_setprop(fdt, node, "bulkhead,host-cpus", cpus, p->nvcpus * sizeof(cpus[0]));

@@ -20,20 +20,30 @@ static const char *const policy_names[] = {
 
 static void power_off_if_all_stopped(void);
 
-/* Zero all private RAM, copy the staged image, write the device tree. */
+/* Copy a staged image to guest address @at (checked by config_validate). */
+static int load_blob(struct partition *p, const struct cfg_blob *blob, gpaddr_t at)
+{
+	paddr_t pa;
+
+	if (guest_ram_translate(p, at, blob->size, &pa))
+		return -1;
+	phys_copy(pa, blob->phys, blob->size);
+	return 0;
+}
+
+/* Zero all private RAM, copy the staged images, write the device tree. */
 static int load_partition(struct partition *p)
 {
 	const struct cfg_partition *c = p->cfg;
 	void *fdt = fdt_scratch[port_cpu_index()];
 	const struct guest_region *ram0 = &p->region[0];
-	paddr_t image_pa;
 
 	for (unsigned int i = 0; i < p->nregions; i++)
 		if (p->region[i].kind == REGION_RAM)
 			phys_fill(p->region[i].pa, 0, p->region[i].size);
-	if (guest_ram_translate(p, c->load_addr, c->image_size, &image_pa))
+	if (load_blob(p, &c->image, c->load_addr) ||
+	    (c->initrd.node && load_blob(p, &c->initrd, c->initrd_addr)))
 		return -1;
-	phys_copy(image_pa, c->image_phys, c->image_size);
 
 	/* The device tree goes at the top of the first RAM region */
 	p->fdt_gpa = ram0->gpa + ram0->size - GUEST_FDT_SIZE;

@@ -54,7 +54,7 @@ static const void *load_config(void)
 	for (unsigned int i = 0; i < config.npart; i++) {
 		const struct cfg_partition *c = &config.part[i];
 
-		if (!c->image_staged)
+		if (!c->image.staged)
 			hv_panic("config: partition %s: image was not packed (bulkhead pack)",
 				 c->name);
 		for (unsigned int j = 0; j < c->ncpus; j++)

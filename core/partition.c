@@ -19,20 +19,20 @@ static const unsigned int region_attrs[] = {
 	[REGION_SHARED] = PT_READ | PT_WRITE,
 };
 
-static int add_region(struct partition *p, gpaddr_t gpa, paddr_t pa, uint64_t size,
-		      enum guest_region_kind kind)
+static struct guest_region *add_region(struct partition *p, gpaddr_t gpa, paddr_t pa,
+				       uint64_t size, enum guest_region_kind kind)
 {
 	struct guest_region *r;
 
 	if (p->nregions == MAX_GUEST_REGIONS ||
 	    port_stage2_map(p, gpa, pa, size, region_attrs[kind]))
-		return -1;
+		return NULL;
 	r = &p->region[p->nregions++];
 	r->gpa = gpa;
 	r->pa = pa;
 	r->size = size;
 	r->kind = kind;
-	return 0;
+	return r;
 }
 
 /* Largest block size both addresses can share, so stage-2 uses blocks. */
@@ -62,7 +62,7 @@ static int create_one(struct partition *p, const struct cfg_partition *c, const 
 	p->cfg = c;
 	p->cfg_fdt = fdt;
 	p->state = PART_OFF;
-	if (port_stage2_init(p))
+	if (port_partition_init(p))
 		return -1;
 	for (unsigned int i = 0; i < c->nmem; i++) {
 		const struct cfg_region *m = &c->mem[i];
@@ -73,12 +73,12 @@ static int create_one(struct partition *p, const struct cfg_partition *c, const 
 				  (unsigned long long)m->guest_base);
 			return -1;
 		}
-		if (add_region(p, m->guest_base, pa, m->size, REGION_RAM))
+		if (!add_region(p, m->guest_base, pa, m->size, REGION_RAM))
 			return -1;
 	}
 	for (unsigned int i = 0; i < c->ndev; i++)
-		if (add_region(p, c->dev[i].guest_base, c->dev[i].phys_base, c->dev[i].size,
-			       REGION_DEVICE))
+		if (!add_region(p, c->dev[i].guest_base, c->dev[i].phys_base, c->dev[i].size,
+				REGION_DEVICE))
 			return -1;
 	if (c->has_console &&
 	    mmio_register(p, c->console_base, c->console_size, vuart_model.ops, &p->vuart))
@@ -103,10 +103,14 @@ static int create_shared(const struct cfg_shm *s)
 	if (place(&pa, s->phys_fixed, s->phys_base, s->guest_base, s->size))
 		return -1;
 	phys_fill(pa, 0, s->size);
-	for (unsigned int i = 0; i < s->nparts; i++)
-		if (add_region(&partitions[s->parts[i]], s->guest_base, pa, s->size,
-			       REGION_SHARED))
+	for (unsigned int i = 0; i < s->nparts; i++) {
+		struct guest_region *r = add_region(&partitions[s->parts[i]], s->guest_base,
+						    pa, s->size, REGION_SHARED);
+
+		if (!r)
 			return -1;
+		r->shm = s;
+	}
 	return 0;
 }
 
@@ -118,7 +122,7 @@ static void print_summary(const struct partition *p)
 		  p->name, p->id, p->nvcpus, p->nvcpus > 1 ? "s" : "", c->cpus[0],
 		  (unsigned long long)(p->region[0].size >> 20),
 		  (unsigned long long)p->region[0].pa,
-		  (unsigned long long)c->image_size);
+		  (unsigned long long)c->image.size);
 }
 
 int partitions_create(const struct config *cfg)

@@ -11,6 +11,7 @@
 
 static uint8_t cfg_blob[4096], guest[GUEST_FDT_SIZE];
 static struct cfg_partition cfg;
+static struct cfg_shm shm = { .id = 1 };
 static struct partition part;
 
 void console_guest_write(struct console_line *line, const char *name, const char *s, size_t len)
@@ -32,6 +33,9 @@ static int setup(void **state)
 	dev = fdt_add_subnode(cfg_blob, node, "rtc@9010000");
 	fdt_setprop_string(cfg_blob, dev, "compatible", "arm,pl031");
 	fdt_setprop(cfg_blob, dev, "interrupts", irq, sizeof(irq));
+	node = fdt_add_subnode(cfg_blob, 0, "shared-memory");
+	node = fdt_add_subnode(cfg_blob, node, "ring@50000000");
+	fdt_setprop(cfg_blob, node, "doorbell", irq, sizeof(irq));
 	node = fdt_path_offset(cfg_blob, "/partitions/alpha");
 
 	memset(&cfg, 0, sizeof(cfg));
@@ -53,8 +57,9 @@ static int setup(void **state)
 	part.nvcpus = 2;
 	part.vcpu[0].cpu = 2;
 	part.vcpu[1].cpu = 3;
-	part.region[0] = (struct guest_region){ 0x40000000, 0x123400000ull, 0x4000000, REGION_RAM };
-	part.region[1] = (struct guest_region){ 0x50000000, 0x60000000, 0x10000, REGION_SHARED };
+	shm.node = fdt_path_offset(cfg_blob, "/shared-memory/ring@50000000");
+	part.region[0] = (struct guest_region){ 0x40000000, 0x123400000ull, 0x4000000, REGION_RAM, NULL };
+	part.region[1] = (struct guest_region){ 0x50000000, 0x60000000, 0x10000, REGION_SHARED, &shm };
 	part.nregions = 2;
 	return fdt_check_header(cfg_blob) || guest_fdt_build(&part, guest, sizeof(guest));
 }
@@ -78,6 +83,11 @@ static void test_memory_uses_guest_addresses(void **state)
 	assert_reg("/shared-memory@50000000", 0x50000000, 0x10000);
 	assert_string_equal(fdt_getprop(guest, fdt_path_offset(guest, "/shared-memory@50000000"),
 					"compatible", NULL), "bulkhead,shared-memory");
+	/* the doorbell: its interrupt in the guest's binding, and its number */
+	assert_int_equal(fdt32_ld(fdt_getprop(guest, fdt_path_offset(guest, "/shared-memory@50000000"),
+					      "bulkhead,doorbell", NULL)), 1);
+	assert_non_null(fdt_getprop(guest, fdt_path_offset(guest, "/shared-memory@50000000"),
+				    "interrupts", NULL));
 }
 
 static void test_chosen(void **state)

@@ -27,6 +27,8 @@
  *         image = <&hello>;
  *         load-address = <hi lo>;              optional, default: first memory region
  *         entry = <hi lo>;                     optional, default: load-address
+ *         initrd = <&ramdisk>;                 optional, with initrd-address:
+ *         initrd-address = <hi lo>;            copied there, announced in /chosen
  *         bootargs = "...";                    optional, copied to the guest's /chosen
  *         fault-policy = "halt" | "restart" | "poweroff";
  *         max-restarts = <N>;                  optional, with "restart"; absent = unlimited
@@ -34,7 +36,10 @@
  *           reg = <gpa-hi gpa-lo size-hi size-lo>;
  *           phys-base = <hi lo>;              optional fixed physical placement
  *         };
- *         console { reg = <gpa-hi gpa-lo size-hi size-lo>; };   emulated UART
+ *         console {                            emulated UART
+ *           reg = <gpa-hi gpa-lo size-hi size-lo>;
+ *           interrupts = <...>;               optional, in the port's binding
+ *         };
  *         device@9010000 {                     passthrough device
  *           reg = <gpa-hi gpa-lo size-hi size-lo>;
  *           phys-base = <hi lo>;              optional, default: same as guest address
@@ -48,6 +53,7 @@
  *         reg = <gpa-hi gpa-lo size-hi size-lo>;   same guest address in every peer
  *         phys-base = <hi lo>;                       optional
  *         partitions = <&alpha &beta>;
+ *         doorbell = <...>;                          optional: interrupt a peer gets when another rings
  *       };
  *     };
  *   };
@@ -96,6 +102,14 @@ struct cfg_device {
 	paddr_t phys_base;
 };
 
+/* A file from /images, as a partition uses it. */
+struct cfg_blob {
+	int node;		/* offset of the image node */
+	bool staged;		/* the node has load/size (packed config) */
+	paddr_t phys;		/* where `bulkhead pack` staged it */
+	uint64_t size;
+};
+
 struct cfg_partition {
 	char name[CFG_NAME_MAX];
 	int node;		/* offset of the partition node */
@@ -109,17 +123,17 @@ struct cfg_partition {
 	uint64_t console_size;
 	struct cfg_device dev[CFG_MAX_DEVICES];
 	unsigned int ndev;
-	int image_node;		/* offset of the image node */
-	bool image_staged;	/* image node has load/size (packed config) */
-	paddr_t image_phys;	/* where `bulkhead pack` staged it */
-	uint64_t image_size;
+	struct cfg_blob image;
 	gpaddr_t load_addr;
 	gpaddr_t entry;
+	struct cfg_blob initrd;	/* initrd.node is 0 when there is none */
+	gpaddr_t initrd_addr;
 	enum fault_policy policy;
 	uint32_t max_restarts;
 };
 
 struct cfg_shm {
+	unsigned int id;	/* index in config.shm: the doorbell number */
 	char name[CFG_NAME_MAX];	/* node name, with its unit address */
 	int node;		/* offset of the shared-memory node */
 	gpaddr_t guest_base;

@@ -51,6 +51,7 @@ struct guest_region {
 	paddr_t pa;
 	uint64_t size;
 	enum guest_region_kind kind;
+	const struct cfg_shm *shm;	/* REGION_SHARED: its config */
 };
 
 struct partition {

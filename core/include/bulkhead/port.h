@@ -80,10 +80,12 @@ void port_guest_memory_written(paddr_t pa, uint64_t len);
 /* ---- stage-2 / guest-physical mapping --------------------------------- */
 
 /*
- * Prepare per-partition translation state (root table, VMID/ASID).
- * Boot CPU, while partitions are created, no locks. Returns 0 or -1.
+ * Prepare per-partition architecture state: translation (root table,
+ * VMID/ASID) and the partition's virtual interrupt controller, sized
+ * from p->cfg. Boot CPU, while partitions are created, before any
+ * mapping or interrupt hook for @p; no locks. Returns 0 or -1.
  */
-int port_stage2_init(struct partition *p);
+int port_partition_init(struct partition *p);
 
 /*
  * Map guest-physical [gpa, gpa+size) to physical [pa, pa+size) with
@@ -92,6 +94,35 @@ int port_stage2_init(struct partition *p);
  */
 int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
 		    uint64_t size, unsigned int attrs);
+
+/* ---- virtual interrupts ------------------------------------------------ */
+
+/*
+ * Decode one interrupt specifier of the guest's interrupt controller
+ * binding (as written in the config's `interrupts` properties, e.g.
+ * GICv2's <type number flags>) into the controller's interrupt number
+ * and trigger. Pure function, any context. Returns 0 or -1 (malformed).
+ */
+int port_irq_spec_decode(const uint32_t *cells_be, unsigned int ncells,
+			 unsigned int *irq, bool *level);
+/* Cells per specifier in the guest's binding (3 for GICv2). */
+unsigned int port_irq_spec_cells(void);
+
+/*
+ * Hand physical interrupt @irq to partition @p: routed to the CPU of its
+ * first vCPU and forwarded as the same virtual interrupt number. Boot CPU,
+ * while partitions are created, after port_partition_init(p). 0 or -1.
+ */
+int port_irq_passthrough(struct partition *p, unsigned int irq, bool level);
+
+/*
+ * Virtual interrupt sources inside the hypervisor (emulated devices,
+ * doorbells): raise an edge-triggered event, or drive a level line. The
+ * guest's controller state decides whether and where it is delivered;
+ * the target vCPU's CPU is kicked. Any CPU, no locks held.
+ */
+void port_virq_raise(struct partition *p, unsigned int irq);
+void port_virq_set_level(struct partition *p, unsigned int irq, bool level);
 
 /* ---- vCPUs ------------------------------------------------------------- */
 
