@@ -11,7 +11,7 @@
 
 #define VTTBR_VMID_SHIFT	48
 
-int port_stage2_init(struct partition *p)
+int port_partition_init(struct partition *p)
 {
 	struct arch_partition *a = &p->arch;
 

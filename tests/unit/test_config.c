@@ -38,8 +38,8 @@ static void test_good_config(void **state)
 	assert_int_equal(a->ncpus, 2);
 	assert_int_equal(a->cpus[0], 0);
 	assert_int_equal(a->cpus[1], 1);
-	assert_int_equal(a->image_node, at(fdt, "/images/hello"));
-	assert_false(a->image_staged);
+	assert_int_equal(a->image.node, at(fdt, "/images/hello"));
+	assert_false(a->image.staged);
 	assert_int_equal(a->policy, FAULT_RESTART);
 	assert_int_equal(a->max_restarts, 5);
 	assert_int_equal(a->nmem, 2);
@@ -111,10 +111,10 @@ static void test_staged_image(void **state)
 	set_u64(fdt, "/images/world", "size", 0x100000);
 	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
 	assert_int_equal(config_validate(&cfg, &err), 0);
-	assert_false(cfg.part[0].image_staged);
-	assert_true(cfg.part[1].image_staged);
-	assert_int_equal(cfg.part[1].image_phys, 0x48010000);
-	assert_int_equal(cfg.part[1].image_size, 0x100000);
+	assert_false(cfg.part[0].image.staged);
+	assert_true(cfg.part[1].image.staged);
+	assert_int_equal(cfg.part[1].image.phys, 0x48010000);
+	assert_int_equal(cfg.part[1].image.size, 0x100000);
 }
 
 /* What dtc and users add without meaning config: not errors. */
