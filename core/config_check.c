@@ -296,6 +296,10 @@ static int check_devices(const struct config *cfg, struct config_error *err)
 			       false);
 		if (r)
 			return range_fail(cfg, err, &s, "board RAM", r);
+		r = find_range(cfg->board.hv_devices, cfg->board.nhv_devices,
+			       s.base, s.size, false);
+		if (r)
+			return range_fail(cfg, err, &s, "a hypervisor device", r);
 	}
 	return check_disjoint(cfg, err, device_span, 0, "physical range");
 }
@@ -331,11 +335,15 @@ static int check_blob(const struct config *cfg, struct config_error *err,
 	if (!blob->staged)
 		return 0;
 	room = r->size - (at - r->guest_base);
+	if (r == p->mem)	/* the device tree takes the top of the first region */
+		room = room > CFG_GUEST_FDT_SIZE ? room - CFG_GUEST_FDT_SIZE : 0;
 	if (blob->size > room)
 		return cfg_fail(cfg, err, p->node, what,
-				"%s of 0x%llx bytes does not fit in the 0x%llx bytes from %s 0x%llx to the end of its region",
+				"%s of 0x%llx bytes does not fit in the 0x%llx bytes from %s 0x%llx to the %s",
 				what, (unsigned long long)blob->size,
-				(unsigned long long)room, at_prop, (unsigned long long)at);
+				(unsigned long long)room, at_prop, (unsigned long long)at,
+				r == p->mem ? "device tree at the top of its region" :
+					      "end of its region");
 	if (!find_range(b->reserved, b->nreserved, blob->phys, blob->size, true))
 		return cfg_fail(cfg, err, blob->node, "load",
 				"staged %s 0x%llx-0x%llx is not inside a reserved range",
@@ -347,6 +355,10 @@ static int check_blob(const struct config *cfg, struct config_error *err,
 static int check_boot(const struct config *cfg, struct config_error *err,
 		      const struct cfg_partition *p)
 {
+	if (p->mem[0].size <= CFG_GUEST_FDT_SIZE)
+		return cfg_fail(cfg, err, p->mem[0].node, "reg",
+				"the first memory region must be larger than the 0x%x bytes its device tree takes",
+				CFG_GUEST_FDT_SIZE);
 	if (check_blob(cfg, err, p, &p->image, p->load_addr, "image", "load-address"))
 		return -1;
 	if (!region_of(p, p->entry & ~1ull))

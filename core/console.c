@@ -14,14 +14,19 @@
 
 static spinlock_t console_lock = SPINLOCK_INIT;
 
-static void emit_line(const char *prefix, const char *text, size_t len)
+static void write_line(const char *prefix, const char *text, size_t len)
 {
-	spin_lock(&console_lock);
 	uart_write("[", 1);
 	uart_write(prefix, strlen(prefix));
 	uart_write("] ", 2);
 	uart_write(text, len);
 	uart_write("\n", 1);
+}
+
+static void emit_line(const char *prefix, const char *text, size_t len)
+{
+	spin_lock(&console_lock);
+	write_line(prefix, text, len);
 	spin_unlock(&console_lock);
 }
 
@@ -88,13 +93,20 @@ void hv_printf(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The panicking CPU may hold the console lock already: do not wait for it. */
 void hv_panic(const char *fmt, ...)
 {
+	bool locked = spin_trylock(&console_lock);
+	char buf[256];
 	va_list ap;
+	int n;
 
 	va_start(ap, fmt);
-	hv_vprintf(fmt, ap);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	hv_printf("panic: powering off");
+	write_line("bulkhead", buf, n < 0 ? 0 : strnlen(buf, sizeof(buf)));
+	write_line("bulkhead", "panic: powering off", 19);
+	if (locked)
+		spin_unlock(&console_lock);
 	port_system_off();
 }

@@ -30,7 +30,7 @@ static const int64_t state_codes[] = {
 	[PART_RUNNING] = BH_STATE_RUNNING,
 	[PART_HALTED] = BH_STATE_HALTED,
 	[PART_OFF] = BH_STATE_OFF,
-	[PART_REBOOTING] = BH_STATE_RUNNING,
+	[PART_BOOTING] = BH_STATE_RUNNING,
 };
 
 static void partition_state(struct vm_exit *e)

@@ -20,6 +20,15 @@ static const char *const policy_names[] = {
 
 static void power_off_if_all_stopped(void);
 
+void partition_abandon(struct partition *p, const char *why)
+{
+	spin_lock(&p->lock);
+	p->state = PART_HALTED;
+	spin_unlock(&p->lock);
+	hv_printf("%s: %s: partition halted", p->name, why);
+	power_off_if_all_stopped();
+}
+
 /* Copy a staged image to guest address @at (checked by config_validate). */
 static int load_blob(struct partition *p, const struct cfg_blob *blob, gpaddr_t at)
 {
@@ -41,14 +50,15 @@ static int load_partition(struct partition *p)
 	for (unsigned int i = 0; i < p->nregions; i++)
 		if (p->region[i].kind == REGION_RAM)
 			phys_fill(p->region[i].pa, 0, p->region[i].size);
+	vuart_model.reset(&p->vuart);
 	if (load_blob(p, &c->image, c->load_addr) ||
 	    (c->initrd.node && load_blob(p, &c->initrd, c->initrd_addr)))
 		return -1;
 
 	/* The device tree goes at the top of the first RAM region */
 	p->fdt_gpa = ram0->gpa + ram0->size - GUEST_FDT_SIZE;
-	p->fdt_pa = ram0->pa + ram0->size - GUEST_FDT_SIZE;
-	if (guest_fdt_build(p, fdt, GUEST_FDT_SIZE))
+	if (guest_ram_translate(p, p->fdt_gpa, GUEST_FDT_SIZE, &p->fdt_pa) ||
+	    guest_fdt_build(p, fdt, GUEST_FDT_SIZE))
 		return -1;
 	phys_write(p->fdt_pa, fdt, GUEST_FDT_SIZE);
 	for (unsigned int i = 0; i < p->nregions; i++)
@@ -63,10 +73,8 @@ void partition_boot(struct partition *p)
 
 	spin_lock(&p->lock);
 	if (load_partition(p)) {
-		p->state = PART_HALTED;
 		spin_unlock(&p->lock);
-		hv_printf("%s: cannot load the image or device tree: partition halted", p->name);
-		power_off_if_all_stopped();
+		partition_abandon(p, "cannot load the image or device tree");
 		return;
 	}
 	p->state = PART_RUNNING;
@@ -92,16 +100,21 @@ static void stop_vcpus(struct partition *p)
 
 /*
  * Without p->lock (a CPU still inside a trap may be waiting for it):
- * wait until no vCPU of @p executes guest code any more.
+ * wait until no vCPU of @p runs guest code or handles an exit any more.
+ * Kicks again now and then, so one lost wake-up cannot hang us.
  */
 static void wait_out_of_guest(struct partition *p)
 {
 	unsigned int self = port_cpu_index();
 
-	for (unsigned int i = 0; i < p->nvcpus; i++)
-		while (p->vcpu[i].cpu != self &&
-		       __atomic_load_n(&p->vcpu[i].in_guest, __ATOMIC_SEQ_CST))
-			;
+	for (unsigned int i = 0; i < p->nvcpus; i++) {
+		struct vcpu *v = &p->vcpu[i];
+
+		for (unsigned long spins = 1; v->cpu != self &&
+		     __atomic_load_n(&v->busy, __ATOMIC_SEQ_CST); spins++)
+			if (!(spins % 100000))
+				port_cpu_kick(v->cpu);
+	}
 }
 
 static void power_off_if_all_stopped(void)
@@ -110,7 +123,7 @@ static void power_off_if_all_stopped(void)
 
 	for (unsigned int i = 0; i < npartitions; i++)
 		if (partitions[i].state == PART_RUNNING ||
-		    partitions[i].state == PART_REBOOTING)
+		    partitions[i].state == PART_BOOTING)
 			return;
 	/* The last two partitions may stop on two CPUs at once */
 	if (__atomic_exchange_n(&powering_off, true, __ATOMIC_ACQ_REL))
@@ -148,7 +161,7 @@ void partition_stop(struct partition *p, enum partition_state why)
 
 void partition_reboot(struct partition *p)
 {
-	if (!leave_running(p, PART_REBOOTING))
+	if (!leave_running(p, PART_BOOTING))
 		return;
 	p->boot_count++;
 	partition_boot(p);
@@ -157,11 +170,22 @@ void partition_reboot(struct partition *p)
 void partition_fault_policy(struct partition *p)
 {
 	const struct cfg_partition *c = p->cfg;
+	bool restart;
+
+	/* Two vCPUs of @p may fault at once: only the first one counts */
+	spin_lock(&p->lock);
+	if (p->state != PART_RUNNING) {
+		spin_unlock(&p->lock);
+		return;
+	}
+	restart = c->policy == FAULT_RESTART && p->restarts < c->max_restarts;
+	if (restart)
+		p->restarts++;
+	spin_unlock(&p->lock);
 
 	switch (c->policy) {
 	case FAULT_RESTART:
-		if (p->restarts < c->max_restarts) {
-			p->restarts++;
+		if (restart) {
 			if (c->max_restarts == CFG_UNLIMITED_RESTARTS)
 				hv_printf("%s: fault policy restart: restart %u", p->name,
 					  p->restarts);

@@ -22,15 +22,18 @@ static struct config config;
 void board_setup(void *fdt)
 {
 	uint64_t ram = 0;
+	bool ok;
 
 	/* QEMU pads its tree to 1 MiB: pack it in place (the memory is ours)
 	 * before taking a copy of just what it holds. */
 	if (fdt_check_header(fdt) || fdt_pack((void *)fdt) ||
 	    fdt_move(fdt, board_fdt, sizeof(board_fdt)))
 		fdt_create_empty_tree(board_fdt, sizeof(board_fdt));
-	bsp_discover(board_fdt, &board);
+	ok = !bsp_discover(board_fdt, &board);
 	board.fdt = board_fdt;
 	uart_init(board.uart_base);
+	if (!ok)
+		hv_panic("the board device tree lacks RAM or the interrupt controller");
 	for (unsigned int i = 0; i < board.nram; i++)
 		ram += board.ram[i].size;
 	hv_printf("Bulkhead hypervisor on %s: %u CPUs, %llu MiB RAM", CONFIG_BOARD,
@@ -39,6 +42,33 @@ void board_setup(void *fdt)
 		hv_printf("using the first %u CPUs (CONFIG_NR_CPUS)", CONFIG_NR_CPUS);
 		board.ncpus = CONFIG_NR_CPUS;
 	}
+}
+
+static bool overlaps_any(const struct cfg_range *r, unsigned int n, uint64_t base, uint64_t size)
+{
+	for (unsigned int i = 0; i < n; i++)
+		if (ranges_overlap(r[i].base, r[i].size, base, size))
+			return true;
+	return false;
+}
+
+/*
+ * The validator knew the board only from the config; the device tree we
+ * booted with is the truth. A passthrough device must not be the RAM we
+ * hand out, nor a device the hypervisor itself drives.
+ */
+static void check_passthrough(const void *pkg, const struct cfg_device *d)
+{
+	char path[CFG_PATH_MAX];
+
+	if (!overlaps_any(board.ram, board.nram, d->phys_base, d->size) &&
+	    !overlaps_any(board.hv_mmio, board.nhv_mmio, d->phys_base, d->size))
+		return;
+	if (fdt_get_path(pkg, d->node, path, sizeof(path)))
+		strcpy(path, "a passthrough device");
+	hv_panic("config: %s: reg: 0x%llx-0x%llx is RAM or a device of the hypervisor",
+		 path, (unsigned long long)d->phys_base,
+		 (unsigned long long)(d->phys_base + d->size - 1));
 }
 
 static const void *load_config(void)
@@ -61,6 +91,8 @@ static const void *load_config(void)
 			if (c->cpus[j] >= board.ncpus)
 				hv_panic("config: partition %s wants CPU %u; the board has %u",
 					 c->name, c->cpus[j], board.ncpus);
+		for (unsigned int j = 0; j < c->ndev; j++)
+			check_passthrough(pkg, &c->dev[j]);
 	}
 	return pkg;
 }
@@ -76,25 +108,44 @@ static void init_guest_ram(void)
 	physmem_exclude(&guest_ram, CONFIG_PACKAGE_ADDR, CONFIG_PACKAGE_SIZE);
 }
 
-static void start_secondaries(void)
+/* Returns the set of CPUs that did not start. */
+static uint32_t start_secondaries(void)
 {
+	uint32_t failed = 0;
+
 	for (unsigned int cpu = 1; cpu < board.ncpus; cpu++)
-		if (port_cpu_start(cpu))
+		if (port_cpu_start(cpu)) {
 			hv_printf("CPU %u did not start", cpu);
+			failed |= 1u << cpu;
+		}
+	return failed;
+}
+
+static bool uses_cpus(const struct partition *p, uint32_t cpus)
+{
+	for (unsigned int i = 0; i < p->nvcpus; i++)
+		if (cpus & (1u << p->vcpu[i].cpu))
+			return true;
+	return false;
 }
 
 void core_main(void)
 {
 	extern char __hv_end[];
 	uintptr_t pool = (uintptr_t)__hv_end;
+	uint32_t dead_cpus;
 
 	page_pool_init(&hv_pool, pool, __hv_end, CONFIG_HV_LOAD_ADDR + CONFIG_HV_SIZE - pool);
 	load_config();
 	init_guest_ram();
 	if (partitions_create(&config))
 		hv_panic("cannot create the partitions");
-	start_secondaries();
-	for (unsigned int i = 0; i < npartitions; i++)
-		partition_boot(&partitions[i]);
+	dead_cpus = start_secondaries();
+	for (unsigned int i = 0; i < npartitions; i++) {
+		if (uses_cpus(&partitions[i], dead_cpus))
+			partition_abandon(&partitions[i], "one of its CPUs did not start");
+		else
+			partition_boot(&partitions[i]);
+	}
 	core_cpu_loop(0);
 }

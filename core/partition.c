@@ -61,7 +61,7 @@ static int create_one(struct partition *p, const struct cfg_partition *c, const 
 	p->name = c->name;
 	p->cfg = c;
 	p->cfg_fdt = fdt;
-	p->state = PART_OFF;
+	p->state = PART_BOOTING;
 	if (port_partition_init(p))
 		return -1;
 	for (unsigned int i = 0; i < c->nmem; i++) {
@@ -103,6 +103,7 @@ static int create_shared(const struct cfg_shm *s)
 	if (place(&pa, s->phys_fixed, s->phys_base, s->guest_base, s->size))
 		return -1;
 	phys_fill(pa, 0, s->size);
+	port_guest_memory_written(pa, s->size);
 	for (unsigned int i = 0; i < s->nparts; i++) {
 		struct guest_region *r = add_region(&partitions[s->parts[i]], s->guest_base,
 						    pa, s->size, REGION_SHARED);

@@ -44,9 +44,10 @@ static enum exit_action handle_exit(struct vcpu *v, struct vm_exit *e)
 		health_fault(v, e->fault.kind, e->fault.detail, e->pc, e->fault.addr,
 			     e->syndrome);
 		return EXIT_RESCHEDULE;
-	default:
-		return EXIT_RESCHEDULE;
+	case EXIT_NONE:
+		break;
 	}
+	return EXIT_RESCHEDULE;
 }
 
 /* Claim a runnable vCPU: another CPU may stop it at the same moment. */
@@ -68,20 +69,24 @@ void core_cpu_loop(unsigned int cpu)
 			port_cpu_idle();
 			continue;
 		}
-		/* Publish in_guest before reading state: whoever stops us
-		 * sets state first, then waits for in_guest to clear. */
-		__atomic_store_n(&v->in_guest, true, __ATOMIC_SEQ_CST);
+		/*
+		 * Publish busy before reading state: whoever stops us sets
+		 * state first, then waits for busy to clear. It stays set
+		 * until the exit is handled, so no exit of a partition's old
+		 * boot is ever applied to its new one.
+		 */
+		__atomic_store_n(&v->busy, true, __ATOMIC_SEQ_CST);
 		if (v->state == VCPU_RUNNABLE && claim_runnable(v))
 			port_vcpu_reset(v, v->entry, v->part->fdt_gpa, v->context);
 		if (v->state != VCPU_RUNNING) {
-			__atomic_store_n(&v->in_guest, false, __ATOMIC_SEQ_CST);
+			__atomic_store_n(&v->busy, false, __ATOMIC_SEQ_CST);
 			port_cpu_idle();
 			continue;
 		}
 		port_vcpu_run(v, &exit);
-		__atomic_store_n(&v->in_guest, false, __ATOMIC_SEQ_CST);
 		if (exit.kind != EXIT_NONE && handle_exit(v, &exit) == EXIT_RESUME)
 			port_vcpu_complete(v, &exit);
+		__atomic_store_n(&v->busy, false, __ATOMIC_SEQ_CST);
 	}
 }
 

@@ -109,6 +109,15 @@ static int uart_node(const void *fdt)
 	return node;
 }
 
+static void add_hv_mmio(struct board_info *info, uint64_t base, uint64_t size)
+{
+	if (size && info->nhv_mmio < ARRAY_SIZE(info->hv_mmio)) {
+		info->hv_mmio[info->nhv_mmio].base = base;
+		info->hv_mmio[info->nhv_mmio].size = size;
+		info->nhv_mmio++;
+	}
+}
+
 int bsp_discover(const void *fdt, struct board_info *info)
 {
 	int gic = fdt_node_offset_by_compatible(fdt, -1, "arm,cortex-a15-gic");
@@ -118,10 +127,14 @@ int bsp_discover(const void *fdt, struct board_info *info)
 	discover_memory(fdt, info);
 	discover_memory_beyond_firmware(info);
 	discover_cpus(fdt, info);
-	if (read_reg(fdt, uart_node(fdt), 0, &info->uart_base, &size))
+	if (read_reg(fdt, uart_node(fdt), 0, &info->uart_base, &size)) {
 		info->uart_base = CONFIG_FALLBACK_UART_BASE;
+		size = 0x1000;
+	}
+	add_hv_mmio(info, info->uart_base, size);
 	for (int i = 0; i < 4; i++)
-		read_reg(fdt, gic, i, &info->intc_base[i], &size);
+		if (!read_reg(fdt, gic, i, &info->intc_base[i], &size))
+			add_hv_mmio(info, info->intc_base[i], size);
 	if (!info->ncpus) {
 		info->cpu_hwid[0] = 0;
 		info->ncpus = 1;

@@ -5,6 +5,7 @@
  * (identification registers, control registers that read back).
  * Received data never arrives: partitions have no console input.
  */
+#include <string.h>
 #include <libfdt.h>
 #include <bulkhead/console.h>
 #include <bulkhead/mmio.h>
@@ -22,26 +23,35 @@
 #define FR_TXFE		(1u << 7)
 #define INT_TX		(1u << 5)
 
-/* Registers that simply hold what was written, index = offset / 4 */
-enum { REG_ILPR = 0x20 / 4, REG_IBRD, REG_FBRD, REG_LCRH, REG_CR, REG_IFLS, REG_IMSC };
-#define REG_DMACR	(0x048 / 4)
-
 /* PL011 r1p5 identification: PeriphID0-3 then PCellID0-3 */
 static const uint8_t id_regs[8] = { 0x11, 0x10, 0x34, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
 
-static struct vuart *state(struct mmio_device *dev)
+/*
+ * Registers that simply hold what was written: ILPR 0x20 .. IMSC 0x38
+ * take slots 0..6 of struct vuart, DMACR 0x48 slot 7.
+ */
+#define SLOT_IMSC	6
+#define SLOT_DMACR	7
+_Static_assert(SLOT_DMACR < VUART_REGS, "struct vuart too small for the PL011");
+
+static uint32_t *plain_register(struct vuart *u, uint64_t off)
 {
-	return dev->priv;
+	if (off >= 0x020 && off <= 0x038)
+		return &u->reg[(off - 0x020) / 4];
+	return off == 0x048 ? &u->reg[SLOT_DMACR] : NULL;
 }
 
-static bool plain_register(uint64_t off)
+static void vpl011_reset(struct vuart *u)
 {
-	return (off >= 0x020 && off <= 0x038) || off == 0x048;
+	memset(u, 0, sizeof(*u));
+	*plain_register(u, 0x030) = 0x300;	/* CR: TXE and RXE */
+	*plain_register(u, 0x034) = 0x12;	/* IFLS: half full */
 }
 
 static int vpl011_read(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t *val)
 {
-	struct vuart *u = state(dev);
+	struct vuart *u = dev->priv;
+	uint32_t *reg = plain_register(u, off);
 
 	if (size > 4 || (off & 3))
 		return -1;
@@ -50,9 +60,9 @@ static int vpl011_read(struct mmio_device *dev, uint64_t off, unsigned int size,
 	else if (off == UARTRIS)
 		*val = INT_TX;
 	else if (off == UARTMIS)
-		*val = INT_TX & u->reg[REG_IMSC];
-	else if (plain_register(off))
-		*val = u->reg[off / 4];
+		*val = INT_TX & u->reg[SLOT_IMSC];
+	else if (reg)
+		*val = *reg;
 	else if (off >= UARTPERIPHID0 && off < UART_REGS_END)
 		*val = id_regs[(off - UARTPERIPHID0) / 4];
 	else
@@ -62,16 +72,17 @@ static int vpl011_read(struct mmio_device *dev, uint64_t off, unsigned int size,
 
 static int vpl011_write(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t val)
 {
-	struct vuart *u = state(dev);
+	struct vuart *u = dev->priv;
 	struct partition *p = dev->part;
+	uint32_t *reg = plain_register(u, off);
 	char c = (char)val;
 
 	if (size > 4 || (off & 3))
 		return -1;
 	if (off == UARTDR)
 		console_guest_write(&p->console, p->name, &c, 1);
-	else if (plain_register(off))
-		u->reg[off / 4] = (uint32_t)val;
+	else if (reg)
+		*reg = (uint32_t)val;
 	return 0;	/* ICR, RSR and read-only registers ignore writes */
 }
 
@@ -122,4 +133,5 @@ const struct vuart_model vuart_model = {
 	.compatible = vpl011_compatible,
 	.compatible_len = sizeof(vpl011_compatible),
 	.fdt_props = vpl011_fdt_props,
+	.reset = vpl011_reset,
 };

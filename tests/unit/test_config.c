@@ -108,13 +108,42 @@ static void test_staged_image(void **state)
 
 	(void)state;
 	set_u64(fdt, "/images/world", "load", 0x48010000);
-	set_u64(fdt, "/images/world", "size", 0x100000);
+	set_u64(fdt, "/images/world", "size", 0xfc000);
 	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
 	assert_int_equal(config_validate(&cfg, &err), 0);
 	assert_false(cfg.part[0].image.staged);
 	assert_true(cfg.part[1].image.staged);
 	assert_int_equal(cfg.part[1].image.phys, 0x48010000);
-	assert_int_equal(cfg.part[1].image.size, 0x100000);
+	assert_int_equal(cfg.part[1].image.size, 0xfc000);
+}
+
+/* beta boots hello.bin as its initrd; alpha's console has an interrupt. */
+static void test_initrd_and_interrupts(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_u32(fdt, "/partitions/beta", "initrd", PH_HELLO);
+	set_u64(fdt, "/partitions/beta", "initrd-address", 0x80180000);
+	set_u64(fdt, "/images/hello", "load", 0x48020000);
+	set_u64(fdt, "/images/hello", "size", 0x1000);
+	SET_CELLS(fdt, "/partitions/alpha/console@9000000", "interrupts", 0, 1, 4);
+	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
+	assert_int_equal(config_validate(&cfg, &err), 0);
+	assert_int_equal(cfg.part[0].initrd.node, 0);
+	assert_int_equal(cfg.part[1].initrd.node, at(fdt, "/images/hello"));
+	assert_true(cfg.part[1].initrd.staged);
+	assert_int_equal(cfg.part[1].initrd.phys, 0x48020000);
+	assert_int_equal(cfg.part[1].initrd.size, 0x1000);
+	assert_int_equal(cfg.part[1].initrd_addr, 0x80180000);
+	/* 0x1000 bytes from 0x801fb800 reach the device tree in the top 16 KiB */
+	set_u64(fdt, "/partitions/beta", "initrd-address", 0x801fb800);
+	expect_invalid(fdt, "/partitions/beta", "initrd",
+		       "initrd of 0x1000 bytes does not fit in the 0x800 bytes from initrd-address 0x801fb800 to the device tree at the top of its region");
+	/* a console interrupt specifier is whole cells */
+	fdt_setprop(fdt, at(fdt, "/partitions/alpha/console@9000000"), "interrupts", "abc", 3);
+	expect_parse_error(fdt, "/partitions/alpha/console@9000000", "interrupts",
+			   "is 3 bytes long, not a multiple of 4");
 }
 
 /* What dtc and users add without meaning config: not errors. */
@@ -381,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_good_config),
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_staged_image),
+		cmocka_unit_test(test_initrd_and_interrupts),
 		cmocka_unit_test(test_ignored),
 		cmocka_unit_test(test_not_a_tree),
 		cmocka_unit_test(test_bad_compatible),

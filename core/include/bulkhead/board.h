@@ -13,6 +13,8 @@ struct board_info {
 	unsigned int ncpus;
 	paddr_t uart_base;
 	paddr_t intc_base[4];			/* interrupt controller regions, port-defined order */
+	struct cfg_range hv_mmio[6];		/* devices the hypervisor drives: never passed through */
+	unsigned int nhv_mmio;
 	const void *fdt;			/* the hypervisor's own copy of the board tree */
 };
 

@@ -13,6 +13,7 @@
  *     board {                                  facts for the host validator
  *       memory = <base-hi base-lo size-hi size-lo ...>;   board RAM banks
  *       reserved = <base-hi base-lo size-hi size-lo ...>; firmware/hypervisor/package
+ *       hypervisor-devices = <...>;            MMIO ranges never passed through
  *       cpus = <N>;
  *     };
  *     images {
@@ -73,6 +74,9 @@
 #define CFG_MAX_BANKS		4	/* board RAM banks and reserved ranges */
 #define CFG_NAME_MAX		32
 #define CFG_PATH_MAX		128
+/* The hypervisor writes each partition's device tree into the top of its
+ * first memory region: that much of it is not free for images. */
+#define CFG_GUEST_FDT_SIZE	0x4000
 
 enum fault_policy {
 	FAULT_HALT,
@@ -149,6 +153,8 @@ struct cfg_board {
 	unsigned int nram;
 	struct cfg_range reserved[CFG_MAX_BANKS];
 	unsigned int nreserved;
+	struct cfg_range hv_devices[CFG_MAX_BANKS];	/* MMIO the hypervisor drives */
+	unsigned int nhv_devices;
 	uint32_t ncpus;
 };
 

@@ -22,8 +22,9 @@ struct console_line {
 
 /* Register file of a partition's emulated UART, interpreted by the model
  * linked in (core/devices/vpl011.c on ARM boards). */
+#define VUART_REGS	16
 struct vuart {
-	uint32_t reg[16];
+	uint32_t reg[VUART_REGS];
 };
 
 /* The emulated UART model linked in (core/devices/), chosen by the board. */
@@ -36,6 +37,8 @@ struct vuart_model {
 	/* Add what the model's guest drivers need beyond compatible and
 	 * reg (e.g. clocks) to its node at @path; 0 or a libfdt error. */
 	int (*fdt_props)(void *fdt, const char *path);
+	/* Put @u in its reset state; at every boot of the partition. */
+	void (*reset)(struct vuart *u);
 };
 extern const struct vuart_model vuart_model;
 

@@ -17,7 +17,7 @@
 
 #define MAX_PARTITIONS		CFG_MAX_PARTITIONS
 #define MAX_GUEST_REGIONS	(CFG_MAX_REGIONS + CFG_MAX_DEVICES + CFG_MAX_SHM)
-#define GUEST_FDT_SIZE		0x4000
+#define GUEST_FDT_SIZE		CFG_GUEST_FDT_SIZE
 
 enum vcpu_state {
 	VCPU_OFF,		/* not started (secondary before CPU_ON) or stopped */
@@ -30,7 +30,7 @@ struct vcpu {
 	unsigned int index;		/* within the partition */
 	unsigned int cpu;		/* physical CPU that runs it */
 	volatile enum vcpu_state state;
-	volatile bool in_guest;		/* its CPU may be executing guest code */
+	volatile bool busy;		/* its CPU runs its guest code or handles its exit */
 	gpaddr_t entry;			/* for the next reset */
 	uint64_t context;
 	struct arch_vcpu arch;
@@ -40,7 +40,7 @@ enum partition_state {
 	PART_RUNNING,
 	PART_HALTED,		/* stopped by its fault policy */
 	PART_OFF,		/* shut itself down */
-	PART_REBOOTING,		/* between stop and boot; counts as running */
+	PART_BOOTING,		/* not started yet, or between stop and boot: counts as running */
 };
 
 /* One contiguous piece of a partition's guest-physical map. */
@@ -84,6 +84,8 @@ extern struct vcpu *cpu_vcpu[CFG_MAX_CPUS];	/* the vCPU each physical CPU runs *
 int partitions_create(const struct config *cfg);
 /* Load image and device tree and start vCPU 0. Any CPU, no vCPU of @p in guest. */
 void partition_boot(struct partition *p);
+/* @p cannot boot (load failed, its CPU did not start): halt it. Any CPU. */
+void partition_abandon(struct partition *p, const char *why);
 /* Stop every vCPU of @p; powers the machine off once nothing runs. Any CPU. */
 void partition_stop(struct partition *p, enum partition_state why);
 /* Stop and boot @p again (restart policy, PSCI SYSTEM_RESET). Any CPU. */
