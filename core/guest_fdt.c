@@ -66,9 +66,9 @@ static int add_shared(void *fdt, const struct partition *p)
 		TRY(node);
 		TRY(fdt_setprop_string(fdt, node, "compatible", "bulkhead,shared-memory"));
 		TRY(set_reg(fdt, node, r->gpa, r->size));
-		if (fdt_getprop(p->cfg_fdt, r->shm->node, "doorbell", NULL)) {
-			TRY(copy_prop(fdt, node, p, r->shm->node, "doorbell", "interrupts"));
-			TRY(fdt_setprop_u32(fdt, node, "bulkhead,doorbell", r->shm->id));
+		if (fdt_getprop(p->cfg_fdt, r->shm->cfg->node, "doorbell", NULL)) {
+			TRY(copy_prop(fdt, node, p, r->shm->cfg->node, "doorbell", "interrupts"));
+			TRY(fdt_setprop_u32(fdt, node, "bulkhead,doorbell", r->shm->cfg->id));
 		}
 	}
 	return 0;

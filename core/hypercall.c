@@ -5,6 +5,7 @@
 #include <bulkhead/hypercall.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/physmem.h>
+#include <bulkhead/port.h>
 
 static enum exit_action console_write(struct vcpu *v, struct vm_exit *e)
 {
@@ -45,6 +46,35 @@ static void partition_state(struct vm_exit *e)
 	e->hcall.ret[1] = partitions[id].restarts;
 }
 
+/*
+ * Ring doorbell @arg0 (a shared-memory region's index): every other peer
+ * of the region gets its doorbell interrupt. Raising an interrupt that is
+ * already pending changes nothing, so a flood costs the peers nothing
+ * beyond one interrupt per acknowledgement.
+ */
+static enum exit_action doorbell_ring(struct vcpu *v, struct vm_exit *e)
+{
+	const struct shared_region *shm = NULL;
+	const struct cfg_shm *s;
+
+	for (unsigned int i = 0; i < v->part->nregions && !shm; i++)
+		if (v->part->region[i].kind == REGION_SHARED &&
+		    v->part->region[i].shm->cfg->id == e->hcall.arg[0])
+			shm = v->part->region[i].shm;
+	if (!shm || shm->doorbell_irq < 0) {
+		health_fault(v, FAULT_BAD_HYPERCALL_ARG,
+			     "no doorbell of the partition's shared memory",
+			     e->pc, e->hcall.arg[0], e->syndrome);
+		return EXIT_RESCHEDULE;
+	}
+	s = shm->cfg;
+	for (unsigned int i = 0; i < s->nparts; i++)
+		if (s->parts[i] != v->part->id)
+			port_virq_raise(&partitions[s->parts[i]], shm->doorbell_irq);
+	e->hcall.ret[0] = 0;
+	return EXIT_RESUME;
+}
+
 enum exit_action hypercall_handle(struct vcpu *v, struct vm_exit *e)
 {
 	switch (e->hcall.nr) {
@@ -65,6 +95,8 @@ enum exit_action hypercall_handle(struct vcpu *v, struct vm_exit *e)
 	case BH_HC_PARTITION_STATE:
 		partition_state(e);
 		return EXIT_RESUME;
+	case BH_HC_DOORBELL_RING:
+		return doorbell_ring(v, e);
 	default:
 		health_fault(v, FAULT_BAD_HYPERCALL, NULL, e->pc, e->hcall.nr, e->syndrome);
 		return EXIT_RESCHEDULE;

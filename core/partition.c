@@ -3,6 +3,7 @@
  * Partitions: creation from the config (memory placement, stage-2 maps,
  * device models) and the life cycle (boot, stop, reboot, fault policy).
  */
+#include <libfdt.h>
 #include <bulkhead/console.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/physmem.h>
@@ -12,6 +13,7 @@
 struct partition partitions[MAX_PARTITIONS];
 unsigned int npartitions;
 struct vcpu *cpu_vcpu[CFG_MAX_CPUS];
+struct shared_region shared_regions[CFG_MAX_SHM];
 
 static const unsigned int region_attrs[] = {
 	[REGION_RAM] = PT_READ | PT_WRITE | PT_EXEC,
@@ -54,6 +56,43 @@ static int place(paddr_t *pa, bool fixed, paddr_t fixed_pa, gpaddr_t gpa, uint64
 	return physmem_alloc(&guest_ram, size, placement_align(gpa, size), pa);
 }
 
+/*
+ * The interrupt number of the single specifier in property @prop of config
+ * node @node, -1 when the node has none, -2 when it is not one specifier
+ * the port understands.
+ */
+static int decode_irq(const void *fdt, int node, const char *prop)
+{
+	int len;
+	const uint32_t *spec = fdt_getprop(fdt, node, prop, &len);
+	unsigned int irq;
+	bool level;
+
+	if (!spec)
+		return -1;
+	if ((unsigned int)len != port_irq_spec_cells() * 4 ||
+	    port_irq_spec_decode(spec, port_irq_spec_cells(), &irq, &level))
+		return -2;
+	return irq;
+}
+
+/* Hand every interrupt of passthrough device @d to @p (the port routes it). */
+static int passthrough_irqs(struct partition *p, const struct cfg_device *d)
+{
+	unsigned int ncells = port_irq_spec_cells(), irq;
+	int len;
+	const uint32_t *spec = fdt_getprop(p->cfg_fdt, d->node, "interrupts", &len);
+	bool level;
+
+	if (spec && len % (ncells * 4))
+		return -1;
+	for (; spec && len > 0; len -= ncells * 4, spec += ncells)
+		if (port_irq_spec_decode(spec, ncells, &irq, &level) ||
+		    port_irq_passthrough(p, irq, level))
+			return -1;
+	return 0;
+}
+
 static int create_one(struct partition *p, const struct cfg_partition *c, const void *fdt)
 {
 	paddr_t pa;
@@ -80,6 +119,17 @@ static int create_one(struct partition *p, const struct cfg_partition *c, const 
 		if (!add_region(p, c->dev[i].guest_base, c->dev[i].phys_base, c->dev[i].size,
 				REGION_DEVICE))
 			return -1;
+	for (unsigned int i = 0; i < c->ndev; i++)
+		if (passthrough_irqs(p, &c->dev[i])) {
+			hv_printf("%s: %s: interrupts: cannot pass them through", p->name,
+				  fdt_get_name(fdt, c->dev[i].node, NULL));
+			return -1;
+		}
+	p->console_irq = c->has_console ? decode_irq(fdt, c->console_node, "interrupts") : -1;
+	if (p->console_irq == -2) {
+		hv_printf("%s: console: interrupts: not one interrupt of this board", p->name);
+		return -1;
+	}
 	if (c->has_console &&
 	    mmio_register(p, c->console_base, c->console_size, vuart_model.ops, &p->vuart))
 		return -1;
@@ -96,21 +146,27 @@ static int create_one(struct partition *p, const struct cfg_partition *c, const 
 	return 0;
 }
 
-static int create_shared(const struct cfg_shm *s)
+static int create_shared(const struct cfg_shm *s, const void *fdt)
 {
-	paddr_t pa;
+	struct shared_region *shm = &shared_regions[s->id];
 
-	if (place(&pa, s->phys_fixed, s->phys_base, s->guest_base, s->size))
+	shm->cfg = s;
+	shm->doorbell_irq = decode_irq(fdt, s->node, "doorbell");
+	if (shm->doorbell_irq == -2) {
+		hv_printf("%s: doorbell: not one interrupt of this board", s->name);
 		return -1;
-	phys_fill(pa, 0, s->size);
-	port_guest_memory_written(pa, s->size);
+	}
+	if (place(&shm->pa, s->phys_fixed, s->phys_base, s->guest_base, s->size))
+		return -1;
+	phys_fill(shm->pa, 0, s->size);
+	port_guest_memory_written(shm->pa, s->size);
 	for (unsigned int i = 0; i < s->nparts; i++) {
 		struct guest_region *r = add_region(&partitions[s->parts[i]], s->guest_base,
-						    pa, s->size, REGION_SHARED);
+						    shm->pa, s->size, REGION_SHARED);
 
 		if (!r)
 			return -1;
-		r->shm = s;
+		r->shm = shm;
 	}
 	return 0;
 }
@@ -137,13 +193,24 @@ int partitions_create(const struct config *cfg)
 		npartitions = i + 1;
 	}
 	for (unsigned int i = 0; i < cfg->nshm; i++)
-		if (create_shared(&cfg->shm[i])) {
+		if (create_shared(&cfg->shm[i], cfg->fdt)) {
 			hv_printf("%s: cannot place the shared memory", cfg->shm[i].name);
 			return -1;
 		}
 	for (unsigned int i = 0; i < npartitions; i++)
 		print_summary(&partitions[i]);
 	return 0;
+}
+
+bool partition_owns_ram(const struct partition *p, paddr_t pa, uint64_t len)
+{
+	for (unsigned int i = 0; i < p->nregions; i++) {
+		const struct guest_region *r = &p->region[i];
+
+		if (r->kind != REGION_DEVICE && range_contains(r->pa, r->size, pa, len))
+			return true;
+	}
+	return false;
 }
 
 int guest_ram_translate(const struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa)

@@ -2,25 +2,36 @@
 # Install the Debian 12 packages Bulkhead needs; the one place they are listed.
 # Used by `make run`, `make check` and .ci/run. As root it runs apt-get;
 # otherwise it prints the exact command to run and fails.
+#
+#   install-deps.sh [CACHE_DIR]     default: $CACHE, else the repo's build/cache
+#
+# Then the linux-partition sample's armhf kernel and busybox are fetched
+# into CACHE_DIR/linux-guest/ if missing (scripts/fetch-linux-guest.sh).
 set -e
+
+srctree=$(cd "$(dirname "$0")/.." && pwd)
+cache=${1:-${CACHE:-$srctree/build/cache}}
 
 PACKAGES="make gcc libc6-dev cpp gcc-arm-none-eabi libnewlib-arm-none-eabi
 qemu-system-arm u-boot-qemu u-boot-tools device-tree-compiler libfdt-dev
-libcmocka-dev linux-source-6.1 e2fsprogs xz-utils tar"
+libcmocka-dev linux-source-6.1 e2fsprogs xz-utils tar cpio gzip"
 
 missing=
 for p in $PACKAGES; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
 		missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
 
-cmd="apt-get install -y --no-install-recommends$missing"
-if [ "$(id -u)" != 0 ]; then
-	echo "bulkhead: missing Debian packages:$missing" >&2
-	echo "bulkhead: run as root:  apt-get update && $cmd" >&2
-	exit 1
+if [ -n "$missing" ]; then
+	cmd="apt-get install -y --no-install-recommends$missing"
+	if [ "$(id -u)" != 0 ]; then
+		echo "bulkhead: missing Debian packages:$missing" >&2
+		echo "bulkhead: run as root:  apt-get update && $cmd" >&2
+		exit 1
+	fi
+	echo "bulkhead: installing:$missing"
+	apt-get update -q || echo "bulkhead: apt-get update reported errors; trying the install anyway" >&2
+	DEBIAN_FRONTEND=noninteractive $cmd
 fi
-echo "bulkhead: installing:$missing"
-apt-get update -q || echo "bulkhead: apt-get update reported errors; trying the install anyway" >&2
-DEBIAN_FRONTEND=noninteractive $cmd
+
+exec "$srctree/scripts/fetch-linux-guest.sh" "$cache"

@@ -10,10 +10,12 @@
 #include <bulkhead/console.h>
 #include <bulkhead/mmio.h>
 #include <bulkhead/partition.h>
+#include <bulkhead/port.h>
 
 #define UARTDR		0x000
 #define UARTFR		0x018
 #define UARTRIS		0x03c
+#define UARTIMSC	0x038
 #define UARTMIS		0x040
 #define UARTICR		0x044
 #define UARTPERIPHID0	0xfe0
@@ -83,6 +85,9 @@ static int vpl011_write(struct mmio_device *dev, uint64_t off, unsigned int size
 		console_guest_write(&p->console, p->name, &c, 1);
 	else if (reg)
 		*reg = (uint32_t)val;
+	/* The transmitter is always ready: the line is high while unmasked */
+	if (off == UARTIMSC && p->console_irq >= 0)
+		port_virq_set_level(p, p->console_irq, u->reg[SLOT_IMSC] & INT_TX);
 	return 0;	/* ICR, RSR and read-only registers ignore writes */
 }
 

@@ -13,15 +13,18 @@
 #include <asm/psci.h>
 #include <asm/sysregs.h>
 
-/* Traps for every CPU that runs guests (ARM ARM B4.1.65, HCR). */
-#define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | \
-			 HCR_TWI | HCR_TWE | HCR_TSC)
 /* 40-bit IPA (T0SZ=-8), walk from level 1, cacheable inner-shareable walks */
 #define VTCR_VALUE	0x80003558u
 /* HCPTR: trap nothing (bits 13:12 and 9:0 are RES1) */
 #define HCPTR_NO_TRAPS	0x000033ffu
 /* HSTR: trap guest accesses to the implementation-defined CP15 c15 */
 #define HSTR_TRAP_C15	(1u << 15)
+/*
+ * CNTHCTL: guests may read the physical count (PL1PCTEN) but not touch
+ * the physical timer (PL1PCEN clear: CNTP_* accesses trap to HYP and are
+ * reported as faults). They use the virtual timer; HYP keeps its own.
+ */
+#define CNTHCTL_PL1PCTEN	(1u << 0)
 
 static void cpu_virt_init(unsigned int cpu)
 {
@@ -30,6 +33,9 @@ static void cpu_virt_init(unsigned int cpu)
 	write_hcptr(HCPTR_NO_TRAPS);
 	write_hstr(HSTR_TRAP_C15);
 	write_vpidr(read_midr());
+	write_cnthctl(CNTHCTL_PL1PCTEN);
+	write_cntvoff(0);
+	write_cntv_ctl(0);	/* no virtual timer ticks before a guest runs here */
 	isb();
 }
 

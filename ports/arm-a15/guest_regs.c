@@ -5,6 +5,7 @@
  * still live in the CPU and read with the banked-register MRS/MSR forms.
  */
 #include <string.h>
+#include <bulkhead/partition.h>
 #include <bulkhead/physmem.h>
 #include <asm/arm.h>
 #include <asm/guest.h>
@@ -114,26 +115,35 @@ void guest_reg_write(struct arm_regs *r, unsigned int n, uint32_t value)
 		r->pc = value;
 }
 
-/* Translate with ATS12NSOPR: the 64-bit PAR format when stage 2 is on. */
+/*
+ * Translate with ATS12NSOPR: the 64-bit PAR format when stage 2 is on.
+ * PAR is the guest's register too: give it back its value.
+ */
 static int guest_virt_to_phys(uint32_t va, paddr_t *pa)
 {
-	uint64_t par;
+	uint64_t guest_par = read_par(), par;
 
 	write_ats12nsopr(va & ~0xfffu);
 	isb();
 	par = read_par();
+	write_par(guest_par);
 	if (par & 1)
 		return -1;
 	*pa = (par & 0xfffffff000ull) | (va & 0xfffu);
 	return 0;
 }
 
-int guest_read_virt(uint32_t va, void *buf, unsigned int len)
+int guest_read_virt(const struct partition *p, uint32_t va, void *buf, unsigned int len)
 {
 	paddr_t pa;
 
-	/* Callers read one instruction: never across a page boundary */
-	if ((va & 0xfffu) + len > 0x1000u || guest_virt_to_phys(va, &pa))
+	/*
+	 * Callers read one instruction: never across a page boundary. Read
+	 * only the partition's own RAM: its stage 1 may point anywhere its
+	 * stage 2 allows, devices included, and a read there has effects.
+	 */
+	if ((va & 0xfffu) + len > 0x1000u || guest_virt_to_phys(va, &pa) ||
+	    !partition_owns_ram(p, pa, len))
 		return -1;
 	phys_read(pa, buf, len);
 	return 0;

@@ -34,7 +34,9 @@ static int32_t cpu_on(struct partition *p, uint32_t mpidr, uint32_t entry, uint3
 	case 0:
 		return PSCI_SUCCESS;
 	case VCPU_ERR_ALREADY_ON:
-		return PSCI_ALREADY_ON;
+		/* started but not yet running: PSCI calls that "on pending" */
+		return p->vcpu[idx].state == VCPU_RUNNABLE ? PSCI_ON_PENDING :
+							     PSCI_ALREADY_ON;
 	default:
 		return PSCI_INVALID_PARAMETERS;
 	}

@@ -31,19 +31,20 @@ static gpaddr_t fault_ipa(void)
 }
 
 /* Fetch and decode the instruction at the guest PC (syndrome had ISV=0). */
-static int decode_guest_insn(const struct arm_regs *r, struct arm_mem_access *a)
+static int decode_guest_insn(const struct partition *p, const struct arm_regs *r,
+			     struct arm_mem_access *a)
 {
 	uint16_t hw[2];
 	uint32_t insn;
 
 	if (!(r->cpsr & PSR_T)) {
-		if (guest_read_virt(r->pc, &insn, 4))
+		if (guest_read_virt(p, r->pc, &insn, 4))
 			return -1;
 		return arm_decode_ldst(insn, a);
 	}
-	if (guest_read_virt(r->pc, &hw[0], 2))
+	if (guest_read_virt(p, r->pc, &hw[0], 2))
 		return -1;
-	if (thumb_insn_is_32bit(hw[0]) && guest_read_virt(r->pc + 2, &hw[1], 2))
+	if (thumb_insn_is_32bit(hw[0]) && guest_read_virt(p, r->pc + 2, &hw[1], 2))
 		return -1;
 	return thumb_decode_ldst(hw[0], hw[1], a);
 }
@@ -64,7 +65,7 @@ static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 		r->pc += hsr_insn_len(hsr);
 		return false;
 	}
-	if (hsr_decode_data_abort(hsr, a) && decode_guest_insn(r, a))
+	if (hsr_decode_data_abort(hsr, a) && decode_guest_insn(v->part, r, a))
 		return fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr, NULL);
 	if (a->reglist & (a->reglist - 1))
 		return fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr,

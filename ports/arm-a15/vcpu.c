@@ -3,7 +3,12 @@
  * vCPU life cycle on the Cortex-A15: reset to the guest boot state, the
  * run loop around arm_guest_enter(), and completion of emulated
  * instructions. Guest CP15 state is not saved or restored: each physical
- * CPU runs exactly one vCPU, so the guest owns its PL1 registers.
+ * CPU runs exactly one vCPU, so the guest owns its PL1 registers, its
+ * virtual timer and its GIC virtual CPU interface.
+ *
+ * WFI is not trapped: a guest waiting for an interrupt sleeps on its own
+ * CPU, and any physical interrupt (a kick, its timer, a maintenance
+ * interrupt) still brings it to HYP. WFE is trapped and skipped.
  */
 #include <string.h>
 #include <bulkhead/partition.h>
@@ -13,7 +18,7 @@
 #include <asm/sysregs.h>
 
 #define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | \
-			 HCR_TWI | HCR_TWE | HCR_TSC)
+			 HCR_TWE | HCR_TSC)
 #define SCTLR_RESET	0x00c50078u	/* MMU, caches and alignment checks off */
 #define VMPIDR_MP	0x80000000u
 
@@ -36,7 +41,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	write_dacr(0);
 	write_vbar(0);
 	write_contextidr(0);
-	write_cntv_ctl(0);
+	vgic_hw_vcpu_reset(v);
 	write_vmpidr(VMPIDR_MP | v->index);
 	write_vttbr(v->part->arch.vttbr);
 	write_hcr(HCR_GUEST);
@@ -50,11 +55,15 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 void port_vcpu_run(struct vcpu *v, struct vm_exit *exit)
 {
 	for (;;) {
-		uint32_t vector = arm_guest_enter(&v->arch.regs);
+		uint32_t vector;
 
+		vgic_hw_flush(v);
+		vector = arm_guest_enter(&v->arch.regs);
+		vgic_hw_sync(v);
 		exit->kind = EXIT_NONE;
 		if (vector != EXIT_VECTOR_TRAP) {
-			gic_drain();	/* a kick: let the run loop look */
+			/* Interrupts; a kick may mean new state: let the run loop look */
+			gic_handle_irqs(v);
 			return;
 		}
 		if (arm_handle_trap(v, exit))

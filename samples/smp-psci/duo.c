@@ -126,6 +126,15 @@ static int32_t poll_until_off(void)
 	return state;
 }
 
+static void wait_affinity_on(void)
+{
+	uint64_t end = counter_after_s(MAX_WAIT_S);
+
+	while (psci_affinity_info(VCPU1_MPIDR) != PSCI_AFFINITY_ON &&
+	       counter_read() <= end)
+		;
+}
+
 static void start_vcpu1(void)
 {
 	uint32_t version = psci_version();
@@ -137,7 +146,9 @@ static void start_vcpu1(void)
 	snprintf(call, sizeof(call), "CPU_ON(vCPU 1, context 0x%08x)", VCPU1_CONTEXT);
 	print_psci(call, psci_cpu_on(VCPU1_MPIDR, (uintptr_t)secondary_entry,
 				     VCPU1_CONTEXT));
-	/* vCPU 1 cannot be off again yet: it waits for MEET_GO. */
+	/* Once it runs (no longer ON_PENDING) it cannot be off again yet:
+	 * it waits for MEET_GO. */
+	wait_affinity_on();
 	print_psci("CPU_ON(vCPU 1) again", psci_cpu_on(VCPU1_MPIDR,
 			(uintptr_t)secondary_entry, VCPU1_CONTEXT));
 	print_psci("CPU_ON(MPIDR 5)", psci_cpu_on(NO_SUCH_MPIDR,

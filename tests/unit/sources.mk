@@ -22,3 +22,7 @@ test_config_check-srcs := core/config.c core/config_check.c core/config_props.c 
 
 test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011.c ports/arm-a15/guest_fdt.c
 test_guest_fdt-cflags := -Iports/arm-a15/include
+
+test_vgic-srcs := ports/arm-a15/vgic.c ports/arm-a15/vgic_dist.c ports/arm-a15/vgic_internal.h
+test_vgic-cflags := -Iports/arm-a15/include
+test_guest_fdt-cflags += -include generated/autoconf.h

@@ -8,15 +8,22 @@
 #include <cmocka.h>
 #include <libfdt.h>
 #include <bulkhead/partition.h>
+#include <bulkhead/port.h>
 
 static uint8_t cfg_blob[4096], guest[GUEST_FDT_SIZE];
 static struct cfg_partition cfg;
 static struct cfg_shm shm = { .id = 1 };
+static struct shared_region shared = { .cfg = &shm, .doorbell_irq = 42 };
 static struct partition part;
 
 void console_guest_write(struct console_line *line, const char *name, const char *s, size_t len)
 {
 	(void)line; (void)name; (void)s; (void)len;
+}
+
+void port_virq_set_level(struct partition *p, unsigned int irq, bool level)
+{
+	(void)p; (void)irq; (void)level;
 }
 
 /* A partition "alpha" on CPUs 2 and 3 with RAM, a console, an RTC and shared memory. */
@@ -59,7 +66,7 @@ static int setup(void **state)
 	part.vcpu[1].cpu = 3;
 	shm.node = fdt_path_offset(cfg_blob, "/shared-memory/ring@50000000");
 	part.region[0] = (struct guest_region){ 0x40000000, 0x123400000ull, 0x4000000, REGION_RAM, NULL };
-	part.region[1] = (struct guest_region){ 0x50000000, 0x60000000, 0x10000, REGION_SHARED, &shm };
+	part.region[1] = (struct guest_region){ 0x50000000, 0x60000000, 0x10000, REGION_SHARED, &shared };
 	part.nregions = 2;
 	return fdt_check_header(cfg_blob) || guest_fdt_build(&part, guest, sizeof(guest));
 }
@@ -147,6 +154,77 @@ static void test_cpus_and_psci(void **state)
 	assert_int_equal(fdt_node_check_compatible(guest, psci, "arm,psci-0.2"), 0);
 }
 
+static void test_gic_and_timer(void **state)
+{
+	int gic = fdt_path_offset(guest, "/intc@8000000");
+	int timer = fdt_path_offset(guest, "/timer"), len;
+	const fdt32_t *irq = fdt_getprop(guest, timer, "interrupts", &len);
+	const fdt64_t *reg = fdt_getprop(guest, gic, "reg", NULL);
+	static const uint32_t ppis[4] = { 13, 14, 11, 10 };
+
+	(void)state;
+	assert_true(gic >= 0);
+	assert_int_equal(fdt_node_check_compatible(guest, gic, "arm,cortex-a15-gic"), 0);
+	assert_int_equal(fdt32_ld(fdt_getprop(guest, gic, "#interrupt-cells", NULL)), 3);
+	assert_non_null(fdt_getprop(guest, gic, "interrupt-controller", NULL));
+	/* GICD 4 KiB, GICC 8 KiB (GICC_DIR at 0x1000), at the guest addresses */
+	assert_non_null(reg);
+	assert_int_equal(fdt64_to_cpu(reg[0]), 0x08000000);
+	assert_int_equal(fdt64_to_cpu(reg[1]), 0x1000);
+	assert_int_equal(fdt64_to_cpu(reg[2]), 0x08010000);
+	assert_int_equal(fdt64_to_cpu(reg[3]), 0x2000);
+	/* The root's interrupt parent, so copied interrupts properties resolve */
+	assert_int_not_equal(fdt_get_phandle(guest, gic), 0);
+	assert_int_equal(fdt32_ld(fdt_getprop(guest, 0, "interrupt-parent", NULL)),
+			 fdt_get_phandle(guest, gic));
+	/* Timer PPIs 13, 14, 11, 10 to both vCPUs (mask 0x3), level */
+	assert_int_equal(fdt_node_check_compatible(guest, timer, "arm,armv7-timer"), 0);
+	assert_int_equal(len, 4 * 3 * 4);
+	for (unsigned int i = 0; i < 4; i++) {
+		assert_int_equal(fdt32_to_cpu(irq[3 * i]), 1);
+		assert_int_equal(fdt32_to_cpu(irq[3 * i + 1]), ppis[i]);
+		assert_int_equal(fdt32_to_cpu(irq[3 * i + 2]), 0x304);
+	}
+}
+
+static int decode(uint32_t type, uint32_t number, uint32_t flags, unsigned int *irq, bool *level)
+{
+	const fdt32_t spec[3] = { cpu_to_fdt32(type), cpu_to_fdt32(number), cpu_to_fdt32(flags) };
+
+	return port_irq_spec_decode(spec, 3, irq, level);
+}
+
+static void test_irq_specifiers(void **state)
+{
+	const fdt32_t two_cells[2] = { 0, 0 };
+	unsigned int irq = 0;
+	bool level = false;
+
+	(void)state;
+	assert_int_equal(port_irq_spec_cells(), 3);
+	assert_int_equal(decode(0, 2, 4, &irq, &level), 0);	/* SPI 2, level high */
+	assert_int_equal(irq, 34);
+	assert_true(level);
+	assert_int_equal(decode(0, 10, 1, &irq, &level), 0);	/* SPI 10, rising edge */
+	assert_int_equal(irq, 42);
+	assert_false(level);
+	assert_int_equal(decode(0, 987, 8, &irq, &level), 0);	/* level low */
+	assert_int_equal(irq, 1019);
+	assert_true(level);
+	assert_int_equal(decode(1, 11, 0xf04, &irq, &level), 0);	/* PPI with CPU mask */
+	assert_int_equal(irq, 27);
+	assert_int_equal(decode(1, 14, 2, &irq, &level), 0);
+	assert_int_equal(irq, 30);
+	assert_false(level);
+	assert_int_equal(decode(0, 988, 4, &irq, &level), -1);	/* beyond ID 1019 */
+	assert_int_equal(decode(1, 16, 4, &irq, &level), -1);
+	assert_int_equal(decode(2, 1, 4, &irq, &level), -1);	/* no such type */
+	assert_int_equal(decode(0, 1, 0, &irq, &level), -1);	/* no trigger */
+	assert_int_equal(decode(0, 1, 3, &irq, &level), -1);
+	assert_int_equal(decode(0, 1, 0x104, &irq, &level), -1);	/* CPU mask on an SPI */
+	assert_int_equal(port_irq_spec_decode(two_cells, 2, &irq, &level), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +233,8 @@ int main(void)
 		cmocka_unit_test(test_uart_for_linux_and_polling),
 		cmocka_unit_test(test_passthrough_device_keeps_config_properties),
 		cmocka_unit_test(test_cpus_and_psci),
+		cmocka_unit_test(test_gic_and_timer),
+		cmocka_unit_test(test_irq_specifiers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -19,7 +19,8 @@
 #define BH_HC_SHUTDOWN_SELF	BH_HC(3)	/* does not return */
 #define BH_HC_RESTART_SELF	BH_HC(4)	/* does not return */
 #define BH_HC_PARTITION_STATE	BH_HC(5)	/* r1 = partition id -> r0 = state, r1 = restart count */
-#define BH_HC_COUNT		6
+#define BH_HC_DOORBELL_RING	BH_HC(6)	/* r1 = doorbell number -> r0 = 0 */
+#define BH_HC_COUNT		7
 
 #define BH_ABI_VERSION		0x00010000u	/* 1.0 */
 

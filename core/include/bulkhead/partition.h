@@ -46,12 +46,19 @@ enum partition_state {
 /* One contiguous piece of a partition's guest-physical map. */
 enum guest_region_kind { REGION_RAM, REGION_DEVICE, REGION_SHARED };
 
+/* A shared-memory region, as the hypervisor runs it. */
+struct shared_region {
+	const struct cfg_shm *cfg;
+	paddr_t pa;
+	int doorbell_irq;		/* interrupt a peer gets when another rings, or -1 */
+};
+
 struct guest_region {
 	gpaddr_t gpa;
 	paddr_t pa;
 	uint64_t size;
 	enum guest_region_kind kind;
-	const struct cfg_shm *shm;	/* REGION_SHARED: its config */
+	const struct shared_region *shm;	/* REGION_SHARED: which one */
 };
 
 struct partition {
@@ -69,6 +76,7 @@ struct partition {
 	unsigned int nmmio;
 	struct console_line console;
 	struct vuart vuart;
+	int console_irq;		/* the emulated UART's interrupt, or -1 */
 	paddr_t fdt_pa;			/* generated device tree, in guest RAM */
 	gpaddr_t fdt_gpa;
 	struct vcpu vcpu[CFG_MAX_CPUS];
@@ -79,6 +87,7 @@ struct partition {
 extern struct partition partitions[MAX_PARTITIONS];
 extern unsigned int npartitions;
 extern struct vcpu *cpu_vcpu[CFG_MAX_CPUS];	/* the vCPU each physical CPU runs */
+extern struct shared_region shared_regions[CFG_MAX_SHM];
 
 /* Boot CPU: allocate memory, build stage-2 maps and device models. */
 int partitions_create(const struct config *cfg);
@@ -99,6 +108,9 @@ void partition_fault_policy(struct partition *p);
 int vcpu_power_on(struct vcpu *v, gpaddr_t entry, uint64_t context);
 /* The calling vCPU stops (PSCI CPU_OFF); the last one stops the partition. */
 void vcpu_power_off_self(struct vcpu *v);
+
+/* [pa, pa+len) lies in RAM or shared memory of @p. */
+bool partition_owns_ram(const struct partition *p, paddr_t pa, uint64_t len);
 
 /* Guest-physical -> physical for RAM the partition owns; 0 on success. */
 int guest_ram_translate(const struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa);

@@ -3,6 +3,7 @@
 #ifndef ASM_ARM_H
 #define ASM_ARM_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define HCR_VM		(1u << 0)
@@ -29,12 +30,26 @@
 #define EXIT_VECTOR_FIQ		0x1c
 
 struct arm_regs;
+struct partition;
+struct vcpu;
 uint32_t arm_guest_enter(struct arm_regs *regs);
 
 void hyp_mmu_build(void);
 void hyp_mmu_enable(unsigned int cpu);
+
+/* The physical GIC (gicv2.c) */
 void gic_init_distributor(void);
 void gic_init_cpu(void);
-void gic_drain(void);
+int gic_route_spi(unsigned int irq, unsigned int cpu, bool level, struct partition *owner);
+void gic_deactivate(unsigned int irq);
+/* Acknowledge and dispatch; @v just left the guest, NULL when idle. */
+void gic_handle_irqs(struct vcpu *v);
+
+/* The virtual GIC's hardware side (vgic_hw.c) */
+int vgic_hw_init(struct partition *p, unsigned int nr_irqs);
+void vgic_hw_vcpu_reset(struct vcpu *v);
+void vgic_hw_flush(struct vcpu *v);
+void vgic_hw_sync(struct vcpu *v);
+void vgic_hw_inject(struct partition *p, unsigned int vcpu, unsigned int irq);
 
 #endif

@@ -16,8 +16,9 @@ void guest_reg_write(struct arm_regs *r, unsigned int n, uint32_t value);
 uint32_t guest_banked_lr(uint32_t mode);
 uint32_t guest_banked_spsr(uint32_t mode);
 
-/* Read @len bytes at guest virtual address @va through stages 1 and 2. */
-int guest_read_virt(uint32_t va, void *buf, unsigned int len);
+struct partition;
+/* Read @len bytes of @p's RAM at guest virtual address @va (stages 1 and 2). */
+int guest_read_virt(const struct partition *p, uint32_t va, void *buf, unsigned int len);
 
 /* Decode a trap; true when the core must see @exit (or state changed). */
 bool arm_handle_trap(struct vcpu *v, struct vm_exit *exit);

@@ -66,6 +66,10 @@ SYSREG32(cntv_ctl, 0, c14, c3, 1)
 SYSREG64(ttbr0, 0, c2)
 SYSREG64(ttbr1, 1, c2)
 SYSREG64(par, 0, c7)
+/* Generic timer: the guest's virtual timer, its offset, the physical count */
+SYSREG32(cnthctl, 4, c14, c1, 0)
+SYSREG64(cntvoff, 4, c14)
+SYSREG64(cntpct, 0, c14)
 /* Address translation of a guest virtual address, stages 1 and 2 */
 SYSREG32(ats12nsopr, 0, c7, c8, 4)
 

@@ -7,6 +7,7 @@
 #include <bulkhead/pgtable.h>
 #include <asm/decode.h>
 #include <asm/regs_offsets.h>
+#include <asm/vgic.h>
 
 /* Guest registers saved on every exit; layout known to entry.S. */
 struct arm_regs {		/* offsets in asm/regs_offsets.h */
@@ -24,6 +25,9 @@ struct arch_vcpu {
 struct arch_partition {
 	struct pgtable stage2;
 	uint64_t vttbr;
+	struct vgic vgic;
+	unsigned int vgic_boot;		/* boot_count the vGIC was last reset for */
+	uint64_t cntvoff;		/* CNTVOFF of all its vCPUs: the count at its boot */
 };
 
 #endif

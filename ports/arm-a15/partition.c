@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+/*
+ * A partition's Cortex-A15 state: its stage-2 translation and VMID, its
+ * virtual GIC sized to the interrupts its config names, the GIC's virtual
+ * CPU interface mapped where the guest expects its GICC, and the physical
+ * interrupts of its passthrough devices.
+ */
+#include <libfdt.h>
+#include <bulkhead/board.h>
+#include <bulkhead/console.h>
+#include <bulkhead/page_alloc.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/port.h>
+#include <asm/arm.h>
+#include <asm/lpae.h>
+#include <asm/vgic.h>
+
+#define VTTBR_VMID_SHIFT	48
+#define GUEST_GICC_SIZE		0x2000	/* up to GICC_DIR at 0x1000 */
+
+/* Raise *@max to the highest interrupt ID in specifier list @prop of @node. */
+static int max_irq_in(const void *fdt, int node, const char *prop, unsigned int *max)
+{
+	unsigned int ncells = port_irq_spec_cells(), irq;
+	int len;
+	const fdt32_t *cells = fdt_getprop(fdt, node, prop, &len);
+	bool level;
+
+	if (!cells)
+		return 0;
+	if (len % (ncells * sizeof(*cells)))
+		return -1;
+	for (; len > 0; len -= ncells * sizeof(*cells), cells += ncells) {
+		if (port_irq_spec_decode(cells, ncells, &irq, &level))
+			return -1;
+		if (irq > *max)
+			*max = irq;
+	}
+	return 0;
+}
+
+/* Whether shared-memory node @shm names the partition @phandle as a peer. */
+static bool is_peer(const void *fdt, int shm, uint32_t phandle)
+{
+	int len;
+	const fdt32_t *peers = fdt_getprop(fdt, shm, "partitions", &len);
+
+	for (int i = 0; peers && phandle && i < len / (int)sizeof(*peers); i++)
+		if (fdt32_ld(&peers[i]) == phandle)
+			return true;
+	return false;
+}
+
+/*
+ * Interrupt IDs the partition's GIC has: up to the highest its config
+ * names (console, devices, doorbells of its shared memory), in the steps
+ * of 32 of GICD_TYPER.ITLinesNumber.
+ */
+static int vgic_size(const struct partition *p, unsigned int *nr_irqs)
+{
+	const void *fdt = p->cfg_fdt;
+	uint32_t phandle = fdt_get_phandle(fdt, p->cfg->node);
+	unsigned int max = 0;
+	int node;
+
+	fdt_for_each_subnode(node, fdt, p->cfg->node)
+		if (max_irq_in(fdt, node, "interrupts", &max))
+			return -1;
+	fdt_for_each_subnode(node, fdt, fdt_subnode_offset(fdt, 0, "shared-memory"))
+		if (is_peer(fdt, node, phandle) && max_irq_in(fdt, node, "doorbell", &max))
+			return -1;
+	*nr_irqs = ALIGN_UP(max + 1, 32u);
+	return *nr_irqs <= VGIC_MAX_IRQS ? 0 : -1;
+}
+
+int port_partition_init(struct partition *p)
+{
+	struct arch_partition *a = &p->arch;
+	unsigned int nr_irqs;
+
+	if (pt_init(&a->stage2, &lpae_stage2_format, &hv_table_allocator))
+		return -1;
+	/* VMID 0 is left unused so a stale VTTBR never matches a guest */
+	a->vttbr = a->stage2.root_pa | ((uint64_t)(p->id + 1) << VTTBR_VMID_SHIFT);
+	if (vgic_size(p, &nr_irqs)) {
+		hv_printf("%s: an interrupt specifier is malformed or beyond ID %u", p->name,
+			  VGIC_MAX_IRQS - 1);
+		return -1;
+	}
+	/* The guest's GICC is the virtual CPU interface itself: no traps */
+	if (!board.intc_base[3] ||
+	    port_stage2_map(p, CONFIG_GUEST_GICC_BASE, board.intc_base[3], GUEST_GICC_SIZE,
+			    PT_READ | PT_WRITE | PT_DEVICE))
+		return -1;
+	return vgic_hw_init(p, nr_irqs);
+}
+
+int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
+		    uint64_t size, unsigned int attrs)
+{
+	return pt_map_range(&p->arch.stage2, gpa, pa, size, attrs);
+}
+
+/* Only SPIs: PPIs are per CPU and the hypervisor keeps them. */
+int port_irq_passthrough(struct partition *p, unsigned int irq, bool level)
+{
+	if (irq < VGIC_NR_PRIVATE || irq >= p->arch.vgic.nr_irqs ||
+	    gic_route_spi(irq, p->cfg->cpus[VGIC_HW_SPI_VCPU], level, p))
+		return -1;
+	return vgic_bind_hw(&p->arch.vgic, irq, level);
+}

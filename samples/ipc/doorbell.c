@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Finding a shared-memory region and its doorbell in the device tree the
+ * hypervisor generated for this partition, so that a sample follows its
+ * config instead of hard-coding addresses and interrupt numbers.
+ */
+#include <stdio.h>
+#include <libfdt.h>
+
+#include "doorbell.h"
+#include "guest.h"
+
+/* GICv2 binding (#interrupt-cells = 3): type, number, flags. */
+#define GIC_SPEC_CELLS	3
+#define GIC_TYPE_SPI	0
+#define GIC_TYPE_PPI	1
+#define GIC_SPI_BASE	32
+#define GIC_PPI_BASE	16
+
+/* The interrupt ID of @node's one "interrupts" specifier, or -1. */
+static int interrupt_id(const void *fdt, int node)
+{
+	int len;
+	const fdt32_t *spec = fdt_getprop(fdt, node, "interrupts", &len);
+
+	if (!spec || len != GIC_SPEC_CELLS * (int)sizeof(*spec))
+		return -1;
+	switch (fdt32_ld(&spec[0])) {
+	case GIC_TYPE_SPI:
+		return GIC_SPI_BASE + fdt32_ld(&spec[1]);
+	case GIC_TYPE_PPI:
+		return GIC_PPI_BASE + fdt32_ld(&spec[1]);
+	default:
+		return -1;
+	}
+}
+
+/* Fills @db from @node; false when the node has no usable doorbell. */
+static bool read_region(const void *fdt, int node, struct doorbell *db)
+{
+	const fdt32_t *number = fdt_getprop(fdt, node, "bulkhead,doorbell", NULL);
+	uint64_t base;
+	int irq = interrupt_id(fdt, node);
+
+	if (!number || irq < 0 || dt_reg(fdt, node, &base, &db->size) ||
+	    base > UINTPTR_MAX)
+		return false;
+	db->base = (void *)(uintptr_t)base;
+	db->number = fdt32_ld(number);
+	db->irq = irq;
+	return true;
+}
+
+int doorbell_find(struct doorbell *db, size_t min_size)
+{
+	const void *fdt = guest.fdt;
+	int node = -1;
+
+	while ((node = fdt_node_offset_by_compatible(fdt, node,
+						     "bulkhead,shared-memory")) >= 0)
+		if (read_region(fdt, node, db) && db->size >= min_size)
+			return 0;
+	printf("%s: no bulkhead,shared-memory region of %u bytes with a doorbell"
+	       " in the device tree\n", guest.name, (unsigned int)min_size);
+	return -1;
+}
