@@ -10,11 +10,10 @@
 #include <bulkhead/port.h>
 #include <libfdt.h>
 #include <asm/arm.h>
+#include <asm/lpae.h>
 #include <asm/psci.h>
 #include <asm/sysregs.h>
 
-/* 40-bit IPA (T0SZ=-8), walk from level 1, cacheable inner-shareable walks */
-#define VTCR_VALUE	0x80003558u
 /* HCPTR: trap nothing (bits 13:12 and 9:0 are RES1) */
 #define HCPTR_NO_TRAPS	0x000033ffu
 /* HSTR: trap guest accesses to the implementation-defined CP15 c15 */
@@ -29,7 +28,7 @@
 static void cpu_virt_init(unsigned int cpu)
 {
 	write_htpidr(cpu);
-	write_vtcr(VTCR_VALUE);
+	write_vtcr(LPAE_S2_VTCR);
 	write_hcptr(HCPTR_NO_TRAPS);
 	write_hstr(HSTR_TRAP_C15);
 	write_vpidr(read_midr());

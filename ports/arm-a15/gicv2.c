@@ -165,6 +165,8 @@ void gic_handle_irqs(struct vcpu *v)
 
 		if (irq >= GIC_FIRST_SPECIAL)
 			return;
+		/* Pairs with the kicker's dsb: see what it wrote before the SGI */
+		__asm__ volatile("dmb ish" ::: "memory");
 		mmio_write32(gicc(GICC_EOIR), iar);	/* priority drop only */
 		if (irq >= VGIC_NR_PRIVATE)
 			forward_spi(iar);

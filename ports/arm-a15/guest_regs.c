@@ -11,10 +11,6 @@
 #include <asm/guest.h>
 #include <asm/sysregs.h>
 
-#define PSR_MODE_FIQ	0x11u
-#define PSR_MODE_IRQ	0x12u
-#define PSR_MODE_ABT	0x17u
-#define PSR_MODE_UND	0x1bu
 
 #define MRS_BANKED(reg) ({ uint32_t v__; __asm__ volatile("mrs %0, " #reg : "=r"(v__)); v__; })
 #define MSR_BANKED(reg, val) __asm__ volatile("msr " #reg ", %0" :: "r"(val))

@@ -60,7 +60,7 @@ static int32_t affinity_info(const struct partition *p, uint32_t mpidr, uint32_t
 
 static int32_t features(uint32_t fn)
 {
-	switch (fn & ~PSCI_64BIT) {
+	switch (fn) {
 	case PSCI_VERSION: case PSCI_CPU_OFF: case PSCI_CPU_ON:
 	case PSCI_AFFINITY_INFO: case PSCI_MIGRATE_INFO_TYPE:
 	case PSCI_SYSTEM_OFF: case PSCI_SYSTEM_RESET: case PSCI_FEATURES:
@@ -77,8 +77,11 @@ bool psci_guest_call(struct vcpu *v)
 	uint32_t fn = r->r[0];
 	int32_t ret;
 
-	r->pc += 4;	/* a trapped SMC leaves ELR_hyp at the SMC itself */
-	switch (fn & ~PSCI_64BIT) {
+	if (fn & PSCI_64BIT) {	/* SMC64 functions do not exist for AArch32 */
+		r->r[0] = (uint32_t)PSCI_NOT_SUPPORTED;
+		return false;
+	}
+	switch (fn) {
 	case PSCI_VERSION:
 		ret = PSCI_VERSION_0_2;
 		break;

@@ -11,7 +11,8 @@
 #include <asm/psci.h>
 #include <asm/sysregs.h>
 
-#define DFSC_TRANSLATION(f)	(((f) & 0x3c) == 0x04)	/* LPAE translation fault, levels 0-3 */
+#define FSC_TRANSLATION(f)	(((f) & 0x3c) == 0x04)	/* LPAE translation fault, levels 0-3 */
+#define CP15_ACTLR(c)		((c)->crn == 1 && (c)->opc1 == 0 && (c)->crm == 0 && (c)->opc2 == 1)
 
 static bool fault_exit(struct vm_exit *e, enum fault_kind kind, uint64_t pc,
 		       uint64_t addr, uint32_t hsr, const char *detail)
@@ -25,9 +26,10 @@ static bool fault_exit(struct vm_exit *e, enum fault_kind kind, uint64_t pc,
 	return true;
 }
 
-static gpaddr_t fault_ipa(void)
+/* The faulting IPA: HPFAR gives bits 39:12, the virtual address the rest */
+static gpaddr_t fault_ipa(uint32_t far)
 {
-	return ((uint64_t)(read_hpfar() & ~0xfu) << 8) | (read_hdfar() & 0xfffu);
+	return ((uint64_t)(read_hpfar() & ~0xfu) << 8) | (far & 0xfffu);
 }
 
 /* Fetch and decode the instruction at the guest PC (syndrome had ISV=0). */
@@ -53,16 +55,17 @@ static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 {
 	struct arm_regs *r = &v->arch.regs;
 	struct arm_mem_access *a = &v->arch.access;
-	gpaddr_t ipa = fault_ipa();
+	gpaddr_t ipa = fault_ipa(read_hdfar());
 
 	if (hsr & HSR_DABT_S1PTW)
 		return fault_exit(e, FAULT_UNMAPPED_ACCESS, r->pc, ipa, hsr,
 				  "stage-1 table walk");
-	if (!DFSC_TRANSLATION(hsr & 0x3f))
-		return fault_exit(e, FAULT_UNMAPPED_ACCESS, r->pc, ipa, hsr, "stage-2 abort");
+	if (!FSC_TRANSLATION(hsr_fsc(hsr)))
+		return fault_exit(e, FAULT_UNMAPPED_ACCESS, r->pc, ipa, hsr,
+				  hsr_fsc_name(hsr_fsc(hsr)));
 	if (hsr & HSR_DABT_CM) {
 		/* Cache maintenance by address on a device: nothing to do */
-		r->pc += hsr_insn_len(hsr);
+		arm_skip_insn(r, hsr_insn_len(hsr));
 		return false;
 	}
 	if (hsr_decode_data_abort(hsr, a) && decode_guest_insn(v->part, r, a))
@@ -70,7 +73,9 @@ static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 	if (a->reglist & (a->reglist - 1))
 		return fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr,
 				  "multiple-register access");
-	if ((r->cpsr & PSR_MODE_MASK) == 0x11 && a->rt >= 8)
+	/* We keep only the USR bank of r8-r12: FIQ mode's own are not saved */
+	if ((r->cpsr & PSR_MODE_MASK) == PSR_MODE_FIQ &&
+	    (a->rt >= 8 || (a->writeback && (a->rn >= 8 || (a->uses_rm && a->rm >= 8)))))
 		return fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr,
 				  "FIQ-banked register");
 	e->kind = EXIT_MMIO;
@@ -93,20 +98,20 @@ static const struct {
 	uint32_t mode;
 	uint32_t arm_off, thumb_off;	/* LR minus this = the culprit */
 } vectors[8] = {
-	[1] = { "undefined instruction", 0x1b, 4, 2 },
-	[2] = { "supervisor call", 0x13, 4, 2 },
-	[3] = { "prefetch abort", 0x17, 4, 4 },
-	[4] = { "data abort", 0x17, 8, 8 },
-	[6] = { "IRQ", 0x12, 4, 4 },
-	[7] = { "FIQ", 0x11, 4, 4 },
+	[1] = { "undefined instruction", PSR_MODE_UND, 4, 2 },
+	[2] = { "supervisor call", PSR_MODE_SVC, 4, 2 },
+	[3] = { "prefetch abort", PSR_MODE_ABT, 4, 4 },
+	[4] = { "data abort", PSR_MODE_ABT, 8, 8 },
+	[6] = { "IRQ", PSR_MODE_IRQ, 4, 4 },
+	[7] = { "FIQ", PSR_MODE_FIQ, 4, 4 },
 };
 
 static bool prefetch_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 {
 	struct arm_regs *r = &v->arch.regs;
-	uint32_t vbar = (read_sctlr() & (1u << 13)) ? 0xffff0000u : read_vbar();
+	uint32_t vbar = (read_sctlr() & SCTLR_V) ? 0xffff0000u : read_vbar();
 	uint32_t off = r->pc - vbar;
-	gpaddr_t ipa = ((uint64_t)(read_hpfar() & ~0xfu) << 8) | (read_hifar() & 0xfffu);
+	gpaddr_t ipa = fault_ipa(read_hifar());
 
 	if (off < 0x20 && !(off & 3) && vectors[off / 4].what) {
 		uint32_t mode = vectors[off / 4].mode;
@@ -120,6 +125,27 @@ static bool prefetch_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 	return fault_exit(e, FAULT_INSTRUCTION_FETCH, r->pc, ipa, hsr, NULL);
 }
 
+/*
+ * HCR.TAC traps the guest's ACTLR accesses: reads see the real value,
+ * writes are ignored, because its SMP bit takes the CPU out of the
+ * coherency the hypervisor's own data depends on. Other trapped CP15
+ * accesses have no emulation.
+ */
+static bool cp15_access(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
+{
+	struct arm_regs *r = &v->arch.regs;
+	struct hsr_cp_access c;
+
+	hsr_decode_cp32(hsr, &c);
+	if (!CP15_ACTLR(&c) || c.rt == 15)
+		return fault_exit(e, FAULT_TRAPPED_INSTRUCTION, r->pc, 0, hsr,
+				  hsr_ec_name(hsr_ec(hsr)));
+	if (c.read)
+		guest_reg_write(r, c.rt, read_actlr());
+	arm_skip_insn(r, hsr_insn_len(hsr));
+	return false;
+}
+
 bool arm_handle_trap(struct vcpu *v, struct vm_exit *e)
 {
 	struct arm_regs *r = &v->arch.regs;
@@ -127,8 +153,14 @@ bool arm_handle_trap(struct vcpu *v, struct vm_exit *e)
 
 	switch (hsr_ec(hsr)) {
 	case HSR_EC_WFI_WFE:
-		r->pc += hsr_insn_len(hsr);
+		arm_skip_insn(r, hsr_insn_len(hsr));
 		return false;
+	case HSR_EC_CP15_32:
+		if (!hsr_cond_passed(hsr, r->cpsr)) {
+			arm_skip_insn(r, hsr_insn_len(hsr));
+			return false;
+		}
+		return cp15_access(v, hsr, e);
 	case HSR_EC_HVC:
 		e->kind = EXIT_HYPERCALL;
 		e->pc = r->pc - 4;
@@ -141,7 +173,9 @@ bool arm_handle_trap(struct vcpu *v, struct vm_exit *e)
 		e->hcall.ret[1] = r->r[1];
 		return true;
 	case HSR_EC_SMC:
-		return psci_guest_call(v);
+		/* ELR_hyp points at the SMC; one failing its condition is a no-op */
+		arm_skip_insn(r, 4);
+		return hsr_cond_passed(hsr, r->cpsr) && psci_guest_call(v);
 	case HSR_EC_DABT_LOWER:
 		return data_abort(v, hsr, e);
 	case HSR_EC_IABT_LOWER:

@@ -18,7 +18,7 @@
 #include <asm/sysregs.h>
 
 #define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | \
-			 HCR_TWE | HCR_TSC)
+			 HCR_TWE | HCR_TSC | HCR_TAC)
 #define SCTLR_RESET	0x00c50078u	/* MMU, caches and alignment checks off */
 #define VMPIDR_MP	0x80000000u
 
@@ -47,7 +47,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	write_hcr(HCR_GUEST);
 	isb();
 	/* Forget the previous boot's translations of this CPU */
-	__asm__ volatile("mcr p15, 4, %0, c8, c7, 4" :: "r"(0) : "memory");
+	tlbi_all_guest_local();
 	dsb();
 	isb();
 }
@@ -71,8 +71,7 @@ void port_vcpu_run(struct vcpu *v, struct vm_exit *exit)
 	}
 }
 
-/* Step over the emulated instruction, including Thumb IT state. */
-static void advance_pc(struct arm_regs *r, unsigned int len)
+void arm_skip_insn(struct arm_regs *r, unsigned int len)
 {
 	uint32_t it = ((r->cpsr >> 8) & 0xfc) | ((r->cpsr >> 25) & 0x3);
 
@@ -116,5 +115,5 @@ void port_vcpu_complete(struct vcpu *v, const struct vm_exit *exit)
 		guest_reg_write(r, a->rt, extend_load(a, exit->mmio.value));
 	if (a->writeback)
 		guest_reg_write(r, a->rn, new_base);
-	advance_pc(r, a->insn_len);
+	arm_skip_insn(r, a->insn_len);
 }

@@ -21,7 +21,6 @@ static int answer(struct channel *ch, const struct ipc_msg *request)
 	reply.seq = request->seq;
 	for (unsigned int i = 0; i < IPC_PAYLOAD_WORDS; i++)
 		reply.payload[i] = ~request->payload[i];
-	if (request->seq == 1234) reply.payload[3] ^= 1;
 	reply.crc = msg_crc(&reply);
 	if (channel_send(ch, &reply)) {
 		printf("pong: message %" PRIu32 " NOT answered: reply ring full\n",

@@ -26,3 +26,6 @@ test_guest_fdt-cflags := -Iports/arm-a15/include
 test_vgic-srcs := ports/arm-a15/vgic.c ports/arm-a15/vgic_dist.c ports/arm-a15/vgic_internal.h
 test_vgic-cflags := -Iports/arm-a15/include
 test_guest_fdt-cflags += -include generated/autoconf.h
+
+test_doorbell-srcs := core/hypercall.c
+test_doorbell-cflags := -Iports/arm-a15/include

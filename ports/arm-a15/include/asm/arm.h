@@ -14,11 +14,18 @@
 #define HCR_TWI		(1u << 13)
 #define HCR_TWE		(1u << 14)
 #define HCR_TSC		(1u << 19)
+#define HCR_TAC		(1u << 21)
 
 #define PSR_MODE_MASK	0x1fu
 #define PSR_MODE_USR	0x10u
+#define PSR_MODE_FIQ	0x11u
+#define PSR_MODE_IRQ	0x12u
 #define PSR_MODE_SVC	0x13u
+#define PSR_MODE_ABT	0x17u
+#define PSR_MODE_UND	0x1bu
 #define PSR_MODE_SYS	0x1fu
+
+#define SCTLR_V		(1u << 13)	/* vectors at 0xffff0000 */
 #define PSR_T		(1u << 5)
 #define PSR_F		(1u << 6)
 #define PSR_I		(1u << 7)
@@ -33,6 +40,8 @@ struct arm_regs;
 struct partition;
 struct vcpu;
 uint32_t arm_guest_enter(struct arm_regs *regs);
+/* Step the guest over an instruction of @len bytes, Thumb IT state included. */
+void arm_skip_insn(struct arm_regs *r, unsigned int len);
 
 void hyp_mmu_build(void);
 void hyp_mmu_enable(unsigned int cpu);

@@ -58,6 +58,7 @@ SYSREG32(hifar, 4, c6, c0, 2)
 SYSREG32(hpfar, 4, c6, c0, 4)
 /* Guest (non-secure PL1) state the hypervisor resets */
 SYSREG32(sctlr, 0, c1, c0, 0)
+SYSREG32(actlr, 0, c1, c0, 1)
 SYSREG32(ttbcr, 0, c2, c0, 2)
 SYSREG32(dacr, 0, c3, c0, 0)
 SYSREG32(vbar, 0, c12, c0, 0)
@@ -82,9 +83,9 @@ static inline void tlbi_all_hyp_local(void)
 {
 	__asm__ volatile("mcr p15, 4, %0, c8, c7, 0" :: "r"(0) : "memory");
 }
-static inline void tlbi_all_guest_is(void)	/* TLBIALLNSNHIS */
+static inline void tlbi_all_guest_local(void)	/* TLBIALLNSNH */
 {
-	__asm__ volatile("mcr p15, 4, %0, c8, c3, 4" :: "r"(0) : "memory");
+	__asm__ volatile("mcr p15, 4, %0, c8, c7, 4" :: "r"(0) : "memory");
 }
 static inline void icache_inval_all(void)	/* ICIALLUIS */
 {
