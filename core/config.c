@@ -18,7 +18,7 @@
 static const char *const root_props[] = { "compatible", NULL };
 static const char *const no_props[] = { NULL };
 static const char *const board_props[] = {
-	"memory", "reserved", "hypervisor-devices", "cpus", NULL
+	"memory", "reserved", "hypervisor-devices", "guest-reserved", "cpus", NULL
 };
 static const char *const image_props[] = { "file", "load", "size", NULL };
 static const char *const partition_props[] = {
@@ -85,7 +85,8 @@ static int parse_board(struct cfg_parser *p)
 	if (n <= 0)
 		return n ? -1 : cfg_missing(p, node, "memory");
 	if (cfg_get_ranges(p, node, "reserved", b->reserved, &b->nreserved) < 0 ||
-	    cfg_get_ranges(p, node, "hypervisor-devices", b->hv_devices, &b->nhv_devices) < 0)
+	    cfg_get_ranges(p, node, "hypervisor-devices", b->hv_devices, &b->nhv_devices) < 0 ||
+	    cfg_get_ranges(p, node, "guest-reserved", b->guest_reserved, &b->nguest_reserved) < 0)
 		return -1;
 	n = cfg_get_u32(p, node, "cpus", &b->ncpus, 0);
 	if (n <= 0)

@@ -304,6 +304,25 @@ static int check_devices(const struct config *cfg, struct config_error *err)
 	return check_disjoint(cfg, err, device_span, 0, "physical range");
 }
 
+/* Nothing of partition @pi may sit where every guest has emulated devices. */
+static int check_guest_reserved(const struct config *cfg, struct config_error *err,
+				unsigned int pi)
+{
+	const struct cfg_board *b = &cfg->board;
+	const struct cfg_range *r;
+	struct span s;
+	int rc;
+
+	for (unsigned int i = 0; (rc = guest_span(cfg, pi, i, &s)) >= 0; i++) {
+		if (!rc)
+			continue;
+		r = find_range(b->guest_reserved, b->nguest_reserved, s.base, s.size, false);
+		if (r)
+			return range_fail(cfg, err, &s, "the guests' emulated devices", r);
+	}
+	return 0;
+}
+
 static const struct cfg_region *region_of(const struct cfg_partition *p,
 					  gpaddr_t addr)
 {
@@ -393,6 +412,7 @@ int config_validate(const struct config *cfg, struct config_error *err)
 	for (p = cfg->part; p < cfg->part + cfg->npart; p++)
 		if (check_disjoint(cfg, err, guest_span, p - cfg->part,
 				   "guest range") ||
+		    check_guest_reserved(cfg, err, p - cfg->part) ||
 		    check_boot(cfg, err, p))
 			return -1;
 	if (check_fixed(cfg, err) || check_devices(cfg, err))

@@ -14,6 +14,7 @@
  *       memory = <base-hi base-lo size-hi size-lo ...>;   board RAM banks
  *       reserved = <base-hi base-lo size-hi size-lo ...>; firmware/hypervisor/package
  *       hypervisor-devices = <...>;            MMIO ranges never passed through
+ *       guest-reserved = <...>;                guest ranges emulated in every partition
  *       cpus = <N>;
  *     };
  *     images {
@@ -155,6 +156,8 @@ struct cfg_board {
 	unsigned int nreserved;
 	struct cfg_range hv_devices[CFG_MAX_BANKS];	/* MMIO the hypervisor drives */
 	unsigned int nhv_devices;
+	struct cfg_range guest_reserved[CFG_MAX_BANKS];	/* guest addresses it emulates */
+	unsigned int nguest_reserved;
 	uint32_t ncpus;
 };
 
