@@ -126,8 +126,9 @@ static int create_one(struct partition *p, const struct cfg_partition *c, const 
 			return -1;
 		}
 	p->console_irq = c->has_console ? decode_irq(fdt, c->console_node, "interrupts") : -1;
-	if (p->console_irq == -2) {
-		hv_printf("%s: console: interrupts: not one interrupt of this board", p->name);
+	if (p->console_irq == -2 || (p->console_irq >= 0 && !port_virq_usable(p, p->console_irq))) {
+		hv_printf("%s: console: interrupts: not one interrupt this partition can be sent",
+			  p->name);
 		return -1;
 	}
 	if (c->has_console &&
@@ -152,8 +153,11 @@ static int create_shared(const struct cfg_shm *s, const void *fdt)
 
 	shm->cfg = s;
 	shm->doorbell_irq = decode_irq(fdt, s->node, "doorbell");
+	for (unsigned int i = 0; i < s->nparts && shm->doorbell_irq >= 0; i++)
+		if (!port_virq_usable(&partitions[s->parts[i]], shm->doorbell_irq))
+			shm->doorbell_irq = -2;
 	if (shm->doorbell_irq == -2) {
-		hv_printf("%s: doorbell: not one interrupt of this board", s->name);
+		hv_printf("%s: doorbell: not one interrupt its peers can be sent", s->name);
 		return -1;
 	}
 	if (place(&shm->pa, s->phys_fixed, s->phys_base, s->guest_base, s->size))
@@ -194,7 +198,7 @@ int partitions_create(const struct config *cfg)
 	}
 	for (unsigned int i = 0; i < cfg->nshm; i++)
 		if (create_shared(&cfg->shm[i], cfg->fdt)) {
-			hv_printf("%s: cannot place the shared memory", cfg->shm[i].name);
+			hv_printf("%s: cannot set up the shared memory", cfg->shm[i].name);
 			return -1;
 		}
 	for (unsigned int i = 0; i < npartitions; i++)

@@ -188,6 +188,14 @@ void vgic_hw_inject(struct partition *p, unsigned int vcpu, unsigned int irq)
 	kick(p, vgic_inject_hw(&p->arch.vgic, vcpu, irq));
 }
 
+bool port_virq_usable(struct partition *p, unsigned int irq)
+{
+	const struct vgic *d = &p->arch.vgic;
+
+	return irq >= VGIC_NR_PRIVATE && irq < d->nr_irqs &&
+	       !d->spi[irq - VGIC_NR_PRIVATE].hw;
+}
+
 void port_virq_raise(struct partition *p, unsigned int irq)
 {
 	kick(p, vgic_raise(&p->arch.vgic, irq));

@@ -123,6 +123,12 @@ int port_irq_passthrough(struct partition *p, unsigned int irq, bool level);
  */
 void port_virq_raise(struct partition *p, unsigned int irq);
 void port_virq_set_level(struct partition *p, unsigned int irq, bool level);
+/*
+ * Whether @irq can be such a source in @p: one the guest's controller has
+ * and that is not forwarded from hardware (GICv2: a non-passthrough SPI).
+ * Boot CPU, while partitions are created, after their passthrough setup.
+ */
+bool port_virq_usable(struct partition *p, unsigned int irq);
 
 /* ---- vCPUs ------------------------------------------------------------- */
 

@@ -13,26 +13,22 @@
 /* GICv2 binding (#interrupt-cells = 3): type, number, flags. */
 #define GIC_SPEC_CELLS	3
 #define GIC_TYPE_SPI	0
-#define GIC_TYPE_PPI	1
-#define GIC_SPI_BASE	32
-#define GIC_PPI_BASE	16
+#define GIC_SPI_BASE	32	/* SPI n is interrupt ID 32 + n */
+#define GIC_NR_SPIS	988	/* IDs 32-1019 */
 
-/* The interrupt ID of @node's one "interrupts" specifier, or -1. */
-static int interrupt_id(const void *fdt, int node)
+/*
+ * The interrupt ID of @node's one "interrupts" specifier, or -1 unless it
+ * is an SPI: the hypervisor raises doorbells as SPIs only.
+ */
+static int doorbell_irq(const void *fdt, int node)
 {
 	int len;
 	const fdt32_t *spec = fdt_getprop(fdt, node, "interrupts", &len);
 
-	if (!spec || len != GIC_SPEC_CELLS * (int)sizeof(*spec))
+	if (!spec || len != GIC_SPEC_CELLS * (int)sizeof(*spec) ||
+	    fdt32_ld(&spec[0]) != GIC_TYPE_SPI || fdt32_ld(&spec[1]) >= GIC_NR_SPIS)
 		return -1;
-	switch (fdt32_ld(&spec[0])) {
-	case GIC_TYPE_SPI:
-		return GIC_SPI_BASE + fdt32_ld(&spec[1]);
-	case GIC_TYPE_PPI:
-		return GIC_PPI_BASE + fdt32_ld(&spec[1]);
-	default:
-		return -1;
-	}
+	return GIC_SPI_BASE + fdt32_ld(&spec[1]);
 }
 
 /* Fills @db from @node; false when the node has no usable doorbell. */
@@ -40,7 +36,7 @@ static bool read_region(const void *fdt, int node, struct doorbell *db)
 {
 	const fdt32_t *number = fdt_getprop(fdt, node, "bulkhead,doorbell", NULL);
 	uint64_t base;
-	int irq = interrupt_id(fdt, node);
+	int irq = doorbell_irq(fdt, node);
 
 	if (!number || irq < 0 || dt_reg(fdt, node, &base, &db->size) ||
 	    base > UINTPTR_MAX)
@@ -60,7 +56,7 @@ int doorbell_find(struct doorbell *db, size_t min_size)
 						     "bulkhead,shared-memory")) >= 0)
 		if (read_region(fdt, node, db) && db->size >= min_size)
 			return 0;
-	printf("%s: no bulkhead,shared-memory region of %u bytes with a doorbell"
-	       " in the device tree\n", guest.name, (unsigned int)min_size);
+	printf("%s: no shared memory of %u bytes with a doorbell in the device tree\n",
+	       guest.name, (unsigned int)min_size);
 	return -1;
 }

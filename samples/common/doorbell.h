@@ -4,7 +4,7 @@
  * in the partition's device tree (docs/hypercalls.md, "Doorbells"): a node
  * with compatible "bulkhead,shared-memory", its guest range in "reg", the
  * interrupt a peer's ring raises here in "interrupts" and the number to
- * ring in "bulkhead,doorbell". Used by samples/ipc and samples/doorbell-flood.
+ * ring in "bulkhead,doorbell".
  */
 #ifndef SAMPLES_DOORBELL_H
 #define SAMPLES_DOORBELL_H
@@ -29,13 +29,14 @@ int doorbell_find(struct doorbell *db, size_t min_size);
 
 /*
  * Every other peer of the region gets the doorbell interrupt. The DSB
- * keeps the ring from overtaking what the caller wrote before it.
- * 0, or a negative BH_E_ code.
+ * keeps the ring from overtaking what the caller wrote before it. There
+ * is no error to return: ringing a number that is not one of the
+ * partition's doorbells is a fault (docs/hypercalls.md).
  */
-static inline int32_t doorbell_ring(const struct doorbell *db)
+static inline void doorbell_ring(const struct doorbell *db)
 {
 	__asm__ volatile("dsb" ::: "memory");
-	return hv_call(BH_HC_DOORBELL_RING, db->number, 0, 0).r0;
+	hv_call(BH_HC_DOORBELL_RING, db->number, 0, 0);
 }
 
 #endif
