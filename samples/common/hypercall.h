@@ -88,6 +88,21 @@ static inline int32_t hv_partition_state(uint32_t id, uint32_t *restarts)
 }
 
 /* Stops this partition; the caller must not rely on it returning. */
+/* "running", "halted", "off" for a BH_HC_PARTITION_STATE state. */
+static inline const char *hv_state_name(int32_t state)
+{
+	switch (state) {
+	case BH_STATE_RUNNING:
+		return "running";
+	case BH_STATE_HALTED:
+		return "halted";
+	case BH_STATE_OFF:
+		return "off";
+	default:
+		return "unknown";
+	}
+}
+
 static inline void hv_shutdown_self(void)
 {
 	hv_call(BH_HC_SHUTDOWN_SELF, 0, 0, 0);

@@ -28,20 +28,6 @@
 #define PL031_ID_MASK	0x000fffffu
 #define PL031_ID	0x00041031u
 
-static const char *state_name(int32_t state)
-{
-	switch (state) {
-	case BH_STATE_RUNNING:
-		return "running";
-	case BH_STATE_HALTED:
-		return "halted";
-	case BH_STATE_OFF:
-		return "off";
-	default:
-		return "unknown";
-	}
-}
-
 /* The RTC is in our device tree only because the config passes it through. */
 static void check_rtc(void)
 {
@@ -119,6 +105,6 @@ int main(void)
 		}
 	}
 	printf("victim: FAILED: after %u ticks hostile is %s, quitter is %s\n",
-	       MAX_TICKS, state_name(hstate), state_name(qstate));
+	       MAX_TICKS, hv_state_name(hstate), hv_state_name(qstate));
 	return EXIT_FAILURE;
 }

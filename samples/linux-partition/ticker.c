@@ -51,20 +51,6 @@ static void wait_for_tick(uint32_t tick)
 	irq_unmask();
 }
 
-static const char *state_name(int32_t state)
-{
-	switch (state) {
-	case BH_STATE_RUNNING:
-		return "running";
-	case BH_STATE_HALTED:
-		return "halted";
-	case BH_STATE_OFF:
-		return "off";
-	default:
-		return "unknown";
-	}
-}
-
 static int tick_until_off(uint32_t watched)
 {
 	uint64_t start = timer_count();
@@ -91,11 +77,11 @@ static int tick_until_off(uint32_t watched)
 			off_tick = tick;
 			printf("ticker: partition %" PRIu32 " is %s (state %" PRId32
 			       ") at tick %" PRIu32 "\n",
-			       watched, state_name(state), state, tick);
+			       watched, hv_state_name(state), state, tick);
 		}
 	}
 	printf("ticker: partition %" PRIu32 " still %s after %u ticks; giving up\n",
-	       watched, state_name(state), MAX_TICKS);
+	       watched, hv_state_name(state), MAX_TICKS);
 	return -1;
 }
 

@@ -56,7 +56,7 @@ static bool meeting_wait(enum meeting_state state)
 	uint64_t end = counter_after_s(MAX_WAIT_S);
 
 	while (__atomic_load_n(&meeting.state, __ATOMIC_SEQ_CST) < state)
-		if (counter_read() > end)
+		if (timer_count() > end)
 			return false;
 	return true;
 }
@@ -121,7 +121,7 @@ static int32_t poll_until_off(void)
 	uint64_t end = counter_after_s(MAX_WAIT_S);
 	int32_t state = psci_affinity_info(VCPU1_MPIDR);
 
-	while (state != PSCI_AFFINITY_OFF && counter_read() <= end)
+	while (state != PSCI_AFFINITY_OFF && timer_count() <= end)
 		state = psci_affinity_info(VCPU1_MPIDR);
 	return state;
 }
@@ -131,7 +131,7 @@ static void wait_affinity_on(void)
 	uint64_t end = counter_after_s(MAX_WAIT_S);
 
 	while (psci_affinity_info(VCPU1_MPIDR) != PSCI_AFFINITY_ON &&
-	       counter_read() <= end)
+	       timer_count() <= end)
 		;
 }
 
@@ -208,7 +208,7 @@ static bool ticker_reached(uint32_t ticks)
 	if (!published)
 		return false;
 	while (__atomic_load_n(published, __ATOMIC_SEQ_CST) < ticks)
-		if (counter_read() > end)
+		if (timer_count() > end)
 			return false;
 	return true;
 }

@@ -10,34 +10,18 @@
 
 #include <stdint.h>
 
+#include "irq.h"
+
 /*
  * ticker's tick count: the first word of the region that the partition's
  * device tree lists as "bulkhead,shared-memory". NULL when there is none.
  */
 uint32_t *shared_tick_count(void);
 
-/* Counter ticks per second (CNTFRQ); 0 when the firmware never set it. */
-static inline uint32_t counter_freq(void)
-{
-	uint32_t freq;
-
-	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(freq));
-	return freq;
-}
-
-/* CNTVCT; the ISB keeps the read from happening before earlier code. */
-static inline uint64_t counter_read(void)
-{
-	uint64_t count;
-
-	__asm__ volatile("isb\n\tmrrc p15, 1, %Q0, %R0, c14" : "=r"(count));
-	return count;
-}
-
 /* The counter value @seconds from now: a deadline for a bounded wait. */
 static inline uint64_t counter_after_s(uint32_t seconds)
 {
-	return counter_read() + (uint64_t)counter_freq() * seconds;
+	return timer_count() + (uint64_t)timer_freq() * seconds;
 }
 
 #endif

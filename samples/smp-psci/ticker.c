@@ -20,7 +20,7 @@
 int main(void)
 {
 	uint32_t *published = shared_tick_count();
-	uint32_t freq = counter_freq();
+	uint32_t freq = timer_freq();
 	uint64_t period, next;
 	uint32_t tick;
 
@@ -32,10 +32,10 @@ int main(void)
 	printf("ticker: vCPU %" PRIu32 " on physical CPU %" PRIu32 ", %u ticks of %u ms\n",
 	       guest.vcpu, guest.host_cpu, MAX_TICKS, TICK_MS);
 	period = (uint64_t)freq * TICK_MS / 1000;
-	next = counter_read();
+	next = timer_count();
 	for (tick = 1; tick <= MAX_TICKS; tick++) {
 		next += period;
-		while (counter_read() < next)
+		while (timer_count() < next)
 			;
 		printf("ticker: tick %" PRIu32 "\n", tick);
 		/* After the line: duo knows it is on the console by now. */
