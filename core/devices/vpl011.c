@@ -43,8 +43,14 @@ static uint32_t *plain_register(struct vuart *u, uint64_t off)
 	return off == 0x048 ? &u->reg[SLOT_DMACR] : NULL;
 }
 
-static void vpl011_reset(struct vuart *u)
+static void vpl011_reset(struct partition *p)
 {
+	struct vuart *u = &p->vuart;
+
+	/* A line left high by the previous boot would be an interrupt the
+	 * new one cannot clear (its IMSC reads 0) */
+	if (p->console_irq >= 0)
+		port_virq_set_level(p, p->console_irq, false);
 	memset(u, 0, sizeof(*u));
 	*plain_register(u, 0x030) = 0x300;	/* CR: TXE and RXE */
 	*plain_register(u, 0x034) = 0x12;	/* IFLS: half full */

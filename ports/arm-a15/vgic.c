@@ -286,9 +286,13 @@ static void fold_one(struct vgic *d, unsigned int vcpu, uint32_t lr, uint32_t st
 		if (state & GICH_LR_ACTIVE)
 			irq->active_src = src;
 	} else if ((irq->flags & VGIC_LEVEL) && !irq->hw) {
-		/* Acknowledged: what stays pending is the line's business */
-		if (!(state & GICH_LR_PENDING))
-			irq->flags &= ~VGIC_LATCH;
+		/*
+		 * Still pending in the LR: keep the event that listed it (a
+		 * doorbell); a pending line speaks for itself. Events raised
+		 * since the listing are in VGIC_LATCH already.
+		 */
+		if ((state & GICH_LR_PENDING) && (irq->flags & VGIC_LISTED_LATCH))
+			irq->flags |= VGIC_LATCH;
 	} else if (state & GICH_LR_PENDING) {
 		irq->flags |= VGIC_LATCH;
 	}
@@ -376,9 +380,18 @@ static uint32_t make_lr(struct vgic_irq *irq, unsigned int id)
 		irq->flags &= ~VGIC_LATCH;
 		return lr | GICH_LR_HW | (uint32_t)irq->hw << GICH_LR_PHYS_SHIFT;
 	}
-	/* A level line is sampled again when the guest completes it */
-	if (irq->flags & VGIC_LEVEL)
+	/*
+	 * A level line is sampled again when the guest completes it. A latched
+	 * event moves into the LR, so that one raised while the guest handles
+	 * this one latches anew (and kicks) instead of being lost.
+	 */
+	if (irq->flags & VGIC_LEVEL) {
+		irq->flags &= ~VGIC_LISTED_LATCH;
+		if (irq->flags & VGIC_LATCH)
+			irq->flags |= VGIC_LISTED_LATCH;
+		irq->flags &= ~VGIC_LATCH;
 		return lr | GICH_LR_EOI;
+	}
 	irq->flags &= ~VGIC_LATCH;
 	return lr;
 }

@@ -224,7 +224,9 @@ static uint32_t write_config(struct vgic *d, unsigned int first, uint32_t val)
 		if (vgic_is_private(id))
 			continue;
 		spi = &d->spi[id - VGIC_NR_PRIVATE];
-		if (spi->hw)
+		/* GICv2: changing the trigger of a listed or active interrupt is
+		 * UNPREDICTABLE; ignoring it keeps the pending state whole */
+		if (spi->hw || (spi->flags & (VGIC_LISTED | VGIC_ACTIVE)))
 			continue;
 		spi->flags &= ~VGIC_LEVEL;
 		if (!(val & (ICFGR_EDGE << (2 * i))))

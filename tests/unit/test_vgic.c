@@ -392,6 +392,33 @@ static void test_edge_coalesce(void **state)
 	assert_int_equal(flush(0, NULL), 0);
 }
 
+/*
+ * A doorbell (raise) on an SPI the guest left level-triggered, rung again
+ * while the guest handles the first: the second ring must kick and be
+ * delivered after the EOI, not vanish.
+ */
+static void test_ring_while_active(void **state)
+{
+	(void)state;
+	enable(0, 42, 0x80);		/* ICFGR untouched: level, as after reset */
+	assert_int_not_equal(vgic_raise(&d, 42), 0);
+	assert_int_equal(flush(0, NULL), 42 | PRIO(0x80) | PENDING | GICH_LR_EOI);
+	/* The guest acknowledges it in hardware; a peer rings before any exit */
+	assert_int_not_equal(vgic_raise(&d, 42), 0);	/* kicks */
+	guest_sets(0, ACTIVE, 0, 0, 0);			/* the kick's exit */
+	assert_int_equal(flush(0, NULL), 42 | PRIO(0x80) | ACTIVE | PENDING | GICH_LR_EOI);
+	guest_sets(0, PENDING, 0, 0, 0);		/* EOI of the first */
+	assert_int_equal(flush(0, NULL), 42 | PRIO(0x80) | PENDING | GICH_LR_EOI);
+	guest_sets(0, 0, 0, 0, 0);			/* the second taken and completed */
+	assert_int_equal(flush(0, NULL), 0);		/* nothing left, nothing made up */
+	/* Still pending at an exit (not yet acknowledged): kept, listed once */
+	assert_int_not_equal(vgic_raise(&d, 42), 0);
+	flush(0, NULL);
+	guest_sets(0, PENDING, 0, 0, 0);
+	flush(0, NULL);
+	assert_lrs(0, 42 | PRIO(0x80) | PENDING | GICH_LR_EOI, 0, 0, 0);
+}
+
 static void test_distributor_disabled_and_targets(void **state)
 {
 	(void)state;
@@ -482,6 +509,7 @@ int main(void)
 		cmocka_unit_test_setup(test_overflow_by_priority, setup),
 		cmocka_unit_test_setup(test_level_repend, setup),
 		cmocka_unit_test_setup(test_edge_coalesce, setup),
+		cmocka_unit_test_setup(test_ring_while_active, setup),
 		cmocka_unit_test_setup(test_distributor_disabled_and_targets, setup),
 		cmocka_unit_test_setup(test_retarget_listed, setup),
 		cmocka_unit_test_setup(test_resets, setup),

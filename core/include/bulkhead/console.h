@@ -29,6 +29,7 @@ struct vuart {
 
 /* The emulated UART model linked in (core/devices/), chosen by the board. */
 struct mmio_ops;
+struct partition;
 struct vuart_model {
 	const struct mmio_ops *ops;
 	const char *node_name;		/* in the guest device tree */
@@ -37,8 +38,9 @@ struct vuart_model {
 	/* Add what the model's guest drivers need beyond compatible and
 	 * reg (e.g. clocks) to its node at @path; 0 or a libfdt error. */
 	int (*fdt_props)(void *fdt, const char *path);
-	/* Put @u in its reset state; at every boot of the partition. */
-	void (*reset)(struct vuart *u);
+	/* Put @p's UART in its reset state, interrupt line low; at every
+	 * boot of the partition. */
+	void (*reset)(struct partition *p);
 };
 extern const struct vuart_model vuart_model;
 

@@ -66,6 +66,7 @@
 #define VGIC_LEVEL		(1u << 3)	/* GICD_ICFGR: level-sensitive, else edge */
 #define VGIC_ACTIVE		(1u << 4)
 #define VGIC_LISTED		(1u << 5)	/* in a list register since the last flush */
+#define VGIC_LISTED_LATCH	(1u << 6)	/* level: listed because of a latched event */
 
 struct vgic_irq {
 	uint8_t flags;		/* VGIC_* above */
