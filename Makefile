@@ -108,6 +108,7 @@ include $(srctree)/tools/Makefile
 include $(srctree)/samples/Makefile
 include $(srctree)/tests/Makefile
 include $(srctree)/scripts/Makefile.boot
+include $(srctree)/scripts/Makefile.bench
 
 clean:
 	rm -rf $(O)
