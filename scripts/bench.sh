@@ -10,6 +10,13 @@
 # (text bytes of bulkhead.elf, $SIZE, default arm-none-eabi-size) and its
 # C and assembly lines, prints `BENCH BOARD METRIC VALUE UNIT` per figure
 # and rewrites docs/benchmarks.md.
+#
+# Then the same for Xen: boots $XEN ($XEN_QEMU, one CPU, same -icount)
+# with BUILDDIR/bench/xen/xen.dtb and the dom0 BUILDDIR/bench/xen/dom0.bin
+# loaded at $XEN_DOM0_ADDR, twice (consoles in BUILDDIR/bench/xen-{1,2}.log),
+# prints `BENCH BOARD xen_METRIC VALUE UNIT`, and puts Xen's figures and
+# the ratio beside Bulkhead's in the doc and a gnuplot bar chart of the
+# figures both have in docs/benchmarks.png.
 set -euo pipefail
 
 die() { echo "bench: $*" >&2; exit 1; }
@@ -34,12 +41,34 @@ $(grep -m 3 'NOT\|FAILED' "$log" || tail -n 3 "$log")"
 	sed -n 's/^\[bench\] bench: result \([a-z_]*\) \([0-9]*\) \([a-z]*\)$/\1 \2 \3/p' "$log"
 }
 
+# Xen's result lines of one boot, as "metric value unit".
+run_xen() {
+	local log=$out/xen-$1.log rc=0 dir=$build/bench/xen
+	# shellcheck disable=SC2086 # XEN_QEMU is a command line
+	timeout -k 10 "$limit" $XEN_QEMU -smp 1 -nographic -no-reboot -nic none \
+		-icount shift=0,sleep=off -kernel "$XEN" -dtb "$dir/xen.dtb" \
+		-device "loader,file=$dir/dom0.bin,addr=$XEN_DOM0_ADDR,force-raw=on" \
+		</dev/null 2>&1 | tr -d '\r' >"$log" || rc=$?
+	[ "$rc" -eq 0 ] || die "Xen run $1: QEMU exited with status $rc (log: $log)"
+	grep -qx 'XENBENCH done' "$log" ||
+		die "Xen run $1 did not finish (log: $log):
+$(grep -m 3 'NOT\|FAILED' "$log" || tail -n 3 "$log")"
+	sed -n 's/^XENBENCH \([a-z_]*\) \([0-9]*\)$/\1 \2 instructions/p' "$log"
+}
+
 first=$(run 1)
 second=$(run 2)
 [ -n "$first" ] || die "no results in $out/run-1.log"
 [ "$first" = "$second" ] || die "the two runs differ:
 $(diff <(echo "$first") <(echo "$second"))"
 echo "bench: two runs under -icount shift=0,sleep=off gave identical results"
+
+xen_first=$(run_xen 1)
+xen_second=$(run_xen 2)
+[ -n "$xen_first" ] || die "no results in $out/xen-1.log"
+[ "$xen_first" = "$xen_second" ] || die "the two Xen runs differ:
+$(diff <(echo "$xen_first") <(echo "$xen_second"))"
+echo "bench: two Xen runs under -icount shift=0,sleep=off gave identical results"
 
 text=$("$size" "$build/bulkhead.elf" | awk 'NR == 2 { print $1 }')
 lines=$(cd "$srctree" && find core "ports/$port" "bsp/$board" drivers \
@@ -51,6 +80,14 @@ hv_lines $lines lines"
 echo "$results" | while read -r metric value unit; do
 	echo "BENCH $board $metric $value $unit"
 done
+echo "$xen_first" | while read -r metric value unit; do
+	echo "BENCH $board xen_$metric $value $unit"
+done
+
+# Xen's value of a metric, empty when not measured.
+xen_value() {
+	echo "$xen_first" | awk -v m="$1" '$1 == m { print $2 }'
+}
 
 describe() {
 	case $1 in
@@ -99,16 +136,61 @@ describe() {
 	instruction each under icount: the figures count the instructions the
 	hypervisor executes, not a real CPU's cycles.
 
+	The Xen column is Debian's \`$(cat "$(dirname "$XEN")/versions" 2>/dev/null || echo xen)\`
+	(\`scripts/fetch-xen.sh\`) on the same QEMU machine, one CPU, under the
+	same \`-icount\`, with a bare-metal dom0 (\`bench/xen/dom0.S\`, loaded
+	as a position-independent zImage) making the same loops: the
+	\`xen_version\` hypercall (\`XENVER_version\`, \`hvc #0xEA1\`) for
+	\`hypercall_null\`, and a load of \`GICD_TYPER\` through Xen's virtual
+	GIC distributor for \`mmio_read\`. Xen traps dom0's PMU and reads it as
+	zero, so the dom0 counts the virtual counter (\`CNTVCT\`, 16
+	instructions a tick, Xen's instructions included) over loops of 1600
+	iterations, 100 ticks per instruction of difference, and takes the
+	fewest ticks of 8 runs of each loop, which leaves out Xen's own timer
+	interrupts. Its empty loop must take the 300 ticks its instructions
+	make (or 301), and each figure must lie within the two ticks of
+	quantisation of a whole number. Ratio is Bulkhead / Xen: below 1,
+	Bulkhead executes fewer instructions.
+
 	Every run is made twice; \`make bench\` fails unless both give the
 	same numbers.
 
 	## Results ($board)
 
+	![Bulkhead and Xen, instructions per operation](benchmarks.png)
+
 	| metric | what | Bulkhead | Xen | ratio |
 	|---|---|---|---|---|
 	DOC
 	echo "$results" | while read -r metric value unit; do
-		echo "| \`$metric\` | $(describe "$metric") | $value $unit | not measured yet | - |"
+		xen=$(xen_value "$metric")
+		if [ -n "$xen" ]; then
+			ratio=$(awk -v b="$value" -v x="$xen" 'BEGIN { printf "%.2f", b / x }')
+			echo "| \`$metric\` | $(describe "$metric") | $value $unit | $xen $unit | $ratio |"
+		else
+			echo "| \`$metric\` | $(describe "$metric") | $value $unit | not measured | - |"
+		fi
 	done
 } >"$srctree/docs/benchmarks.md"
 echo "bench: wrote docs/benchmarks.md"
+
+# The chart: one pair of bars per figure both hypervisors have.
+echo "$results" | while read -r metric value _; do
+	xen=$(xen_value "$metric")
+	[ -z "$xen" ] || echo "$metric $value $xen"
+done >"$out/chart.dat"
+gnuplot <<-PLOT
+	set terminal pngcairo size 640,400 noenhanced
+	set output "$srctree/docs/benchmarks.png"
+	set title "Instructions per operation on $board (fewer is better)"
+	set style data histograms
+	set style histogram clustered gap 1
+	set style fill solid 0.8 border -1
+	set ylabel "instructions"
+	set yrange [0:*]
+	set key top left
+	set grid ytics
+	plot "$out/chart.dat" using 2:xtic(1) title "Bulkhead", \
+	     "" using 3 title "Xen"
+PLOT
+echo "bench: wrote docs/benchmarks.png"
