@@ -20,21 +20,8 @@ dir=$cache/linux-guest
 KERNEL_META=linux-image-armmp-lpae:armhf
 BUSYBOX=busybox-static:armhf
 
-# Stop unless root: say what root must run.
-need_root() {
-	[ "$(id -u)" = 0 ] && return 0
-	echo "bulkhead: the linux-partition sample needs Debian's armhf kernel and busybox" >&2
-	echo "bulkhead: run as root:  $1" >&2
-	exit 1
-}
-
-# A failed refresh of one index (bookworm-security's armhf one sometimes
-# is) must not stop us: the packages are in main.
-update_lists() {
-	need_root "apt-get update"
-	apt-get update -q ||
-		echo "bulkhead: apt-get update reported errors; trying anyway" >&2
-}
+. "$srctree/scripts/apt-lib.sh"
+what="the linux-partition sample's armhf kernel and busybox"
 
 # The versioned kernel package the metapackage depends on, e.g.
 # linux-image-6.1.0-50-armmp-lpae:armhf; empty when apt does not know it.
@@ -43,14 +30,11 @@ kernel_package() {
 		sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' | head -n 1
 }
 
-if ! dpkg --print-foreign-architectures | grep -qx armhf; then
-	need_root "dpkg --add-architecture armhf && apt-get update"
-	dpkg --add-architecture armhf
-	update_lists
-fi
+ensure_armhf "$what"
 kernel=$(kernel_package)
 if [ -z "$kernel" ] || ! apt-cache show "$BUSYBOX" >/dev/null 2>&1; then
-	update_lists
+	need_root "$what" "apt-get update"
+	apt_update
 	kernel=$(kernel_package)
 fi
 [ -n "$kernel" ] || { echo "bulkhead: apt knows no $KERNEL_META" >&2; exit 1; }
@@ -58,10 +42,8 @@ case $kernel in *:armhf) ;; *) kernel=$kernel:armhf ;; esac
 
 echo "  FETCH   $kernel $BUSYBOX (once, into $dir)"
 rm -rf "$dir" "$dir.tmp"
-mkdir -p "$dir.tmp/root" "$dir.tmp/debs"
-# apt drops root to _apt for downloads, which must be able to write there.
-[ "$(id -u)" != 0 ] || ! id _apt >/dev/null 2>&1 || chown _apt "$dir.tmp/debs"
-(cd "$dir.tmp/debs" && apt-get download -q "$kernel" "$BUSYBOX")
+mkdir -p "$dir.tmp/root"
+fetch_debs "$dir.tmp" "$kernel" "$BUSYBOX"
 # Like dpkg -x, but only the file we use: the kernel's modules are 200 MB.
 for deb in "$dir.tmp"/debs/*.deb; do
 	dpkg-deb --showformat='${Package} ${Version}\n' -W "$deb" >>"$dir.tmp/versions"

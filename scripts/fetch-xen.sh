@@ -19,49 +19,21 @@ dir=$cache/xen
 XEN=xen-hypervisor-4.17-armhf:armhf
 PACKAGES="gnuplot-nox"
 
-# Stop unless root: say what root must run.
-need_root() {
-	[ "$(id -u)" = 0 ] && return 0
-	echo "bulkhead: make bench needs $1" >&2
-	echo "bulkhead: run as root:  $2" >&2
-	exit 1
-}
+. "$srctree/scripts/apt-lib.sh"
+what="make bench's Xen 4.17 (Debian's armhf build)"
 
-update_lists() {
-	apt-get update -q ||
-		echo "bulkhead: apt-get update reported errors; trying anyway" >&2
-}
-
-missing=
-for p in $PACKAGES; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
-		missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	cmd="apt-get install -y --no-install-recommends$missing"
-	need_root "the Debian packages$missing" "apt-get update && $cmd"
-	echo "bulkhead: installing:$missing"
-	update_lists
-	DEBIAN_FRONTEND=noninteractive $cmd
-fi
-
+install_missing $PACKAGES
 [ -f "$dir/.done" ] && exit 0
-if ! dpkg --print-foreign-architectures | grep -qx armhf; then
-	need_root "Debian's armhf Xen" "dpkg --add-architecture armhf && apt-get update"
-	dpkg --add-architecture armhf
-	update_lists
-fi
+ensure_armhf "$what"
 if ! apt-cache show "$XEN" >/dev/null 2>&1; then
-	need_root "Debian's armhf Xen" "apt-get update"
-	update_lists
+	need_root "$what" "apt-get update"
+	apt_update
 fi
 
 echo "  FETCH   $XEN (once, into $dir)"
 rm -rf "$dir" "$dir.tmp"
-mkdir -p "$dir.tmp/root" "$dir.tmp/debs"
-# apt drops root to _apt for downloads, which must be able to write there.
-[ "$(id -u)" != 0 ] || ! id _apt >/dev/null 2>&1 || chown _apt "$dir.tmp/debs"
-(cd "$dir.tmp/debs" && apt-get download -q "$XEN")
+mkdir -p "$dir.tmp/root"
+fetch_debs "$dir.tmp" "$XEN"
 deb=$(ls "$dir.tmp"/debs/*.deb)
 dpkg-deb --showformat='${Package} ${Version}\n' -W "$deb" >"$dir.tmp/versions"
 dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$dir.tmp/root" ./boot/xen-4.17-armhf

@@ -16,22 +16,7 @@ PACKAGES="make gcc libc6-dev cpp gcc-arm-none-eabi libnewlib-arm-none-eabi
 qemu-system-arm u-boot-qemu u-boot-tools device-tree-compiler libfdt-dev
 libcmocka-dev linux-source-6.1 e2fsprogs xz-utils tar cpio gzip"
 
-missing=
-for p in $PACKAGES; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' ||
-		missing="$missing $p"
-done
-
-if [ -n "$missing" ]; then
-	cmd="apt-get install -y --no-install-recommends$missing"
-	if [ "$(id -u)" != 0 ]; then
-		echo "bulkhead: missing Debian packages:$missing" >&2
-		echo "bulkhead: run as root:  apt-get update && $cmd" >&2
-		exit 1
-	fi
-	echo "bulkhead: installing:$missing"
-	apt-get update -q || echo "bulkhead: apt-get update reported errors; trying the install anyway" >&2
-	DEBIAN_FRONTEND=noninteractive $cmd
-fi
+. "$srctree/scripts/apt-lib.sh"
+install_missing $PACKAGES
 
 exec "$srctree/scripts/fetch-linux-guest.sh" "$cache"
