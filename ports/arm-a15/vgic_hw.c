@@ -8,9 +8,12 @@
  * Each physical CPU runs one vCPU for good, so that vCPU's virtual CPU
  * interface state (list registers, GICH_VMCR, GICH_APR) simply stays in
  * the hardware, like its CP15 registers; nothing is saved on exits. After
- * every exit the list registers are folded back into the vGIC state and
- * GICH_HCR is cleared, which also drops a pending maintenance interrupt;
- * before every entry they are refilled and the interface enabled again.
+ * an exit with list registers in use they are folded back into the vGIC
+ * state and GICH_HCR is cleared, which also drops a pending maintenance
+ * interrupt; before the next entry they are refilled and the interface
+ * enabled again. Exits with nothing listed and nothing queued (most
+ * hypercalls and MMIO accesses) skip both: with empty list registers
+ * GICH_HCR has nothing to signal.
  */
 #include <string.h>
 #include <bulkhead/board.h>
@@ -105,11 +108,33 @@ int vgic_hw_init(struct partition *p, unsigned int nr_irqs)
 /* ---- entry and exit ------------------------------------------------------ */
 
 /* After a guest exit, before anything looks at the vGIC state. */
+/* Nothing listed: no list register to read back, no underflow asked for. */
+static bool lrs_empty(const struct vgic *d, unsigned int vcpu)
+{
+	for (unsigned int i = 0; i < d->nr_lrs; i++)
+		if (d->cpu[vcpu].lr[i])
+			return false;
+	return true;
+}
+
+/* Nothing waits to be listed. Read without the lock: a source that queues
+ * something after this look also kicks this CPU, which exits at once. */
+static bool nothing_queued(const struct vgic *d, unsigned int vcpu)
+{
+	for (unsigned int w = 0; w < d->nr_irqs / 32; w++)
+		if (__atomic_load_n(&d->cpu[vcpu].queued[w], __ATOMIC_RELAXED))
+			return false;
+	return true;
+}
+
 void vgic_hw_sync(struct vcpu *v)
 {
 	struct vgic *d = &v->part->arch.vgic;
 	uint32_t *hw = hw_lr[port_cpu_index()];
 
+	/* The common exit (hypercall, MMIO) when no interrupt is in flight */
+	if (lrs_empty(d, v->index))
+		return;
 	for (unsigned int i = 0; i < d->nr_lrs; i++)
 		if (d->cpu[v->index].lr[i])
 			hw[i] = gich_read(GICH_LR(i));
@@ -125,8 +150,12 @@ void vgic_hw_flush(struct vcpu *v)
 	const uint32_t *lr = d->cpu[v->index].lr;
 	uint32_t *hw = hw_lr[port_cpu_index()];
 	bool underflow;
-	uint32_t vcpus = vgic_flush(d, v->index, &underflow);
+	uint32_t vcpus;
 
+	/* List registers empty and staying so; GICH_HCR still says enabled */
+	if (lrs_empty(d, v->index) && nothing_queued(d, v->index))
+		return;
+	vcpus = vgic_flush(d, v->index, &underflow);
 	for (unsigned int i = 0; i < d->nr_lrs; i++)
 		if (lr[i] != hw[i]) {
 			gich_write(GICH_LR(i), lr[i]);
