@@ -9,6 +9,7 @@
 #     report (a binary that crashes or reports nothing counts as one failure);
 #   - tests/tool/run.sh BUILDDIR/host/bulkhead, if tests/tool/run.sh exists,
 #     counting the "N passed, N failed" of its last line;
+#   - tests/bench/run.sh (make bench's quick mode) when PORT is set;
 #   - tests/qemu/run.sh for each SAMPLE along both boot paths, kernel and
 #     uboot, at most QEMU_JOBS (default 2) at a time; each counts as one.
 # Prints one line per unit test binary, suite and QEMU boot, then
@@ -114,6 +115,14 @@ for bin in "$build"/tests/unit/test_*; do
 	[ -f "$bin" ] && [ -x "$bin" ] && run_unit "$bin"
 done
 [ ! -f "$srctree/tests/tool/run.sh" ] || run_tool
+# The benchmark machinery, quick mode: needs PORT from make check.
+if [ -n "${PORT:-}" ]; then
+	if "$srctree/tests/bench/run.sh" "$board" "$build" "$PORT"; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+fi
 run_qemu_all "$@"
 
 echo "$passed passed, $failed failed"
