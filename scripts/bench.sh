@@ -11,6 +11,15 @@
 # C and assembly lines, prints `BENCH BOARD METRIC VALUE UNIT` per figure
 # and rewrites docs/benchmarks.md.
 #
+# Then BUILDDIR/samples/bench/ipc (ping and pong, two CPUs) twice the same
+# way (consoles in BUILDDIR/bench/ipc-{1,2}.log) for doorbell_oneway and
+# ipc_roundtrip.
+#
+# The compute kernel also runs natively: BUILDDIR/samples/bench/native.elf
+# booted twice on the board's machine without virtualization=on (consoles
+# in BUILDDIR/bench/native-{1,2}.log); guest_overhead is the partition's
+# count over the native one, in percent.
+#
 # Then the same for Xen: boots $XEN ($XEN_QEMU, one CPU, same -icount)
 # with BUILDDIR/bench/xen/xen.dtb and the dom0 BUILDDIR/bench/xen/dom0.bin
 # loaded at $XEN_DOM0_ADDR, twice (consoles in BUILDDIR/bench/xen-{1,2}.log),
@@ -32,16 +41,25 @@ limit=${BENCH_TIMEOUT:-120}
 out=$build/bench
 mkdir -p "$out"
 
-# The guest's result lines of one boot, as "metric value unit".
-run() {
-	local log=$out/run-$1.log rc=0
-	timeout -k 10 "$limit" "$srctree/scripts/qemu-boot.sh" "$board" "$build" bench kernel \
+# The result lines of one boot of SAMPLE whose partition PART prints
+# them, as "metric value unit"; the console goes to LOG.
+boot() {
+	local sample=$1 part=$2 log=$3 rc=0
+	timeout -k 10 "$limit" "$srctree/scripts/qemu-boot.sh" "$board" "$build" "$sample" kernel \
 		-icount shift=0,sleep=off </dev/null 2>&1 | tr -d '\r' >"$log" || rc=$?
-	[ "$rc" -eq 0 ] || die "run $1: QEMU exited with status $rc (log: $log)"
-	grep -qx '\[bench\] bench: done' "$log" ||
-		die "run $1 did not finish (log: $log):
+	[ "$rc" -eq 0 ] || die "$sample: QEMU exited with status $rc (log: $log)"
+	grep -qx "\[$part\] bench: done" "$log" ||
+		die "$sample did not finish (log: $log):
 $(grep -m 3 'NOT\|FAILED' "$log" || tail -n 3 "$log")"
-	sed -n 's/^\[bench\] bench: result \([a-z_]*\) \([0-9]*\) \([a-z]*\)$/\1 \2 \3/p' "$log"
+	sed -n "s/^\[$part\] bench: result \([a-z_]*\) \([0-9]*\) \([a-z]*\)\$/\1 \2 \3/p" "$log"
+}
+
+run() {
+	boot bench bench "$out/run-$1.log"
+}
+
+run_ipc() {
+	boot bench/ipc ping "$out/ipc-$1.log"
 }
 
 # Xen's result lines of one boot, as "metric value unit".
@@ -59,6 +77,26 @@ $(grep -m 3 'NOT\|FAILED' "$log" || tail -n 3 "$log")"
 	sed -n 's/^XENBENCH \([a-z_]*\) \([0-9]*\)$/\1 \2 instructions/p' "$log"
 }
 
+# Value of KEY in the board's defconfig, without quotes.
+config() {
+	sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$srctree/bsp/$board/defconfig"
+}
+
+# The native compute kernel's count and checksum of one boot, as "count checksum".
+run_native() {
+	local log=$out/native-$1.log rc=0 machine
+	machine=$(config CONFIG_QEMU_MACHINE | sed 's/,virtualization=on//')
+	timeout -k 10 "$limit" "$(config CONFIG_QEMU_SYSTEM)" -M "$machine" \
+		-cpu "$(config CONFIG_QEMU_CPU)" -m "$(config CONFIG_QEMU_MEM)" -smp 1 \
+		-nographic -no-reboot -nic none -icount shift=0,sleep=off \
+		-kernel "$build/samples/bench/native.elf" </dev/null 2>&1 |
+		tr -d '\r' >"$log" || rc=$?
+	[ "$rc" -eq 0 ] || die "native run $1: QEMU exited with status $rc (log: $log)"
+	grep -qx 'native: done' "$log" || die "native run $1 did not finish (log: $log)"
+	echo "$(sed -n 's/^native: result compute_kernel \([0-9]*\) instructions$/\1/p' "$log")" \
+		"$(sed -n 's/^native: compute_checksum \([0-9]*\)$/\1/p' "$log")"
+}
+
 first=$(run 1)
 second=$(run 2)
 [ -n "$first" ] || die "no results in $out/run-1.log"
@@ -66,10 +104,31 @@ second=$(run 2)
 $(diff <(echo "$first") <(echo "$second"))"
 echo "bench: two runs under -icount shift=0,sleep=off gave identical results"
 
+ipc_first=$(run_ipc 1)
+ipc_second=$(run_ipc 2)
+[ -n "$ipc_first" ] || die "no results in $out/ipc-1.log"
+[ "$ipc_first" = "$ipc_second" ] || die "the two ipc runs differ:
+$(diff <(echo "$ipc_first") <(echo "$ipc_second"))"
+echo "bench: two ipc runs under -icount shift=0,sleep=off gave identical results"
+
+native=$(run_native 1)
+[ "$native" = "$(run_native 2)" ] || die "the two native runs differ (logs: $out/native-{1,2}.log)"
+read -r native_count native_sum <<<"$native"
+[ -n "$native_sum" ] || die "no native result in $out/native-1.log"
+guest_sum=$(sed -n 's/^\[bench\] bench: compute_checksum \([0-9]*\)$/\1/p' "$out/run-1.log")
+[ "$guest_sum" = "$native_sum" ] ||
+	die "compute kernel checksums differ: partition ${guest_sum:-none}, native $native_sum"
+guest_count=$(echo "$first" | awk '$1 == "compute_kernel" { print $2 }')
+overhead=$(awk -v p="$guest_count" -v n="$native_count" \
+	'BEGIN { printf "%.2f", (p - n) * 100 / n }')
+
 text=$("$size" "$build/bulkhead.elf" | awk 'NR == 2 { print $1 }')
 lines=$(cd "$srctree" && find core "ports/$port" "bsp/$board" drivers \
 	-name '*.[chS]' -type f -print0 | xargs -0 cat | wc -l)
 results="$first
+$ipc_first
+compute_native $native_count instructions
+guest_overhead $overhead percent
 hv_text_bytes $text bytes
 hv_lines $lines lines"
 
@@ -100,6 +159,11 @@ describe() {
 	mmio_read) echo "one load from the emulated PL011's FR register" ;;
 	mmio_write) echo "one store to the emulated PL011's IMSC register" ;;
 	virq_latency) echo "virtual timer firing to the first instruction of the guest's IRQ vector" ;;
+	compute_kernel) echo "the compute kernel (\`samples/bench/kernel.c\`) in the partition" ;;
+	compute_native) echo "the same kernel booted natively, without the hypervisor" ;;
+	guest_overhead) echo "(partition - native) / native for the compute kernel" ;;
+	doorbell_oneway) echo "ping's counter read before its ring to pong's in its doorbell handler (C, after the runtime's IRQ dispatch)" ;;
+	ipc_roundtrip) echo "request and reply through shared memory and doorbells, both sleeping in WFI" ;;
 	boot_to_guest) echo "hypervisor entry to the guest's first console line" ;;
 	hv_text_bytes) echo "text (code and read-only data) of \`bulkhead.elf\`, as \`size\` gives it" ;;
 	hv_lines) echo "lines of C and assembly in \`core/\`, \`ports/$port/\`, \`bsp/$board/\`, \`drivers/\`" ;;
@@ -137,7 +201,41 @@ describe() {
 	the previous interrupt outside the measurement. The boot figure is
 	the physical counter (16 instructions per tick) read just after the
 	guest's first line: virtual time since QEMU's reset, where the kernel
-	boot path (no U-Boot) enters the hypervisor directly. Exception entry and return count as at most one
+	boot path (no U-Boot) enters the hypervisor directly.
+
+	\`doorbell_oneway\` and \`ipc_roundtrip\` come from a second
+	configuration, \`samples/bench/ipc\`: partitions "ping" (CPU 0) and
+	"pong" (CPU 1) sharing a page with a doorbell, booted with \`-smp 2\`.
+	Ping makes 1000 round trips: it writes a sequence number and the
+	physical counter (\`CNTPCT\`, which both partitions read alike) to
+	the page, rings the doorbell (\`BH_HC_DOORBELL_RING\`) and sleeps in
+	WFI; pong, asleep in WFI, wakes in its doorbell interrupt handler,
+	which reads the counter, answers in the page and rings back. The
+	counter is the only clock: under \`-icount\` QEMU runs the two CPUs in
+	turn on one thread and virtual time advances with the instructions of
+	either (16 a tick at 62.5 MHz), while a CPU in WFI executes none and
+	adds nothing. So each figure is the instructions both CPUs ran
+	between the two points, sender and receiver and the hypervisor on
+	both, divided by 1000: \`ipc_roundtrip\` from ping's first request to
+	its last reply, \`doorbell_oneway\` the sum over the 1000 rings of
+	ring-to-handler in pong. A sleeping CPU costs nothing here; on
+	hardware both would run at once, so these are work, not latency.
+
+	\`guest_overhead\` runs one compute kernel, a 32 x 32 integer matrix
+	multiply followed by 16 \`memcpy()\` of the 4 KiB product
+	(\`samples/bench/kernel.c\`, the same object file both times), once in
+	the partition and once natively: \`samples/bench/native.elf\` booted
+	by QEMU's \`-kernel\` on the same machine without
+	\`virtualization=on\`, in SVC mode with the MMU off as a guest starts,
+	counting with the same cycle counter and printing straight to the
+	PL011. Both must produce the same checksum. The figure is
+	(partition - native) / native in percent: the instructions the
+	hypervisor adds while the kernel runs (its count includes HYP, as
+	above). Instruction counts do not see what stage-2 translation costs
+	in TLB misses and table walks on real hardware, so this is the
+	overhead in work done, not in time.
+
+	Exception entry and return count as at most one
 	instruction each under icount: the figures count the instructions the
 	hypervisor executes, not a real CPU's cycles.
 

@@ -18,19 +18,13 @@
 #include "guest.h"
 #include "hypercall.h"
 #include "irq.h"
+#include "pmu.h"
 
 #define ITERATIONS		1000
 #define LATENCY_RUNS		8
 
 #define PL011_FR		0x18
 #define PL011_IMSC		0x38
-
-/* PMCR: enable all counters, reset the cycle counter; PMCCFILTR.NSH: count HYP too. */
-#define PMCR_E			(1u << 0)
-#define PMCR_C			(1u << 2)
-#define PMCNTEN_CYCLES		(1u << 31)
-#define PMSELR_CYCLES		31
-#define PMCCFILTR_NSH		(1u << 27)
 
 typedef uint32_t (*loop_fn)(uint32_t n, uintptr_t reg, uint32_t hypercall);
 
@@ -45,23 +39,6 @@ extern const char bench_vectors[];
 uintptr_t bench_gicc;
 
 static bool all_ok = true;
-
-/*
- * The cycle counter, at one per instruction under icount, counting the
- * guest (PL1) and, with NSH, the hypervisor (HYP). The hypervisor does not
- * trap the PMU, so the guest programs it directly.
- */
-static void pmu_start(void)
-{
-	__asm__ volatile("mcr p15, 0, %0, c9, c12, 5\n\t"	/* PMSELR */
-			 "isb\n\t"
-			 "mcr p15, 0, %1, c9, c13, 1\n\t"	/* PMXEVTYPER = PMCCFILTR */
-			 "mcr p15, 0, %2, c9, c12, 0\n\t"	/* PMCR */
-			 "mcr p15, 0, %3, c9, c12, 1\n\t"	/* PMCNTENSET */
-			 "isb"
-			 :: "r"(PMSELR_CYCLES), "r"(PMCCFILTR_NSH),
-			    "r"(PMCR_E | PMCR_C), "r"(PMCNTEN_CYCLES) : "memory");
-}
 
 static void result(const char *metric, uint64_t value, const char *unit)
 {
@@ -174,6 +151,19 @@ static void measure_virq_latency(void)
 	result("virq_latency", first, "instructions");
 }
 
+/*
+ * The compute kernel in this partition; scripts/bench.sh compares its
+ * count with native.c's for guest_overhead, and the checksums to be sure
+ * both did the same work.
+ */
+static void measure_compute(void)
+{
+	uint32_t checksum, count = compute_kernel(&checksum);
+
+	result("compute_kernel", count, "instructions");
+	printf("bench: compute_checksum %u\n", (unsigned int)checksum);
+}
+
 int main(void)
 {
 	uint64_t boot;
@@ -201,6 +191,7 @@ int main(void)
 	measure("mmio_read", loop_ldr, uart + PL011_FR);
 	measure("mmio_write", loop_str, uart + PL011_IMSC);
 	measure_virq_latency();
+	measure_compute();
 	result("boot_to_guest", boot, "instructions");
 	printf("bench: %s\n", all_ok ? "done" : "FAILED");
 	return all_ok ? EXIT_SUCCESS : EXIT_FAILURE;

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The CPU and memory kernel behind guest_overhead: the same object file
+ * is linked into the benchmark guest (run in a partition) and into the
+ * native image (run on QEMU without the hypervisor), so the two counts
+ * differ only by what the hypervisor adds while it runs.
+ *
+ * A multiply of two KERNEL_N x KERNEL_N matrices, then KERNEL_COPIES
+ * memcpy() of the result, each pass into the next buffer. The inputs are
+ * made here from their indices, so nothing depends on what was in RAM.
+ */
+#include <string.h>
+
+#include "pmu.h"
+
+#define KERNEL_N		32
+#define KERNEL_COPIES		16
+
+typedef uint32_t matrix_t[KERNEL_N][KERNEL_N];
+
+static matrix_t a, b, product, copy[2];
+
+static void fill_inputs(void)
+{
+	for (unsigned int i = 0; i < KERNEL_N; i++)
+		for (unsigned int j = 0; j < KERNEL_N; j++) {
+			a[i][j] = i * 7 + j + 1;
+			b[i][j] = (i ^ j) + 3;
+		}
+}
+
+static void multiply(void)
+{
+	for (unsigned int i = 0; i < KERNEL_N; i++)
+		for (unsigned int j = 0; j < KERNEL_N; j++) {
+			uint32_t sum = 0;
+
+			for (unsigned int k = 0; k < KERNEL_N; k++)
+				sum += a[i][k] * b[k][j];
+			product[i][j] = sum;
+		}
+}
+
+uint32_t compute_kernel(uint32_t *checksum)
+{
+	uint32_t start = pmu_cycles(), sum = 0;
+
+	fill_inputs();
+	multiply();
+	memcpy(copy[0], product, sizeof(product));
+	for (unsigned int i = 1; i < KERNEL_COPIES; i++)
+		memcpy(copy[i % 2], copy[(i - 1) % 2], sizeof(product));
+	for (unsigned int i = 0; i < KERNEL_N; i++)
+		sum = sum * 31 + copy[(KERNEL_COPIES - 1) % 2][i][i];
+	*checksum = sum;
+	return pmu_cycles() - start;
+}
