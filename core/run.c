@@ -33,7 +33,12 @@ static enum exit_action mmio_exit(struct vcpu *v, struct vm_exit *e)
 	return EXIT_RESUME;
 }
 
-static enum exit_action handle_exit(struct vcpu *v, struct vm_exit *e)
+/*
+ * Called by the port from port_vcpu_run(), on @v's CPU with v->busy set,
+ * for each exit it cannot finish alone. On EXIT_RESUME the port completes
+ * the instruction and may enter the guest again without coming back here.
+ */
+enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e)
 {
 	switch (e->kind) {
 	case EXIT_MMIO:
@@ -62,7 +67,6 @@ static bool claim_runnable(struct vcpu *v)
 void core_cpu_loop(unsigned int cpu)
 {
 	struct vcpu *v = cpu_vcpu[cpu];
-	struct vm_exit exit;
 
 	for (;;) {
 		if (!v) {
@@ -73,20 +77,26 @@ void core_cpu_loop(unsigned int cpu)
 		 * Publish busy before reading state: whoever stops us sets
 		 * state first, then waits for busy to clear. It stays set
 		 * until the exit is handled, so no exit of a partition's old
-		 * boot is ever applied to its new one.
+		 * boot is ever applied to its new one. Sequentially
+		 * consistent: the store must be ordered before the load of
+		 * state (store-load, which release/acquire do not order).
 		 */
 		__atomic_store_n(&v->busy, true, __ATOMIC_SEQ_CST);
 		if (v->state == VCPU_RUNNABLE && claim_runnable(v))
 			port_vcpu_reset(v, v->entry, v->part->fdt_gpa, v->context);
 		if (v->state != VCPU_RUNNING) {
-			__atomic_store_n(&v->busy, false, __ATOMIC_SEQ_CST);
+			__atomic_store_n(&v->busy, false, __ATOMIC_RELEASE);
 			port_cpu_idle();
 			continue;
 		}
-		port_vcpu_run(v, &exit);
-		if (exit.kind != EXIT_NONE && handle_exit(v, &exit) == EXIT_RESUME)
-			port_vcpu_complete(v, &exit);
-		__atomic_store_n(&v->busy, false, __ATOMIC_SEQ_CST);
+		port_vcpu_run(v);
+		/*
+		 * Release (here and above): what the exits did is visible to
+		 * a CPU that sees busy clear and goes on to stop or reboot
+		 * the partition. Nothing after it needs more: the next pass
+		 * publishes busy with a full barrier before reading state.
+		 */
+		__atomic_store_n(&v->busy, false, __ATOMIC_RELEASE);
 	}
 }
 

@@ -7,6 +7,15 @@
  * arm_guest_enter() with the vector offset: the C run loop sees an exit as
  * an ordinary function return. SP_hyp is banked, so the guest cannot have
  * moved it in between.
+ *
+ * One fast path: a hypercall the core lists in hypercall_constants
+ * (port.h) is answered right in the trap vector, with three scratch
+ * registers pushed and popped, and the guest resumed. It changes nothing
+ * but the guest's r0, so skipping the run loop is invisible: an interrupt
+ * pending meanwhile (a kick, a stop) still traps the guest as soon as it
+ * is back. Only while no list register is in use, though: with
+ * interrupts in flight every exit folds what the guest completed back
+ * into the vGIC and refills the list registers (vgic_hw.c).
  */
 #include <asm/regs_offsets.h>
 
@@ -64,7 +73,36 @@ hyp_vectors:
 	b	guest_irq			@ 0x18 IRQ (HCR.IMO)
 	b	guest_fiq			@ 0x1c FIQ (HCR.FMO)
 
+#define HSR_EC_SHIFT	26
+#define HSR_EC_HVC	0x12		/* asm/decode.h */
+
+/*
+ * struct hypercall_constants is read as base, count, then pairs of
+ * constant, ret: its layout is checked in traps.c.
+ */
 guest_trap:
+	push	{r1-r3}
+	mrc	p15, 4, r1, c5, c2, 0		@ HSR
+	lsr	r1, r1, #HSR_EC_SHIFT
+	cmp	r1, #HSR_EC_HVC
+	bne	1f
+	ldr	r3, [sp, #12]			@ struct arm_regs *
+	ldrb	r1, [r3, #REGS_LISTED]
+	cmp	r1, #0
+	bne	1f
+	ldr	r3, =hypercall_constants
+	ldm	r3!, {r1, r2}			@ base, count
+	sub	r1, r0, r1
+	cmp	r1, r2				@ unsigned: below base wraps high
+	bhs	1f
+	add	r3, r3, r1, lsl #3
+	ldm	r3, {r1, r2}			@ constant, ret
+	cmp	r1, #0
+	beq	1f
+	mov	r0, r2
+	pop	{r1-r3}
+	eret					@ ELR_hyp is past the HVC already
+1:	pop	{r1-r3}
 	guest_exit 0x14
 guest_irq:
 	guest_exit 0x18
@@ -81,3 +119,5 @@ hyp_pabt:
 	hyp_fault 0x0c
 hyp_dabt:
 	hyp_fault 0x10
+
+	.ltorg

@@ -5,7 +5,6 @@
  * and the access description of a stage-2 data abort with ISV=1.
  * Field layouts: ARMv7-A ARM (DDI 0406C), "Use of the HSR" in chapter B3.
  */
-#include <string.h>
 
 #include <asm/decode.h>
 
@@ -174,14 +173,19 @@ int hsr_decode_data_abort(uint32_t hsr, struct arm_mem_access *out)
 	if (!(hsr & HSR_DABT_ISV) || sas == 3)
 		return -1;
 
-	memset(out, 0, sizeof(*out));
-	out->write = hsr & HSR_DABT_WNR;
-	out->sign_extend = !out->write && (hsr & HSR_DABT_SSE);
-	out->size = 1u << sas;
-	out->insn_len = hsr_insn_len(hsr);
-	out->nregs = 1;
-	out->rt = (hsr >> 16) & 0xf;
-	out->regs[0] = out->rt;
-	out->reglist = 1u << out->rt;
+	bool write = hsr & HSR_DABT_WNR;
+	unsigned int rt = (hsr >> 16) & 0xf;
+
+	/* A compound literal, not memset(): the compiler zeroes it inline */
+	*out = (struct arm_mem_access){
+		.write = write,
+		.sign_extend = !write && (hsr & HSR_DABT_SSE),
+		.size = 1u << sas,
+		.insn_len = hsr_insn_len(hsr),
+		.nregs = 1,
+		.regs = { rt },
+		.rt = rt,
+		.reglist = 1u << rt,
+	};
 	return 0;
 }

@@ -4,14 +4,26 @@
  * arch-neutral exit record. WFI/WFE and PSCI are handled here; MMIO,
  * hypercalls and faults go to the core.
  */
+#include <stddef.h>
 #include <bulkhead/partition.h>
+#include <bulkhead/port.h>
 #include <asm/arm.h>
 #include <asm/decode.h>
 #include <asm/guest.h>
 #include <asm/psci.h>
+#include <asm/regs_offsets.h>
 #include <asm/sysregs.h>
 
 #define FSC_TRANSLATION(f)	(((f) & 0x3c) == 0x04)	/* LPAE translation fault, levels 0-3 */
+/* entry.S's hypercall fast path reads struct hypercall_constants so */
+_Static_assert(offsetof(struct hypercall_constants, base) == 0 &&
+	       offsetof(struct hypercall_constants, count) == 4 &&
+	       offsetof(struct hypercall_constants, call) == 8 &&
+	       sizeof(hypercall_constants.call[0]) == 8,
+	       "entry.S relies on this layout");
+_Static_assert(offsetof(struct arch_vcpu, listed) - offsetof(struct arch_vcpu, regs) ==
+	       REGS_LISTED, "entry.S finds listed at REGS_LISTED");
+
 #define CP15_ACTLR(c)		((c)->crn == 1 && (c)->opc1 == 0 && (c)->crm == 0 && (c)->opc2 == 1)
 
 static bool fault_exit(struct vm_exit *e, enum fault_kind kind, uint64_t pc,

@@ -52,25 +52,6 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	isb();
 }
 
-void port_vcpu_run(struct vcpu *v, struct vm_exit *exit)
-{
-	for (;;) {
-		uint32_t vector;
-
-		vgic_hw_flush(v);
-		vector = arm_guest_enter(&v->arch.regs);
-		vgic_hw_sync(v);
-		exit->kind = EXIT_NONE;
-		if (vector != EXIT_VECTOR_TRAP) {
-			/* Interrupts; a kick may mean new state: let the run loop look */
-			gic_handle_irqs(v);
-			return;
-		}
-		if (arm_handle_trap(v, exit))
-			return;
-	}
-}
-
 void arm_skip_insn(struct arm_regs *r, unsigned int len)
 {
 	uint32_t it = ((r->cpsr >> 8) & 0xfc) | ((r->cpsr >> 25) & 0x3);
@@ -95,7 +76,8 @@ static uint32_t extend_load(const struct arm_mem_access *a, uint64_t value)
 	return (uint32_t)value;
 }
 
-void port_vcpu_complete(struct vcpu *v, const struct vm_exit *exit)
+/* Finish the instruction behind @exit, which the core answered EXIT_RESUME. */
+static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {
 	struct arm_regs *r = &v->arch.regs;
 	const struct arm_mem_access *a = &v->arch.access;
@@ -107,13 +89,48 @@ void port_vcpu_complete(struct vcpu *v, const struct vm_exit *exit)
 	}
 	if (exit->kind != EXIT_MMIO)
 		return;
-	/* The new base uses Rm as it was: a load may overwrite it (Rt == Rm) */
-	uint32_t new_base = arm_ldst_writeback_value(a, guest_reg_read(r, a->rn),
-						     guest_reg_read(r, a->rm));
+	/*
+	 * The new base uses Rm as it was: a load may overwrite it (Rt == Rm).
+	 * Most accesses write no base back and need neither register.
+	 */
+	uint32_t new_base = a->writeback ?
+		arm_ldst_writeback_value(a, guest_reg_read(r, a->rn),
+					 guest_reg_read(r, a->rm)) : 0;
 
 	if (!exit->mmio.write)
 		guest_reg_write(r, a->rt, extend_load(a, exit->mmio.value));
 	if (a->writeback)
 		guest_reg_write(r, a->rn, new_base);
 	arm_skip_insn(r, a->insn_len);
+}
+
+/*
+ * Exits the core answers EXIT_RESUME (most MMIO and hypercalls) go
+ * straight back to the guest: its state is checked here instead of in
+ * the run loop. A stopper who changes it after this look has kicked us,
+ * and the pending kick ends the next guest entry at once.
+ */
+void port_vcpu_run(struct vcpu *v)
+{
+	struct vm_exit exit;
+
+	for (;;) {
+		uint32_t vector;
+
+		vgic_hw_flush(v);
+		vector = arm_guest_enter(&v->arch.regs);
+		vgic_hw_sync(v);
+		if (vector != EXIT_VECTOR_TRAP) {
+			gic_handle_irqs(v);
+			return;
+		}
+		exit.kind = EXIT_NONE;
+		if (!arm_handle_trap(v, &exit))
+			continue;
+		if (exit.kind == EXIT_NONE || core_handle_exit(v, &exit) != EXIT_RESUME)
+			return;
+		complete_exit(v, &exit);
+		if (v->state != VCPU_RUNNING)
+			return;
+	}
 }

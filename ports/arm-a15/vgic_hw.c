@@ -107,18 +107,10 @@ int vgic_hw_init(struct partition *p, unsigned int nr_irqs)
 
 /* ---- entry and exit ------------------------------------------------------ */
 
-/* After a guest exit, before anything looks at the vGIC state. */
-/* Nothing listed: no list register to read back, no underflow asked for. */
-static bool lrs_empty(const struct vgic *d, unsigned int vcpu)
-{
-	for (unsigned int i = 0; i < d->nr_lrs; i++)
-		if (d->cpu[vcpu].lr[i])
-			return false;
-	return true;
-}
-
-/* Nothing waits to be listed. Read without the lock: a source that queues
- * something after this look also kicks this CPU, which exits at once. */
+/*
+ * Nothing waits to be listed. Read without the lock: a source that queues
+ * something after this look also kicks this CPU, which exits at once.
+ */
 static bool nothing_queued(const struct vgic *d, unsigned int vcpu)
 {
 	for (unsigned int w = 0; w < d->nr_irqs / 32; w++)
@@ -127,14 +119,20 @@ static bool nothing_queued(const struct vgic *d, unsigned int vcpu)
 	return true;
 }
 
+/*
+ * After a guest exit, before anything looks at the vGIC state. Only this
+ * CPU changes the vCPU's lr[] (vgic_flush, vCPU reset), so v->arch.listed
+ * says without a look at them whether any is in use.
+ */
 void vgic_hw_sync(struct vcpu *v)
 {
 	struct vgic *d = &v->part->arch.vgic;
-	uint32_t *hw = hw_lr[port_cpu_index()];
+	uint32_t *hw;
 
 	/* The common exit (hypercall, MMIO) when no interrupt is in flight */
-	if (lrs_empty(d, v->index))
+	if (!v->arch.listed)
 		return;
+	hw = hw_lr[port_cpu_index()];
 	for (unsigned int i = 0; i < d->nr_lrs; i++)
 		if (d->cpu[v->index].lr[i])
 			hw[i] = gich_read(GICH_LR(i));
@@ -143,26 +141,38 @@ void vgic_hw_sync(struct vcpu *v)
 	vgic_fold(d, v->index, hw);
 }
 
-/* Right before entering the guest. */
-void vgic_hw_flush(struct vcpu *v)
+/* Refill the list registers and enable the interface (vgic_hw_flush). */
+static void __attribute__((noinline)) refill(struct vcpu *v)
 {
 	struct vgic *d = &v->part->arch.vgic;
 	const uint32_t *lr = d->cpu[v->index].lr;
 	uint32_t *hw = hw_lr[port_cpu_index()];
-	bool underflow;
+	bool underflow, listed = false;
 	uint32_t vcpus;
 
-	/* List registers empty and staying so; GICH_HCR still says enabled */
-	if (lrs_empty(d, v->index) && nothing_queued(d, v->index))
-		return;
 	vcpus = vgic_flush(d, v->index, &underflow);
-	for (unsigned int i = 0; i < d->nr_lrs; i++)
+	for (unsigned int i = 0; i < d->nr_lrs; i++) {
 		if (lr[i] != hw[i]) {
 			gich_write(GICH_LR(i), lr[i]);
 			hw[i] = lr[i];
 		}
+		listed |= lr[i] != 0;
+	}
+	v->arch.listed = listed;
 	gich_write(GICH_HCR, GICH_HCR_EN | (underflow ? GICH_HCR_UIE : 0));
 	kick(v->part, vcpus);
+}
+
+/*
+ * Right before entering the guest. The test stays apart from refill()
+ * so that the common case saves no registers.
+ */
+void vgic_hw_flush(struct vcpu *v)
+{
+	/* List registers empty and staying so; GICH_HCR still says enabled */
+	if (!v->arch.listed && nothing_queued(&v->part->arch.vgic, v->index))
+		return;
+	refill(v);
 }
 
 /* ---- reset ----------------------------------------------------------------- */
@@ -200,6 +210,7 @@ void vgic_hw_vcpu_reset(struct vcpu *v)
 	for (unsigned int i = 0; i < d->nr_lrs; i++)
 		gich_write(GICH_LR(i), 0);
 	memset(hw, 0, sizeof(hw_lr[0]));
+	v->arch.listed = false;
 	gich_write(GICH_APR, 0);
 	gich_write(GICH_VMCR, 0);
 	/* The timer is off now: a still-active forwarded tick is over */

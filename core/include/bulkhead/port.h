@@ -18,6 +18,7 @@
 #define BULKHEAD_PORT_H
 
 #include <bulkhead/types.h>
+#include <bulkhead/abi.h>
 #include <bulkhead/exit.h>
 
 struct partition;
@@ -142,19 +143,46 @@ bool port_virq_usable(struct partition *p, unsigned int irq);
 void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t context);
 
 /*
- * Run @v in guest mode until an exit the core must see; fill @exit and
- * return. Exits the port handles itself (fast paths, PSCI, interrupts for
- * the hypervisor) stay inside. Called only by the CPU that owns @v, from
- * the run loop, no locks held.
+ * Run @v in guest mode until the run loop must look at its state again:
+ * an interrupt (a kick may mean a new state), a port-handled exit that
+ * changed it (PSCI), or an exit the core answered EXIT_RESCHEDULE. Exits
+ * the port handles itself (WFE, PSCI, interrupts for the hypervisor) stay
+ * inside; for MMIO, hypercall and fault exits it calls core_handle_exit()
+ * and, on EXIT_RESUME, finishes the instruction (read data, hypercall
+ * results, PC step) and enters the guest again without returning, unless
+ * v->state is no longer VCPU_RUNNING. Called only by core_cpu_loop() on
+ * the CPU that owns @v, with v->busy set, no locks held.
  */
-void port_vcpu_run(struct vcpu *v, struct vm_exit *exit);
+void port_vcpu_run(struct vcpu *v);
+
+/* ---- called by the port -------------------------------------------------- */
 
 /*
- * Finish the instruction behind @exit after the core handled it with
- * EXIT_RESUME: write back read data / hypercall results, step the PC.
- * Same context as port_vcpu_run.
+ * Serve exit @e of @v (MMIO emulation, hypercalls, fault reports) and say
+ * whether the guest may go on. Called by the port from port_vcpu_run() on
+ * @v's CPU, in hypervisor context, no locks held. On EXIT_RESUME the port
+ * completes the instruction from @e (mmio.value, hcall.ret).
  */
-void port_vcpu_complete(struct vcpu *v, const struct vm_exit *exit);
+enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e);
+
+/*
+ * Hypercalls whose answer is a constant: they read and change no state,
+ * so a port may answer them in its trap entry (any CPU, guest registers
+ * still live) without an exit record or a call into the core: the first
+ * result register gets call[nr - base].ret, the second keeps its value,
+ * as core_handle_exit() would leave them. Only for base <= nr < base +
+ * count and call[].constant set; every other number takes the ordinary
+ * exit. Plain 32-bit words so that assembly can read it.
+ */
+struct hypercall_constants {
+	uint32_t base;
+	uint32_t count;
+	struct {
+		uint32_t constant;	/* 1: answered by ret alone */
+		uint32_t ret;
+	} call[BH_HC_COUNT];
+};
+extern const struct hypercall_constants hypercall_constants;
 
 /*
  * Add the architecture's nodes (cpus with enable-method, psci, ...) to a

@@ -6,5 +6,7 @@
 #define REGS_LR		52
 #define REGS_PC		56
 #define REGS_CPSR	60
+/* struct arch_vcpu's listed, from its regs */
+#define REGS_LISTED	64
 
 #endif

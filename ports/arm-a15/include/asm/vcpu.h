@@ -19,6 +19,8 @@ struct arm_regs {		/* offsets in asm/regs_offsets.h */
 
 struct arch_vcpu {
 	struct arm_regs regs;
+	/* Some vgic lr[] of this vCPU is not 0 (set by each full flush, reset) */
+	bool listed;
 	struct arm_mem_access access;	/* decoded MMIO access awaiting completion */
 };
 
