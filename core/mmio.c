@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: MIT
-/* Per-partition registry of emulated MMIO devices. */
+/*
+ * Per-partition registry of emulated MMIO devices, and the MMIO exit: on
+ * the path of every trapped device access, so kept short.
+ */
+#include <bulkhead/health.h>
 #include <bulkhead/mmio.h>
 #include <bulkhead/partition.h>
+
+#define MMIO_MAX_WINDOW		(1ull << 32)
 
 int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 		  const struct mmio_ops *ops, void *priv)
 {
 	struct mmio_device *d;
 
-	if (p->nmmio == MMIO_MAX_DEVICES)
+	if (p->nmmio == MMIO_MAX_DEVICES || size > MMIO_MAX_WINDOW)
 		return -1;
 	d = &p->mmio[p->nmmio++];
 	d->base = base;
@@ -19,10 +25,42 @@ int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 	return 0;
 }
 
-struct mmio_device *mmio_find(struct partition *p, gpaddr_t addr, unsigned int size)
+/* The device covering [addr, addr + size), or NULL; *off set when found. */
+static struct mmio_device *mmio_find(struct partition *p, gpaddr_t addr, unsigned int size,
+				     uint32_t *off)
 {
-	for (unsigned int i = 0; i < p->nmmio; i++)
-		if (range_contains(p->mmio[i].base, p->mmio[i].size, addr, size))
-			return &p->mmio[i];
+	struct mmio_device *d = p->mmio, *end = d + p->nmmio;
+
+	for (; d < end; d++) {
+		uint64_t rel = addr - d->base;
+
+		if (rel < d->size && d->size - rel >= size) {
+			*off = (uint32_t)rel;
+			return d;
+		}
+	}
 	return NULL;
+}
+
+enum exit_action mmio_handle_exit(struct vcpu *v, struct vm_exit *e)
+{
+	uint32_t off;
+	struct mmio_device *dev = mmio_find(v->part, e->mmio.addr, e->mmio.size, &off);
+	int err;
+
+	if (!dev) {
+		health_fault(v, FAULT_UNMAPPED_ACCESS, e->mmio.write ? "write" : "read",
+			     e->pc, e->mmio.addr, e->syndrome);
+		return EXIT_RESCHEDULE;
+	}
+	if (e->mmio.write)
+		err = dev->ops->write(dev, off, e->mmio.size, e->mmio.value);
+	else
+		err = dev->ops->read(dev, off, e->mmio.size, &e->mmio.value);
+	if (err) {
+		health_fault(v, FAULT_UNDECODABLE_ACCESS, "refused by the device model",
+			     e->pc, e->mmio.addr, e->syndrome);
+		return EXIT_RESCHEDULE;
+	}
+	return EXIT_RESUME;
 }

@@ -9,30 +9,6 @@
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 
-static enum exit_action mmio_exit(struct vcpu *v, struct vm_exit *e)
-{
-	struct mmio_device *dev = mmio_find(v->part, e->mmio.addr, e->mmio.size);
-	uint64_t off;
-	int err;
-
-	if (!dev) {
-		health_fault(v, FAULT_UNMAPPED_ACCESS, e->mmio.write ? "write" : "read",
-			     e->pc, e->mmio.addr, e->syndrome);
-		return EXIT_RESCHEDULE;
-	}
-	off = e->mmio.addr - dev->base;
-	if (e->mmio.write)
-		err = dev->ops->write(dev, off, e->mmio.size, e->mmio.value);
-	else
-		err = dev->ops->read(dev, off, e->mmio.size, &e->mmio.value);
-	if (err) {
-		health_fault(v, FAULT_UNDECODABLE_ACCESS, "refused by the device model",
-			     e->pc, e->mmio.addr, e->syndrome);
-		return EXIT_RESCHEDULE;
-	}
-	return EXIT_RESUME;
-}
-
 /*
  * Called by the port from port_vcpu_run(), on @v's CPU with v->busy set,
  * for each exit it cannot finish alone. On EXIT_RESUME the port completes
@@ -42,7 +18,7 @@ enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e)
 {
 	switch (e->kind) {
 	case EXIT_MMIO:
-		return mmio_exit(v, e);
+		return mmio_handle_exit(v, e);
 	case EXIT_HYPERCALL:
 		return hypercall_handle(v, e);
 	case EXIT_FAULT:

@@ -36,7 +36,7 @@ static const uint8_t id_regs[8] = { 0x11, 0x10, 0x34, 0x00, 0x0d, 0xf0, 0x05, 0x
 #define SLOT_DMACR	7
 _Static_assert(SLOT_DMACR < VUART_REGS, "struct vuart too small for the PL011");
 
-static uint32_t *plain_register(struct vuart *u, uint64_t off)
+static uint32_t *plain_register(struct vuart *u, uint32_t off)
 {
 	if (off >= 0x020 && off <= 0x038)
 		return &u->reg[(off - 0x020) / 4];
@@ -56,7 +56,7 @@ static void vpl011_reset(struct partition *p)
 	*plain_register(u, 0x034) = 0x12;	/* IFLS: half full */
 }
 
-static int vpl011_read(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t *val)
+static int vpl011_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
 {
 	struct vuart *u = dev->priv;
 	uint32_t *reg = plain_register(u, off);
@@ -78,7 +78,7 @@ static int vpl011_read(struct mmio_device *dev, uint64_t off, unsigned int size,
 	return 0;
 }
 
-static int vpl011_write(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t val)
+static int vpl011_write(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val)
 {
 	struct vuart *u = dev->priv;
 	struct partition *p = dev->part;

@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
  * Hyp Syndrome Register decoding: exception class names for fault reports,
- * the condition check of trapped instructions, trapped coprocessor accesses
- * and the access description of a stage-2 data abort with ISV=1.
+ * the condition check of trapped instructions and trapped coprocessor
+ * accesses (a data abort's syndrome: hsr_decode_data_abort() in decode.h).
  * Field layouts: ARMv7-A ARM (DDI 0406C), "Use of the HSR" in chapter B3.
  */
 
 #include <asm/decode.h>
 
 #define HSR_CV			(1u << 24)
-#define HSR_DABT_SSE		(1u << 21)
 
 #define PSR_N			(1u << 31)
 #define PSR_Z			(1u << 30)
@@ -160,32 +159,4 @@ void hsr_decode_cp64(uint32_t hsr, struct hsr_cp_access *out)
 	out->opc1 = (hsr >> 16) & 0xf;
 	out->opc2 = 0;
 	out->crn = 0;
-}
-
-int hsr_decode_data_abort(uint32_t hsr, struct arm_mem_access *out)
-{
-	unsigned int ec = hsr_ec(hsr);
-	unsigned int sas = (hsr >> 22) & 0x3;
-
-	if (ec != HSR_EC_DABT_LOWER && ec != HSR_EC_DABT_HYP)
-		return -1;
-	/* SAS 0b11 (doubleword) is reserved for AArch32 accesses */
-	if (!(hsr & HSR_DABT_ISV) || sas == 3)
-		return -1;
-
-	bool write = hsr & HSR_DABT_WNR;
-	unsigned int rt = (hsr >> 16) & 0xf;
-
-	/* A compound literal, not memset(): the compiler zeroes it inline */
-	*out = (struct arm_mem_access){
-		.write = write,
-		.sign_extend = !write && (hsr & HSR_DABT_SSE),
-		.size = 1u << sas,
-		.insn_len = hsr_insn_len(hsr),
-		.nregs = 1,
-		.regs = { rt },
-		.rt = rt,
-		.reglist = 1u << rt,
-	};
-	return 0;
 }

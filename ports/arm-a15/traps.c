@@ -63,40 +63,112 @@ static int decode_guest_insn(const struct partition *p, const struct arm_regs *r
 	return thumb_decode_ldst(hw[0], hw[1], a);
 }
 
+/*
+ * The usual device access: a stage-2 translation fault with a valid
+ * syndrome, and no doubleword (SAS 0b11, reserved in AArch32)
+ */
+#define HSR_DABT_SAS_MASK	(0x3u << 22)
+#define DABT_PLAIN_MASK		(HSR_DABT_ISV | HSR_DABT_S1PTW | HSR_DABT_CM | 0x3c)
+#define DABT_PLAIN		(HSR_DABT_ISV | 0x04)
+
+enum abort_decoding { ABORT_DECODED, ABORT_SKIPPED, ABORT_FAULT };
+
+/* We keep only the USR bank of r8-r12: FIQ mode's own are not saved */
+static bool fiq_banked(const struct arm_regs *r, unsigned int reg)
+{
+	return reg >= 8 && (r->cpsr & PSR_MODE_MASK) == PSR_MODE_FIQ;
+}
+
+/* Why a decoded access cannot be emulated, or NULL */
+static const char *unsupported_access(const struct arm_regs *r, const struct arm_mem_access *a)
+{
+	if (a->reglist & (a->reglist - 1))
+		return "multiple-register access";
+	if (a->writeback && (fiq_banked(r, a->rn) || (a->uses_rm && fiq_banked(r, a->rm))))
+		return "FIQ-banked register";
+	return NULL;
+}
+
+/*
+ * Every other data abort: a fault, cache maintenance on a device (nothing
+ * to do), or an access whose instruction we decode ourselves (ISV=0,
+ * e.g. one with writeback) into @m, the new base worked out from the
+ * registers as they are now.
+ */
+static __attribute__((noinline, cold)) enum abort_decoding
+decode_other_abort(struct vcpu *v, uint32_t hsr, gpaddr_t ipa, struct arm_mmio_insn *m,
+		   struct vm_exit *e)
+{
+	struct arm_regs *r = &v->arch.regs;
+	struct arm_mem_access a;
+	const char *why;
+
+	if (hsr & HSR_DABT_S1PTW) {
+		fault_exit(e, FAULT_UNMAPPED_ACCESS, r->pc, ipa, hsr, "stage-1 table walk");
+		return ABORT_FAULT;
+	}
+	if (!FSC_TRANSLATION(hsr_fsc(hsr))) {
+		fault_exit(e, FAULT_UNMAPPED_ACCESS, r->pc, ipa, hsr, hsr_fsc_name(hsr_fsc(hsr)));
+		return ABORT_FAULT;
+	}
+	if (hsr & HSR_DABT_CM) {
+		arm_skip_insn(r, hsr_insn_len(hsr));
+		return ABORT_SKIPPED;
+	}
+	if (!hsr_decode_data_abort(hsr, m))
+		return ABORT_DECODED;
+	if (decode_guest_insn(v->part, r, &a)) {
+		fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr, NULL);
+		return ABORT_FAULT;
+	}
+	why = unsupported_access(r, &a);
+	if (why) {
+		fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr, why);
+		return ABORT_FAULT;
+	}
+	*m = (struct arm_mmio_insn){
+		.write = a.write,
+		.sign_extend = a.sign_extend,
+		.size = a.size,
+		.insn_len = a.insn_len,
+		.rt = a.rt,
+		.wb_reg = a.writeback ? a.rn : ARM_NO_WRITEBACK,
+		.new_base = a.writeback ?
+			arm_ldst_writeback_value(&a, guest_reg_read(r, a.rn),
+						 guest_reg_read(r, a.rm)) : 0,
+	};
+	return ABORT_DECODED;
+}
+
+/*
+ * A guest load or store outside its RAM: the MMIO exit for the core. The
+ * common case (ISV=1, a translation fault) takes the short way.
+ */
 static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 {
 	struct arm_regs *r = &v->arch.regs;
-	struct arm_mem_access *a = &v->arch.access;
+	struct arm_mmio_insn *m = &v->arch.mmio;
 	gpaddr_t ipa = fault_ipa(read_hdfar());
 
-	if (hsr & HSR_DABT_S1PTW)
-		return fault_exit(e, FAULT_UNMAPPED_ACCESS, r->pc, ipa, hsr,
-				  "stage-1 table walk");
-	if (!FSC_TRANSLATION(hsr_fsc(hsr)))
-		return fault_exit(e, FAULT_UNMAPPED_ACCESS, r->pc, ipa, hsr,
-				  hsr_fsc_name(hsr_fsc(hsr)));
-	if (hsr & HSR_DABT_CM) {
-		/* Cache maintenance by address on a device: nothing to do */
-		arm_skip_insn(r, hsr_insn_len(hsr));
-		return false;
+	if ((hsr & DABT_PLAIN_MASK) == DABT_PLAIN &&
+	    (hsr & HSR_DABT_SAS_MASK) != HSR_DABT_SAS_MASK) {
+		hsr_dabt_access(hsr, m);
+	} else {
+		enum abort_decoding d = decode_other_abort(v, hsr, ipa, m, e);
+
+		if (d != ABORT_DECODED)
+			return d == ABORT_FAULT;
 	}
-	if (hsr_decode_data_abort(hsr, a) && decode_guest_insn(v->part, r, a))
-		return fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr, NULL);
-	if (a->reglist & (a->reglist - 1))
-		return fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr,
-				  "multiple-register access");
-	/* We keep only the USR bank of r8-r12: FIQ mode's own are not saved */
-	if ((r->cpsr & PSR_MODE_MASK) == PSR_MODE_FIQ &&
-	    (a->rt >= 8 || (a->writeback && (a->rn >= 8 || (a->uses_rm && a->rm >= 8)))))
+	if (fiq_banked(r, m->rt))
 		return fault_exit(e, FAULT_UNDECODABLE_ACCESS, r->pc, ipa, hsr,
 				  "FIQ-banked register");
 	e->kind = EXIT_MMIO;
 	e->pc = r->pc;
 	e->syndrome = hsr;
 	e->mmio.addr = ipa;
-	e->mmio.size = a->size;
-	e->mmio.write = a->write;
-	e->mmio.value = a->write ? guest_reg_read(r, a->rt) : 0;
+	e->mmio.size = m->size;
+	e->mmio.write = m->write;
+	e->mmio.value = m->write ? guest_reg_read(r, m->rt) : 0;
 	return true;
 }
 
@@ -158,10 +230,11 @@ static bool cp15_access(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 	return false;
 }
 
-bool arm_handle_trap(struct vcpu *v, struct vm_exit *e)
+/* Every trap but a data abort: kept apart so that the MMIO path stays short */
+static __attribute__((noinline)) bool other_trap(struct vcpu *v, uint32_t hsr,
+						  struct vm_exit *e)
 {
 	struct arm_regs *r = &v->arch.regs;
-	uint32_t hsr = read_hsr();
 
 	switch (hsr_ec(hsr)) {
 	case HSR_EC_WFI_WFE:
@@ -188,12 +261,19 @@ bool arm_handle_trap(struct vcpu *v, struct vm_exit *e)
 		/* ELR_hyp points at the SMC; one failing its condition is a no-op */
 		arm_skip_insn(r, 4);
 		return hsr_cond_passed(hsr, r->cpsr) && psci_guest_call(v);
-	case HSR_EC_DABT_LOWER:
-		return data_abort(v, hsr, e);
 	case HSR_EC_IABT_LOWER:
 		return prefetch_abort(v, hsr, e);
 	default:
 		return fault_exit(e, FAULT_TRAPPED_INSTRUCTION, r->pc, 0, hsr,
 				  hsr_ec_name(hsr_ec(hsr)));
 	}
+}
+
+bool arm_handle_trap(struct vcpu *v, struct vm_exit *e)
+{
+	uint32_t hsr = read_hsr();
+
+	if (hsr_ec(hsr) == HSR_EC_DABT_LOWER)
+		return data_abort(v, hsr, e);
+	return other_trap(v, hsr, e);
 }

@@ -64,14 +64,14 @@ void arm_skip_insn(struct arm_regs *r, unsigned int len)
 	r->cpsr |= ((it & 0xfc) << 8) | ((it & 0x3) << 25);
 }
 
-static uint32_t extend_load(const struct arm_mem_access *a, uint64_t value)
+static uint32_t extend_load(const struct arm_mmio_insn *m, uint64_t value)
 {
-	unsigned int bits = a->size * 8;
+	unsigned int bits = m->size * 8;
 
 	if (bits >= 32)
 		return (uint32_t)value;
 	value &= (1u << bits) - 1;
-	if (a->sign_extend && (value & (1u << (bits - 1))))
+	if (m->sign_extend && (value & (1u << (bits - 1))))
 		value |= ~((1u << bits) - 1);
 	return (uint32_t)value;
 }
@@ -80,7 +80,7 @@ static uint32_t extend_load(const struct arm_mem_access *a, uint64_t value)
 static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {
 	struct arm_regs *r = &v->arch.regs;
-	const struct arm_mem_access *a = &v->arch.access;
+	const struct arm_mmio_insn *m = &v->arch.mmio;
 
 	if (exit->kind == EXIT_HYPERCALL) {
 		r->r[0] = (uint32_t)exit->hcall.ret[0];
@@ -89,19 +89,19 @@ static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
 	}
 	if (exit->kind != EXIT_MMIO)
 		return;
-	/*
-	 * The new base uses Rm as it was: a load may overwrite it (Rt == Rm).
-	 * Most accesses write no base back and need neither register.
-	 */
-	uint32_t new_base = a->writeback ?
-		arm_ldst_writeback_value(a, guest_reg_read(r, a->rn),
-					 guest_reg_read(r, a->rm)) : 0;
+	/* The decoders refuse a load that writes back its own rt */
+	if (!exit->mmio.write) {
+		uint32_t value = extend_load(m, exit->mmio.value);
 
-	if (!exit->mmio.write)
-		guest_reg_write(r, a->rt, extend_load(a, exit->mmio.value));
-	if (a->writeback)
-		guest_reg_write(r, a->rn, new_base);
-	arm_skip_insn(r, a->insn_len);
+		/* r0-r12 straight away: only SP and LR depend on the mode */
+		if (m->rt < 13)
+			r->r[m->rt] = value;
+		else
+			guest_reg_write(r, m->rt, value);
+	}
+	if (m->wb_reg != ARM_NO_WRITEBACK)
+		guest_reg_write(r, m->wb_reg, m->new_base);
+	arm_skip_insn(r, m->insn_len);
 }
 
 /*
@@ -117,9 +117,16 @@ void port_vcpu_run(struct vcpu *v)
 	for (;;) {
 		uint32_t vector;
 
-		vgic_hw_flush(v);
+		/*
+		 * Read without the lock: a source that queues something
+		 * after this look also kicks this CPU, which exits at once.
+		 */
+		if (v->arch.listed ||
+		    __atomic_load_n(&v->arch.vgic_cpu->queued_words, __ATOMIC_RELAXED))
+			vgic_hw_flush(v);
 		vector = arm_guest_enter(&v->arch.regs);
-		vgic_hw_sync(v);
+		if (v->arch.listed)
+			vgic_hw_sync(v);
 		if (vector != EXIT_VECTOR_TRAP) {
 			gic_handle_irqs(v);
 			return;

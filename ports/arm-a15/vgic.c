@@ -63,12 +63,17 @@ uint32_t vgic_queue(struct vgic *d, unsigned int vcpu, unsigned int id)
 		vcpu = irq->vcpu;
 	}
 	d->cpu[vcpu].queued[id / 32] |= 1u << (id % 32);
+	d->cpu[vcpu].queued_words |= 1u << (id / 32);
 	return deliverable(d, irq, id) ? 1u << vcpu : 0;
 }
 
 static void dequeue(struct vgic *d, unsigned int vcpu, unsigned int id)
 {
-	d->cpu[vcpu].queued[id / 32] &= ~(1u << (id % 32));
+	struct vgic_cpu *c = &d->cpu[vcpu];
+
+	c->queued[id / 32] &= ~(1u << (id % 32));
+	if (!c->queued[id / 32])
+		c->queued_words &= ~(1u << (id / 32));
 	if (!vgic_is_private(id))
 		d->spi[id - VGIC_NR_PRIVATE].vcpu = VGIC_NO_VCPU;
 }
@@ -91,9 +96,8 @@ uint32_t vgic_queued_vcpus(const struct vgic *d)
 	uint32_t mask = 0;
 
 	for (unsigned int v = 0; v < d->nvcpus; v++)
-		for (unsigned int w = 0; w < d->nr_irqs / 32; w++)
-			if (d->cpu[v].queued[w])
-				mask |= 1u << v;
+		if (d->cpu[v].queued_words)
+			mask |= 1u << v;
 	return mask;
 }
 
@@ -113,6 +117,7 @@ static void reset_bank(struct vgic_cpu *c)
 		irq->flags = vgic_is_sgi(id) ? VGIC_ENABLED : VGIC_LEVEL;
 	}
 	c->queued[0] = 0;
+	c->queued_words &= ~1u;
 	memset(c->lr, 0, sizeof(c->lr));
 }
 
@@ -135,6 +140,7 @@ void vgic_reset(struct vgic *d)
 	}
 	for (unsigned int v = 0; v < VGIC_MAX_VCPUS; v++) {
 		memset(d->cpu[v].queued, 0, sizeof(d->cpu[v].queued));
+		d->cpu[v].queued_words = 0;
 		reset_bank(&d->cpu[v]);
 	}
 	spin_unlock(&d->lock);

@@ -66,7 +66,7 @@ static unsigned int accessing_vcpu(void)
 	return cpu_vcpu[port_cpu_index()]->index;
 }
 
-static int dist_read(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t *val)
+static int dist_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
 {
 	uint32_t v;
 	int err = vgic_dist_read(dev->priv, accessing_vcpu(), off, size, &v);
@@ -75,7 +75,7 @@ static int dist_read(struct mmio_device *dev, uint64_t off, unsigned int size, u
 	return err;
 }
 
-static int dist_write(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t val)
+static int dist_write(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val)
 {
 	uint32_t vcpus = 0;
 	int err = vgic_dist_write(dev->priv, accessing_vcpu(), off, size, val, &vcpus);
@@ -107,32 +107,11 @@ int vgic_hw_init(struct partition *p, unsigned int nr_irqs)
 
 /* ---- entry and exit ------------------------------------------------------ */
 
-/*
- * Nothing waits to be listed. Read without the lock: a source that queues
- * something after this look also kicks this CPU, which exits at once.
- */
-static bool nothing_queued(const struct vgic *d, unsigned int vcpu)
-{
-	for (unsigned int w = 0; w < d->nr_irqs / 32; w++)
-		if (__atomic_load_n(&d->cpu[vcpu].queued[w], __ATOMIC_RELAXED))
-			return false;
-	return true;
-}
-
-/*
- * After a guest exit, before anything looks at the vGIC state. Only this
- * CPU changes the vCPU's lr[] (vgic_flush, vCPU reset), so v->arch.listed
- * says without a look at them whether any is in use.
- */
 void vgic_hw_sync(struct vcpu *v)
 {
 	struct vgic *d = &v->part->arch.vgic;
-	uint32_t *hw;
+	uint32_t *hw = hw_lr[port_cpu_index()];
 
-	/* The common exit (hypercall, MMIO) when no interrupt is in flight */
-	if (!v->arch.listed)
-		return;
-	hw = hw_lr[port_cpu_index()];
 	for (unsigned int i = 0; i < d->nr_lrs; i++)
 		if (d->cpu[v->index].lr[i])
 			hw[i] = gich_read(GICH_LR(i));
@@ -141,8 +120,7 @@ void vgic_hw_sync(struct vcpu *v)
 	vgic_fold(d, v->index, hw);
 }
 
-/* Refill the list registers and enable the interface (vgic_hw_flush). */
-static void __attribute__((noinline)) refill(struct vcpu *v)
+void vgic_hw_flush(struct vcpu *v)
 {
 	struct vgic *d = &v->part->arch.vgic;
 	const uint32_t *lr = d->cpu[v->index].lr;
@@ -161,18 +139,6 @@ static void __attribute__((noinline)) refill(struct vcpu *v)
 	v->arch.listed = listed;
 	gich_write(GICH_HCR, GICH_HCR_EN | (underflow ? GICH_HCR_UIE : 0));
 	kick(v->part, vcpus);
-}
-
-/*
- * Right before entering the guest. The test stays apart from refill()
- * so that the common case saves no registers.
- */
-void vgic_hw_flush(struct vcpu *v)
-{
-	/* List registers empty and staying so; GICH_HCR still says enabled */
-	if (!v->arch.listed && nothing_queued(&v->part->arch.vgic, v->index))
-		return;
-	refill(v);
 }
 
 /* ---- reset ----------------------------------------------------------------- */
@@ -200,6 +166,7 @@ void vgic_hw_vcpu_reset(struct vcpu *v)
 
 	if (p->arch.vgic_boot != p->boot_count)
 		partition_boot_reset(p);
+	v->arch.vgic_cpu = &d->cpu[v->index];
 	vcpus = vgic_vcpu_reset(d, v->index);
 	/* Forwarded SPIs it had pending or active are forgotten: a live line fires again */
 	if (v->index == VGIC_HW_SPI_VCPU)

@@ -18,7 +18,12 @@
 
 typedef uint32_t matrix_t[KERNEL_N][KERNEL_N];
 
-static matrix_t a, b, product, copy[2];
+/*
+ * Cache-line aligned so that both links place them alike: newlib's memcpy
+ * takes a different path for differently aligned buffers, and that alone
+ * once made the partition's count 272 instructions larger than native's.
+ */
+static __attribute__((aligned(64))) matrix_t a, b, product, copy[2];
 
 static void fill_inputs(void)
 {

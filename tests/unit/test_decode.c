@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -197,45 +198,62 @@ static void expect_access(const char *name, const struct arm_mem_access *got,
 #define ST(sz)		.size = (sz), .write = true
 #define REGS(n, ...)	.nregs = (n), .regs = { __VA_ARGS__ }
 
+/* From the syndrome: one register, never a writeback */
+#define ISV_LD(sz, r, len)	{ .size = (sz), .rt = (r), .insn_len = (len), \
+				  .wb_reg = ARM_NO_WRITEBACK }
+#define ISV_LDS(sz, r, len)	{ .size = (sz), .rt = (r), .insn_len = (len), \
+				  .sign_extend = true, .wb_reg = ARM_NO_WRITEBACK }
+#define ISV_ST(sz, r, len)	{ .size = (sz), .rt = (r), .insn_len = (len), \
+				  .write = true, .wb_reg = ARM_NO_WRITEBACK }
+
 static const struct {
 	const char *name;
 	uint32_t hsr;
-	struct arm_mem_access exp;
+	struct arm_mmio_insn exp;
 } isv_cases[] = {
 	/* EC 0x24 | IL | ISV | SAS=0 | SRT=3 | DFSC=7 */
-	{ "ldrb r3", 0x93030007, { LD(1), REGS(1, 3), .insn_len = 4 } },
+	{ "ldrb r3", 0x93030007, ISV_LD(1, 3, 4) },
 	/* EC 0x24 | ISV | SAS=1 | SRT=5 | WnR | DFSC=6; IL=0: 16-bit */
-	{ "strh r5", 0x91450046, { ST(2), REGS(1, 5), .insn_len = 2 } },
+	{ "strh r5", 0x91450046, ISV_ST(2, 5, 2) },
 	/* EC 0x24 | IL | ISV | SAS=2 | SRT=12 | DFSC=5 */
-	{ "ldr r12", 0x938c0005, { LD(4), REGS(1, 12), .insn_len = 4 } },
+	{ "ldr r12", 0x938c0005, ISV_LD(4, 12, 4) },
 	/* EC 0x24 | IL | ISV | SAS=0 | SSE | SRT=1 | DFSC=7 */
-	{ "ldrsb r1", 0x93210007, { LDS(1), REGS(1, 1), .insn_len = 4 } },
+	{ "ldrsb r1", 0x93210007, ISV_LDS(1, 1, 4) },
 	/* EC 0x24 | ISV | SAS=1 | SSE | SRT=14 | DFSC=7 */
-	{ "ldrsh lr", 0x916e0007, { LDS(2), REGS(1, 14), .insn_len = 2 } },
+	{ "ldrsh lr", 0x916e0007, ISV_LDS(2, 14, 2) },
 	/* EC 0x24 | IL | ISV | SAS=2 | SRT=0 | WnR | DFSC=7 */
-	{ "str r0", 0x93800047, { ST(4), REGS(1, 0), .insn_len = 4 } },
+	{ "str r0", 0x93800047, ISV_ST(4, 0, 4) },
 	/* EC 0x24 | IL | ISV | SAS=0 | SSE | SRT=2 | WnR: SSE means nothing on a store */
-	{ "strb r2 sse", 0x93220047, { ST(1), REGS(1, 2), .insn_len = 4 } },
+	{ "strb r2 sse", 0x93220047, ISV_ST(1, 2, 4) },
 	/* EC 0x25 | IL | ISV | SAS=2 | WnR | DFSC=7 */
-	{ "str r0 hyp", 0x97800047, { ST(4), REGS(1, 0), .insn_len = 4 } },
+	{ "str r0 hyp", 0x97800047, ISV_ST(4, 0, 4) },
 };
 
 static void test_hsr_data_abort(void **state)
 {
-	struct arm_mem_access a;
+	struct arm_mmio_insn m;
 	unsigned int i;
 
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(isv_cases); i++) {
-		assert_int_equal(hsr_decode_data_abort(isv_cases[i].hsr, &a), 0);
-		expect_access(isv_cases[i].name, &a, &isv_cases[i].exp);
+		const struct arm_mmio_insn *exp = &isv_cases[i].exp;
+		const char *name = isv_cases[i].name;
+
+		memset(&m, 0xa5, sizeof(m));
+		assert_int_equal(hsr_decode_data_abort(isv_cases[i].hsr, &m), 0);
+		CHECK_FIELD(name, &m, exp, write);
+		CHECK_FIELD(name, &m, exp, sign_extend);
+		CHECK_FIELD(name, &m, exp, size);
+		CHECK_FIELD(name, &m, exp, insn_len);
+		CHECK_FIELD(name, &m, exp, rt);
+		CHECK_FIELD(name, &m, exp, wb_reg);
 	}
 
-	assert_int_equal(hsr_decode_data_abort(0x90000007, &a), -1);	/* ISV=0, IL=0 */
-	assert_int_equal(hsr_decode_data_abort(0x92000046, &a), -1);	/* ISV=0, IL=1 */
-	assert_int_equal(hsr_decode_data_abort(0x93c00007, &a), -1);	/* SAS=3 */
-	assert_int_equal(hsr_decode_data_abort(0x83000007, &a), -1);	/* EC 0x20 */
-	assert_int_equal(hsr_decode_data_abort(0x4b000000, &a), -1);	/* HVC, bit 24 set */
+	assert_int_equal(hsr_decode_data_abort(0x90000007, &m), -1);	/* ISV=0, IL=0 */
+	assert_int_equal(hsr_decode_data_abort(0x92000046, &m), -1);	/* ISV=0, IL=1 */
+	assert_int_equal(hsr_decode_data_abort(0x93c00007, &m), -1);	/* SAS=3 */
+	assert_int_equal(hsr_decode_data_abort(0x83000007, &m), -1);	/* EC 0x20 */
+	assert_int_equal(hsr_decode_data_abort(0x4b000000, &m), -1);	/* HVC, bit 24 set */
 }
 
 /* ---- Instruction decoding ---- */

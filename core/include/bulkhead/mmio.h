@@ -6,19 +6,22 @@
 #ifndef BULKHEAD_MMIO_H
 #define BULKHEAD_MMIO_H
 
+#include <bulkhead/exit.h>
 #include <bulkhead/types.h>
 
 #define MMIO_MAX_DEVICES	8
 
 struct mmio_device;
 struct partition;
+struct vcpu;
 
 struct mmio_ops {
-	/* @off is relative to the device base. Return 0, or -1 to refuse
-	 * the access (the health monitor then reports a fault). Called by
-	 * the CPU running the accessing vCPU, no locks held. */
-	int (*read)(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t *val);
-	int (*write)(struct mmio_device *dev, uint64_t off, unsigned int size, uint64_t val);
+	/* @off is relative to the device base (a window is at most 4 GiB).
+	 * Return 0, or -1 to refuse the access (the health monitor then
+	 * reports a fault). Called by the CPU running the accessing vCPU,
+	 * no locks held. */
+	int (*read)(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val);
+	int (*write)(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val);
 };
 
 struct mmio_device {
@@ -29,11 +32,15 @@ struct mmio_device {
 	void *priv;
 };
 
-/* Boot CPU while partitions are created. Returns 0 or -1 (full). */
+/* Boot CPU while partitions are created. 0, or -1: full, or @size above 4 GiB. */
 int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 		  const struct mmio_ops *ops, void *priv);
 
-/* The device covering [addr, addr+size), or NULL. */
-struct mmio_device *mmio_find(struct partition *p, gpaddr_t addr, unsigned int size);
+/*
+ * From core_handle_exit() for EXIT_MMIO, on @v's CPU: the device model
+ * covering the access does it. EXIT_RESUME (a read's value in
+ * e->mmio.value), or EXIT_RESCHEDULE after the health monitor's report.
+ */
+enum exit_action mmio_handle_exit(struct vcpu *v, struct vm_exit *e);
 
 #endif

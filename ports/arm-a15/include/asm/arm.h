@@ -57,6 +57,13 @@ void gic_handle_irqs(struct vcpu *v);
 /* The virtual GIC's hardware side (vgic_hw.c) */
 int vgic_hw_init(struct partition *p, unsigned int nr_irqs);
 void vgic_hw_vcpu_reset(struct vcpu *v);
+/*
+ * Around each guest entry, on the vCPU's CPU: flush refills the list
+ * registers and enables the virtual interface, sync folds back what the
+ * guest did with them. Only needed while something is listed or queued
+ * (struct arch_vcpu), which vcpu.c checks inline: most exits (MMIO,
+ * hypercalls) happen with no interrupt in flight.
+ */
 void vgic_hw_flush(struct vcpu *v);
 void vgic_hw_sync(struct vcpu *v);
 void vgic_hw_inject(struct partition *p, unsigned int vcpu, unsigned int irq);

@@ -38,6 +38,7 @@
 
 /* Data/prefetch abort ISS bits the fault path looks at */
 #define HSR_DABT_ISV		(1u << 24)
+#define HSR_DABT_SSE		(1u << 21)	/* sign-extend the load */
 #define HSR_DABT_EA		(1u << 9)	/* external abort */
 #define HSR_DABT_CM		(1u << 8)	/* cache maintenance, not a load/store */
 #define HSR_DABT_S1PTW		(1u << 7)	/* fault on the guest's stage-1 walk */
@@ -106,9 +107,8 @@ void hsr_decode_cp64(uint32_t hsr, struct hsr_cp_access *out);
  * 8-byte one) because a device register is at most 32 bits wide here and
  * T32 LDRD may name its two registers in any order.
  *
- * Addressing fields are only filled by the instruction decoders; from the
- * syndrome (ISV=1) writeback is always false and the fault address is the
- * only address. An ISV=0 caller maps access i to the IPA
+ * It is what the instruction decoders produce for an abort with ISV=0,
+ * which maps access i to the IPA
  *   fault_ipa + arm_ldst_address(a, Rn, Rm) + i * size - HDFAR.
  */
 struct arm_mem_access {
@@ -139,12 +139,55 @@ struct arm_mem_access {
 	uint8_t shift_imm;	/* 0..31 LSL, 1..32 LSR/ASR, 1..31 ROR */
 };
 
+#define ARM_NO_WRITEBACK	0xff
+
 /*
- * 0 when @hsr is a data abort with ISV=1 and @out is filled, -1 otherwise.
+ * One emulated single-register load or store, as the trap path keeps it
+ * until the device model has answered: then the loaded register is
+ * written, the base register updated and the PC advanced. Small, so that
+ * the common trap (ISV=1, no writeback) fills it with a few stores.
+ */
+struct arm_mmio_insn {
+	bool write;		/* store */
+	bool sign_extend;	/* LDRSB/LDRSH: sign-extend the loaded value */
+	uint8_t size;		/* bytes: 1, 2 or 4 */
+	uint8_t insn_len;	/* 2 or 4: how far to advance the PC */
+	uint8_t rt;		/* the register loaded or stored */
+	uint8_t wb_reg;		/* the base written back, or ARM_NO_WRITEBACK */
+	uint32_t new_base;	/* its value after the instruction */
+};
+
+/*
+ * 0 when @hsr is a data abort with ISV=1 and @out is filled (never with a
+ * writeback: the syndrome is only valid without one), -1 otherwise.
  * Check HSR_DABT_S1PTW, HSR_DABT_CM and the FSC first: those aborts are
  * not device accesses and must not be decoded as one.
  */
-int hsr_decode_data_abort(uint32_t hsr, struct arm_mem_access *out);
+/* The access of a data abort known to have ISV=1 and SAS != 3 */
+static inline void hsr_dabt_access(uint32_t hsr, struct arm_mmio_insn *out)
+{
+	bool write = hsr & HSR_DABT_WNR;
+
+	out->write = write;
+	out->sign_extend = !write && (hsr & HSR_DABT_SSE);
+	out->size = 1u << ((hsr >> 22) & 0x3);
+	out->insn_len = hsr_insn_len(hsr);
+	out->rt = (hsr >> 16) & 0xf;
+	out->wb_reg = ARM_NO_WRITEBACK;
+}
+
+static inline int hsr_decode_data_abort(uint32_t hsr, struct arm_mmio_insn *out)
+{
+	unsigned int ec = hsr_ec(hsr);
+
+	if (ec != HSR_EC_DABT_LOWER && ec != HSR_EC_DABT_HYP)
+		return -1;
+	/* SAS 0b11 (doubleword) is reserved for AArch32 accesses */
+	if (!(hsr & HSR_DABT_ISV) || ((hsr >> 22) & 0x3) == 3)
+		return -1;
+	hsr_dabt_access(hsr, out);
+	return 0;
+}
 
 /*
  * Decode an A32 / Thumb load or store: 0 and @out filled, or -1 when it is

@@ -19,9 +19,14 @@ struct arm_regs {		/* offsets in asm/regs_offsets.h */
 
 struct arch_vcpu {
 	struct arm_regs regs;
-	/* Some vgic lr[] of this vCPU is not 0 (set by each full flush, reset) */
+	/*
+	 * Some vgic lr[] of this vCPU is not 0 (set by each flush, reset).
+	 * Only this CPU changes them, so it needs no look at them.
+	 */
 	bool listed;
-	struct arm_mem_access access;	/* decoded MMIO access awaiting completion */
+	/* Its part of the partition's vGIC: queued_words says what waits */
+	struct vgic_cpu *vgic_cpu;
+	struct arm_mmio_insn mmio;	/* MMIO access awaiting completion */
 };
 
 struct arch_partition {

@@ -35,6 +35,7 @@
 #define VGIC_MAX_SPIS		(VGIC_MAX_IRQS - VGIC_NR_PRIVATE)
 #define VGIC_MAX_VCPUS		CFG_MAX_CPUS	/* GICv2 has 8 CPU interfaces */
 #define VGIC_MAX_LRS		16
+_Static_assert(VGIC_MAX_IRQS / 32 <= 32, "struct vgic_cpu.queued_words has a bit a word");
 #define VGIC_NO_VCPU		0xff
 #define VGIC_PRIO_BITS_MASK	0xf8	/* 5 priority bits, as the list registers hold */
 /*
@@ -82,6 +83,8 @@ struct vgic_cpu {
 	struct vgic_irq priv[VGIC_NR_PRIVATE];
 	/* Interrupts pending or active for this vCPU, by ID */
 	uint32_t queued[VGIC_MAX_IRQS / 32];
+	/* Bit w set: queued[w] is not 0 (one look on every exit) */
+	uint32_t queued_words;
 	/* What vgic_flush() put in the list registers (0: empty) */
 	uint32_t lr[VGIC_MAX_LRS];
 };
