@@ -42,22 +42,27 @@ static struct mmio_device *mmio_find(struct partition *p, gpaddr_t addr, unsigne
 	return NULL;
 }
 
-enum exit_action mmio_handle_exit(struct vcpu *v, struct vm_exit *e)
+int mmio_emulate(struct partition *p, struct mmio_access *a)
 {
 	uint32_t off;
-	struct mmio_device *dev = mmio_find(v->part, e->mmio.addr, e->mmio.size, &off);
-	int err;
+	struct mmio_device *dev = mmio_find(p, a->addr, a->size, &off);
 
-	if (!dev) {
+	if (!dev)
+		return MMIO_NO_DEVICE;
+	if (a->write ? dev->ops->write(dev, off, a->size, a->value) :
+		       dev->ops->read(dev, off, a->size, &a->value))
+		return MMIO_REFUSED;
+	return 0;
+}
+
+enum exit_action mmio_handle_exit(struct vcpu *v, struct vm_exit *e)
+{
+	switch (mmio_emulate(v->part, &e->mmio)) {
+	case MMIO_NO_DEVICE:
 		health_fault(v, FAULT_UNMAPPED_ACCESS, e->mmio.write ? "write" : "read",
 			     e->pc, e->mmio.addr, e->syndrome);
 		return EXIT_RESCHEDULE;
-	}
-	if (e->mmio.write)
-		err = dev->ops->write(dev, off, e->mmio.size, e->mmio.value);
-	else
-		err = dev->ops->read(dev, off, e->mmio.size, &e->mmio.value);
-	if (err) {
+	case MMIO_REFUSED:
 		health_fault(v, FAULT_UNDECODABLE_ACCESS, "refused by the device model",
 			     e->pc, e->mmio.addr, e->syndrome);
 		return EXIT_RESCHEDULE;

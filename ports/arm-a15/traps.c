@@ -140,18 +140,51 @@ decode_other_abort(struct vcpu *v, uint32_t hsr, gpaddr_t ipa, struct arm_mmio_i
 	return ABORT_DECODED;
 }
 
+static bool plain_data_abort(uint32_t hsr)
+{
+	return (hsr & DABT_PLAIN_MASK) == DABT_PLAIN &&
+	       (hsr & HSR_DABT_SAS_MASK) != HSR_DABT_SAS_MASK;
+}
+
 /*
- * A guest load or store outside its RAM: the MMIO exit for the core. The
- * common case (ISV=1, a translation fault) takes the short way.
+ * The common device access done on the spot: a syndrome-described load or
+ * store of r0-r12 (not FIQ-banked) to a device that takes it. False, with
+ * nothing done, for anything else: mmio_exit() takes it then.
  */
-static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
+static bool plain_device_access(struct vcpu *v, uint32_t hsr)
+{
+	struct arm_regs *r = &v->arch.regs;
+	struct arm_mmio_insn m;
+	struct mmio_access a;
+
+	hsr_dabt_access(hsr, &m);
+	if (m.rt > 12 || fiq_banked(r, m.rt))
+		return false;
+	a.addr = fault_ipa(read_hdfar());
+	a.size = m.size;
+	a.write = m.write;
+	a.value = r->r[m.rt];
+	if (mmio_emulate(v->part, &a))
+		return false;
+	if (!m.write)
+		r->r[m.rt] = arm_extend_load(&m, a.value);
+	arm_skip_insn(r, m.insn_len);
+	return true;
+}
+
+/*
+ * Any other guest load or store outside its RAM, and one the device model
+ * refused: the core's MMIO exit (which reports what it cannot do), or a
+ * fault.
+ */
+static __attribute__((noinline)) bool mmio_exit(struct vcpu *v, uint32_t hsr,
+						 struct vm_exit *e)
 {
 	struct arm_regs *r = &v->arch.regs;
 	struct arm_mmio_insn *m = &v->arch.mmio;
 	gpaddr_t ipa = fault_ipa(read_hdfar());
 
-	if ((hsr & DABT_PLAIN_MASK) == DABT_PLAIN &&
-	    (hsr & HSR_DABT_SAS_MASK) != HSR_DABT_SAS_MASK) {
+	if (plain_data_abort(hsr)) {
 		hsr_dabt_access(hsr, m);
 	} else {
 		enum abort_decoding d = decode_other_abort(v, hsr, ipa, m, e);
@@ -170,6 +203,13 @@ static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 	e->mmio.write = m->write;
 	e->mmio.value = m->write ? guest_reg_read(r, m->rt) : 0;
 	return true;
+}
+
+static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
+{
+	if (plain_data_abort(hsr) && plain_device_access(v, hsr))
+		return false;
+	return mmio_exit(v, hsr, e);
 }
 
 /*

@@ -64,18 +64,6 @@ void arm_skip_insn(struct arm_regs *r, unsigned int len)
 	r->cpsr |= ((it & 0xfc) << 8) | ((it & 0x3) << 25);
 }
 
-static uint32_t extend_load(const struct arm_mmio_insn *m, uint64_t value)
-{
-	unsigned int bits = m->size * 8;
-
-	if (bits >= 32)
-		return (uint32_t)value;
-	value &= (1u << bits) - 1;
-	if (m->sign_extend && (value & (1u << (bits - 1))))
-		value |= ~((1u << bits) - 1);
-	return (uint32_t)value;
-}
-
 /* Finish the instruction behind @exit, which the core answered EXIT_RESUME. */
 static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {
@@ -90,15 +78,8 @@ static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
 	if (exit->kind != EXIT_MMIO)
 		return;
 	/* The decoders refuse a load that writes back its own rt */
-	if (!exit->mmio.write) {
-		uint32_t value = extend_load(m, exit->mmio.value);
-
-		/* r0-r12 straight away: only SP and LR depend on the mode */
-		if (m->rt < 13)
-			r->r[m->rt] = value;
-		else
-			guest_reg_write(r, m->rt, value);
-	}
+	if (!exit->mmio.write)
+		guest_reg_write(r, m->rt, arm_extend_load(m, exit->mmio.value));
 	if (m->wb_reg != ARM_NO_WRITEBACK)
 		guest_reg_write(r, m->wb_reg, m->new_base);
 	arm_skip_insn(r, m->insn_len);

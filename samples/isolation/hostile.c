@@ -2,10 +2,10 @@
 /*
  * isolation, the hostile image, run by two partitions:
  *
- * "hostile" (fault-policy restart, max-restarts 7) makes one illegal access
- * per boot, chosen by its restart count, so eight boots try eight ways out
+ * "hostile" (fault-policy restart, max-restarts 8) makes one illegal access
+ * per boot, chosen by its restart count, so nine boots try nine ways out
  * of the partition. Each must fault; the hypervisor restarts the partition
- * and halts it after the eighth fault. An attempt that returns was not
+ * and halts it after the ninth fault. An attempt that returns was not
  * contained.
  *
  * "quitter" (bootargs "mode=poweroff") calls PSCI SYSTEM_OFF, which must
@@ -71,6 +71,18 @@ static void bad_console_pointer(void)
 	hv_call(BH_HC_CONSOLE_WRITE, BAD_BUFFER, 16, 0);
 }
 
+/*
+ * GICD_CTLR of its own emulated distributor (CONFIG_GUEST_GICD_BASE), read
+ * as a halfword: the device model refuses that size. The hypervisor's
+ * fast path for device accesses must hand the refusal on to be reported.
+ */
+static void halfword_distributor_read(void)
+{
+	uint16_t val;
+
+	__asm__ volatile("ldrh %0, [%1]" : "=r"(val) : "r"(CONFIG_GUEST_GICD_BASE) : "memory");
+}
+
 static const struct attempt {
 	const char *what;
 	void (*run)(void);
@@ -83,6 +95,7 @@ static const struct attempt {
 	{ "implementation-defined CP15 c15 access", cp15_c15_write },
 	{ "hypercall with a bad number", bad_hypercall },
 	{ "console-write hypercall with a bad pointer", bad_console_pointer },
+	{ "halfword read of its distributor's GICD_CTLR", halfword_distributor_read },
 };
 
 static int power_off(void)

@@ -19,7 +19,7 @@
 #define PATTERN_BYTES	(4 * MiB)
 /* A tick is this many empty loops plus one CRC over the pattern. */
 #define TICK_LOOPS	5000000u
-/* Far more ticks than the hostile partition's eight boots need. */
+/* Far more ticks than the hostile partition's nine boots need. */
 #define MAX_TICKS	200u
 
 #define PL031_DR	0x000		/* seconds counter */

@@ -27,17 +27,20 @@ enum fault_kind {
 	FAULT_KIND_COUNT,
 };
 
+/* One guest access to an emulated device register */
+struct mmio_access {
+	gpaddr_t addr;
+	uint8_t size;		/* 1, 2, 4 or 8 bytes */
+	bool write;
+	uint64_t value;		/* in for writes, out for reads */
+};
+
 struct vm_exit {
 	enum exit_kind kind;
 	uint64_t pc;		/* guest PC of the trapping instruction */
 	uint64_t syndrome;	/* raw arch syndrome, for reports only */
 	union {
-		struct {
-			gpaddr_t addr;
-			uint8_t size;	/* 1, 2, 4 or 8 bytes */
-			bool write;
-			uint64_t value;	/* in for writes, out for reads */
-		} mmio;
+		struct mmio_access mmio;
 		struct {
 			uint32_t nr;
 			uint64_t arg[3];

@@ -18,8 +18,10 @@ struct vcpu;
 struct mmio_ops {
 	/* @off is relative to the device base (a window is at most 4 GiB).
 	 * Return 0, or -1 to refuse the access (the health monitor then
-	 * reports a fault). Called by the CPU running the accessing vCPU,
-	 * no locks held. */
+	 * reports a fault). Refuse before any effect: a port's fast path
+	 * may hand a refused access to the ordinary exit path, which asks
+	 * again to report it. Called by the CPU running the accessing
+	 * vCPU, no locks held. */
 	int (*read)(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val);
 	int (*write)(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val);
 };
@@ -35,6 +37,17 @@ struct mmio_device {
 /* Boot CPU while partitions are created. 0, or -1: full, or @size above 4 GiB. */
 int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 		  const struct mmio_ops *ops, void *priv);
+
+#define MMIO_NO_DEVICE		(-1)
+#define MMIO_REFUSED		(-2)
+
+/*
+ * A port's fast path for the common device access, on the accessing
+ * vCPU's CPU with no exit record: 0 when the device at a->addr did it (a
+ * read's value in a->value), else MMIO_NO_DEVICE or MMIO_REFUSED, with
+ * nothing done: the port then takes the EXIT_MMIO path, which reports it.
+ */
+int mmio_emulate(struct partition *p, struct mmio_access *a);
 
 /*
  * From core_handle_exit() for EXIT_MMIO, on @v's CPU: the device model

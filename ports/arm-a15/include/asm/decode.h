@@ -163,6 +163,19 @@ struct arm_mmio_insn {
  * Check HSR_DABT_S1PTW, HSR_DABT_CM and the FSC first: those aborts are
  * not device accesses and must not be decoded as one.
  */
+/* A loaded device value as the load instruction puts it in its register */
+static inline uint32_t arm_extend_load(const struct arm_mmio_insn *m, uint64_t value)
+{
+	unsigned int bits = m->size * 8;
+
+	if (bits >= 32)
+		return (uint32_t)value;
+	value &= (1u << bits) - 1;
+	if (m->sign_extend && (value & (1u << (bits - 1))))
+		value |= ~((1u << bits) - 1);
+	return (uint32_t)value;
+}
+
 /* The access of a data abort known to have ISV=1 and SAS != 3 */
 static inline void hsr_dabt_access(uint32_t hsr, struct arm_mmio_insn *out)
 {
