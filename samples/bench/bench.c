@@ -19,6 +19,7 @@
 #include "hypercall.h"
 #include "irq.h"
 #include "pmu.h"
+#include "tick.h"
 
 #define ITERATIONS		1000
 #define LATENCY_RUNS		8
@@ -95,8 +96,8 @@ static void write_vbar(uint32_t vbar)
 	__asm__ volatile("mcr p15, 0, %0, c12, c0, 0\n\tisb" :: "r"(vbar) : "memory");
 }
 
-/* The GIC CPU interface: the second reg entry of the GIC node. */
-static uintptr_t gic_cpu_interface(void)
+/* Entry @index of the GIC node's reg: 0 the distributor, 1 the CPU interface. */
+static uintptr_t gic_reg(int index)
 {
 	const void *fdt = guest.fdt;
 	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,cortex-a15-gic");
@@ -107,7 +108,7 @@ static uintptr_t gic_cpu_interface(void)
 	if (node < 0 || !reg || ac < 1 || ac > 2 || sc < 0 ||
 	    len < 2 * (ac + sc) * (int)sizeof(*reg))
 		return 0;
-	reg += ac + sc;
+	reg += index * (ac + sc);
 	return ac == 2 && fdt32_ld(reg) ? 0 : fdt32_ld(reg + ac - 1);
 }
 
@@ -116,7 +117,7 @@ static void measure_virq_latency(void)
 {
 	uint32_t first = 0, vbar, i, n = 0;
 
-	bench_gicc = gic_cpu_interface();
+	bench_gicc = gic_reg(1);
 	if (!bench_gicc || irq_init()) {
 		printf("bench: virq_latency NOT measured: no GIC in the device tree\n");
 		all_ok = false;
@@ -152,16 +153,20 @@ static void measure_virq_latency(void)
 }
 
 /*
- * The compute kernel in this partition; scripts/bench.sh compares its
- * count with native.c's for guest_overhead, and the checksums to be sure
- * both did the same work.
+ * The compute kernel in this partition, with its 1 kHz tick;
+ * scripts/bench.sh compares its count with native.c's for guest_overhead,
+ * and the checksums and tick counts to be sure both did the same work.
  */
 static void measure_compute(void)
 {
-	uint32_t checksum, count = compute_kernel(&checksum);
+	uint32_t checksum, count, ticks;
 
+	tick_start(gic_reg(0), gic_reg(1));
+	count = compute_kernel(&checksum);
+	ticks = tick_stop();
 	result("compute_kernel", count, "instructions");
-	printf("bench: compute_checksum %u\n", (unsigned int)checksum);
+	printf("bench: compute_checksum %u ticks %u\n", (unsigned int)checksum,
+	       (unsigned int)ticks);
 }
 
 int main(void)

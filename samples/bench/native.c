@@ -6,7 +6,8 @@
  * its count beside the partition's for guest_overhead.
  *
  * Nothing of the sample runtime: no device tree to read (QEMU gives a bare
- * ELF none in r2), only the PL011 at its fixed virt address, polled, and
+ * ELF none in r2), only the PL011 and the GIC (for the tick) at their
+ * fixed virt addresses, the PL011 polled, and
  * PSCI SYSTEM_OFF to end the run. Without virtualization=on QEMU handles
  * PSCI itself with hvc as the conduit.
  */
@@ -14,8 +15,11 @@
 #include <string.h>
 
 #include "pmu.h"
+#include "tick.h"
 
 #define VIRT_PL011		0x09000000u
+#define VIRT_GICD		0x08000000u
+#define VIRT_GICC		0x08010000u
 #define PL011_DR		0x00
 #define PL011_FR		0x18
 #define PL011_FR_TXFF		(1u << 5)
@@ -59,14 +63,18 @@ static void result(const char *metric, uint32_t value, const char *unit)
 
 void native_main(void)
 {
-	uint32_t checksum, count;
+	uint32_t checksum, count, ticks;
 	char digits[11];
 
 	pmu_start();
+	tick_start(VIRT_GICD, VIRT_GICC);
 	count = compute_kernel(&checksum);
+	ticks = tick_stop();
 	result("compute_kernel", count, "instructions");
 	uart_puts("native: compute_checksum ");
 	uart_puts(utoa(checksum, digits, 10));
+	uart_puts(" ticks ");
+	uart_puts(utoa(ticks, digits, 10));
 	uart_puts("\n");
 	uart_puts("native: done\n");
 	system_off();

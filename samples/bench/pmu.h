@@ -40,9 +40,10 @@ static inline uint32_t pmu_cycles(void)
 }
 
 /*
- * The compute kernel (kernel.c): a matrix multiply and a copy of its
+ * The compute kernel (kernel.c): matrix multiplies and copies of their
  * result, the same object in the partition and natively. Returns the
- * instructions it took; *@checksum proves both did the same work.
+ * instructions it took, interrupts included; *@checksum proves both did
+ * the same work.
  */
 uint32_t compute_kernel(uint32_t *checksum);
 

@@ -166,6 +166,13 @@ void port_vcpu_run(struct vcpu *v);
 enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e);
 
 /*
+ * The plain device access (one register, its size and direction known
+ * from the syndrome) may skip the exit record: mmio_emulate() in mmio.h,
+ * same caller and context. Anything it does not finish, the port hands to
+ * core_handle_exit() as EXIT_MMIO, which reports it.
+ */
+
+/*
  * Hypercalls whose answer is a constant: they read and change no state,
  * so a port may answer them in its trap entry (any CPU, guest registers
  * still live) without an exit record or a call into the core: the first
