@@ -29,3 +29,6 @@ test_guest_fdt-cflags += -include generated/autoconf.h
 
 test_doorbell-srcs := core/hypercall.c
 test_doorbell-cflags := -Iports/arm-a15/include
+
+test_mmio-srcs := core/mmio.c
+test_mmio-cflags := -Iports/arm-a15/include

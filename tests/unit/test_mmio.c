@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Host tests of the MMIO registry and dispatch (core/mmio.c): which device
+ * an access lands on at the window edges and above 4 GiB, the offset it
+ * gets, refusals, and what the EXIT_MMIO path reports.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include <bulkhead/health.h>
+#include <bulkhead/mmio.h>
+#include <bulkhead/partition.h>
+
+static struct partition part;
+static struct vcpu vcpu = { .part = &part };
+
+/* What the device models and the health monitor saw */
+static struct mmio_device *last_dev;
+static uint32_t last_off;
+static unsigned int last_size;
+static uint64_t last_written;
+static int faults;
+static enum fault_kind fault_kind;
+
+void health_fault(struct vcpu *v, enum fault_kind kind, const char *detail,
+		  uint64_t pc, uint64_t addr, uint64_t syndrome)
+{
+	(void)v; (void)detail; (void)pc; (void)addr; (void)syndrome;
+	fault_kind = kind;
+	faults++;
+}
+
+/* Reads answer the offset plus a device tag; word accesses only. */
+static int model_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
+{
+	if (size != 4)
+		return -1;
+	last_dev = dev;
+	last_off = off;
+	last_size = size;
+	*val = off + (uintptr_t)dev->priv;
+	return 0;
+}
+
+static int model_write(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val)
+{
+	if (size != 4)
+		return -1;
+	last_dev = dev;
+	last_off = off;
+	last_size = size;
+	last_written = val;
+	return 0;
+}
+
+static const struct mmio_ops model = { .read = model_read, .write = model_write };
+
+#define LOW_BASE	0x09000000ull
+#define LOW_SIZE	0x1000ull
+#define HIGH_BASE	0x140000000ull	/* above 4 GiB */
+#define HIGH_SIZE	0x10000ull
+
+static int setup(void **state)
+{
+	(void)state;
+	memset(&part, 0, sizeof(part));
+	last_dev = NULL;
+	faults = 0;
+	assert_int_equal(mmio_register(&part, LOW_BASE, LOW_SIZE, &model, (void *)0x1000000), 0);
+	assert_int_equal(mmio_register(&part, HIGH_BASE, HIGH_SIZE, &model, (void *)0x2000000), 0);
+	return 0;
+}
+
+static int read_at(uint64_t addr, unsigned int size, uint64_t *val)
+{
+	struct mmio_access a = { .addr = addr, .size = size };
+	int err = mmio_emulate(&part, &a);
+
+	*val = a.value;
+	return err;
+}
+
+static void test_windows(void **state)
+{
+	uint64_t val;
+
+	(void)state;
+	assert_int_equal(read_at(LOW_BASE, 4, &val), 0);
+	assert_ptr_equal(last_dev, &part.mmio[0]);
+	assert_int_equal(val, 0x1000000);
+	/* The last word of a window is in it; a word straddling its end is not */
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 4, 4, &val), 0);
+	assert_int_equal(last_off, LOW_SIZE - 4);
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 2, 4, &val), MMIO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE, 4, &val), MMIO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE - 4, 4, &val), MMIO_NO_DEVICE);
+	/* Above 4 GiB, and not aliased at the same low 32 bits */
+	assert_int_equal(read_at(HIGH_BASE + 0x1238, 4, &val), 0);
+	assert_ptr_equal(last_dev, &part.mmio[1]);
+	assert_int_equal(last_off, 0x1238);
+	assert_int_equal(val, 0x2001238);
+	assert_int_equal(read_at(HIGH_BASE - 0x100000000ull, 4, &val), MMIO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE + 0x100000000ull, 4, &val), MMIO_NO_DEVICE);
+}
+
+static void test_writes_and_refusals(void **state)
+{
+	struct mmio_access a = { .addr = HIGH_BASE + 8, .size = 4, .write = true,
+				 .value = 0xfeedbeefcafeull };
+	uint64_t val;
+
+	(void)state;
+	assert_int_equal(mmio_emulate(&part, &a), 0);
+	assert_int_equal(last_off, 8);
+	assert_int_equal(last_written, 0xfeedbeefcafeull);
+	/* A refused access reaches the model and says so; nothing else happens */
+	last_dev = NULL;
+	assert_int_equal(read_at(LOW_BASE, 2, &val), MMIO_REFUSED);
+	assert_null(last_dev);
+	assert_int_equal(faults, 0);
+}
+
+static void test_register_limits(void **state)
+{
+	(void)state;
+	assert_int_equal(mmio_register(&part, 0, (1ull << 32) + 0x1000, &model, NULL), -1);
+	for (unsigned int i = part.nmmio; i < MMIO_MAX_DEVICES; i++)
+		assert_int_equal(mmio_register(&part, 0x10000 * (i + 1), 0x1000, &model, NULL), 0);
+	assert_int_equal(mmio_register(&part, 0x7f000000, 0x1000, &model, NULL), -1);
+}
+
+/* The EXIT_MMIO path: a value on success, a report and a reschedule otherwise. */
+static void test_exit_path(void **state)
+{
+	struct vm_exit e = { .kind = EXIT_MMIO, .mmio = { .addr = LOW_BASE + 0x18, .size = 4 } };
+
+	(void)state;
+	assert_int_equal(mmio_handle_exit(&vcpu, &e), EXIT_RESUME);
+	assert_int_equal(e.mmio.value, 0x1000018);
+	assert_int_equal(faults, 0);
+
+	e.mmio.addr = 0x50000000;
+	assert_int_equal(mmio_handle_exit(&vcpu, &e), EXIT_RESCHEDULE);
+	assert_int_equal(faults, 1);
+	assert_int_equal(fault_kind, FAULT_UNMAPPED_ACCESS);
+
+	e.mmio.addr = LOW_BASE;
+	e.mmio.size = 1;
+	assert_int_equal(mmio_handle_exit(&vcpu, &e), EXIT_RESCHEDULE);
+	assert_int_equal(faults, 2);
+	assert_int_equal(fault_kind, FAULT_UNDECODABLE_ACCESS);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_windows, setup),
+		cmocka_unit_test_setup(test_writes_and_refusals, setup),
+		cmocka_unit_test_setup(test_register_limits, setup),
+		cmocka_unit_test_setup(test_exit_path, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
