@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * Per-partition registry of emulated MMIO devices, and the MMIO exit: on
- * the path of every trapped device access, so kept short.
+ * Per-partition registry of emulated MMIO devices, its lookup, and the
+ * MMIO exit. The common access goes through mmio_emulate() (mmio.h).
  */
 #include <bulkhead/health.h>
 #include <bulkhead/mmio.h>
@@ -12,52 +12,36 @@
 int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 		  const struct mmio_ops *ops, void *priv)
 {
+	struct mmio_bus *bus = &p->mmio;
 	struct mmio_device *d;
 
-	if (p->nmmio == MMIO_MAX_DEVICES || size > MMIO_MAX_WINDOW)
+	if (bus->count == MMIO_MAX_DEVICES || !size || size > MMIO_MAX_WINDOW)
 		return -1;
-	d = &p->mmio[p->nmmio++];
+	d = &bus->dev[bus->count++];
 	d->base = base;
-	d->size = size;
+	d->last = base + size - 1;
 	d->ops = ops;
 	d->part = p;
 	d->priv = priv;
 	return 0;
 }
 
-/* The device covering [addr, addr + size), or NULL; *off set when found. */
-static struct mmio_device *mmio_find(struct partition *p, gpaddr_t addr, unsigned int size,
-				     uint32_t *off)
+struct mmio_device *mmio_lookup(struct mmio_bus *bus, gpaddr_t addr, gpaddr_t last)
 {
-	struct mmio_device *d = p->mmio, *end = d + p->nmmio;
+	struct mmio_device *d = bus->dev, *end = d + bus->count;
 
 	for (; d < end; d++) {
-		uint64_t rel = addr - d->base;
-
-		if (rel < d->size && d->size - rel >= size) {
-			*off = (uint32_t)rel;
+		if (addr >= d->base && last <= d->last) {
+			__atomic_store_n(&bus->recent, d, __ATOMIC_RELAXED);
 			return d;
 		}
 	}
 	return NULL;
 }
 
-int mmio_emulate(struct partition *p, struct mmio_access *a)
-{
-	uint32_t off;
-	struct mmio_device *dev = mmio_find(p, a->addr, a->size, &off);
-
-	if (!dev)
-		return MMIO_NO_DEVICE;
-	if (a->write ? dev->ops->write(dev, off, a->size, a->value) :
-		       dev->ops->read(dev, off, a->size, &a->value))
-		return MMIO_REFUSED;
-	return 0;
-}
-
 enum exit_action mmio_handle_exit(struct vcpu *v, struct vm_exit *e)
 {
-	switch (mmio_emulate(v->part, &e->mmio)) {
+	switch (mmio_emulate(&v->part->mmio, &e->mmio)) {
 	case MMIO_NO_DEVICE:
 		health_fault(v, FAULT_UNMAPPED_ACCESS, e->mmio.write ? "write" : "read",
 			     e->pc, e->mmio.addr, e->syndrome);

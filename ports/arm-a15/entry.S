@@ -1,21 +1,28 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Guest entry and exit. arm_guest_enter() saves the hypervisor's callee-saved
- * registers on the HYP stack, loads the guest's and erets. A trap or IRQ
- * from the guest comes back through the HYP vectors, which save the guest
- * registers into the same struct arm_regs and return from
+ * Guest entry and exit. arm_guest_enter() saves the hypervisor's
+ * callee-saved registers on the HYP stack, notes that stack pointer in
+ * the vCPU (REGS_HYP_SP), loads the guest's registers and erets with
+ * SP_hyp pointing just past the guest's r0-r12 and lr in its struct
+ * arm_regs. A trap or IRQ from the guest comes back through the HYP
+ * vectors, whose first push therefore saves those registers in place;
+ * they add ELR_hyp and SPSR, go back to the HYP stack and return from
  * arm_guest_enter() with the vector offset: the C run loop sees an exit as
  * an ordinary function return. SP_hyp is banked, so the guest cannot have
  * moved it in between.
  *
- * One fast path: a hypercall the core lists in hypercall_constants
- * (port.h) is answered right in the trap vector, with three scratch
- * registers pushed and popped, and the guest resumed. It changes nothing
- * but the guest's r0, so skipping the run loop is invisible: an interrupt
- * pending meanwhile (a kick, a stop) still traps the guest as soon as it
- * is back. Only while no list register is in use, though: with
+ * Two fast paths, taken only while no list register is in use (with
  * interrupts in flight every exit folds what the guest completed back
- * into the vGIC and refills the list registers (vgic_hw.c).
+ * into the vGIC and refills the list registers, vgic_hw.c):
+ * - a hypercall the core lists in hypercall_constants (port.h) is
+ *   answered right in the trap vector;
+ * - a data abort goes to arm_vector_data_abort() (traps.c), which does
+ *   the common device access there and then.
+ * Either resumes the guest without the run loop. That is invisible: an
+ * interrupt pending meanwhile (a kick, a stop, the scheduler's tick)
+ * still traps the guest as soon as it is back, and a device access that
+ * queued an interrupt for this vCPU returns EXIT_VECTOR_DONE so that
+ * the run loop delivers it.
  */
 #include <asm/regs_offsets.h>
 
@@ -27,31 +34,24 @@
 	.global	arm_guest_enter
 arm_guest_enter:
 	push	{r4-r12, lr}
-	push	{r0}
-	ldr	r1, [r0, #REGS_PC]
-	msr	ELR_hyp, r1
-	ldr	r1, [r0, #REGS_CPSR]
-	msr	spsr_cxsf, r1
-	ldr	lr, [r0, #REGS_LR]
-	ldm	r0, {r0-r12}
+	str	sp, [r0, #REGS_HYP_SP]
+	ldrd	r2, r3, [r0, #REGS_PC]
+	msr	ELR_hyp, r2
+	msr	spsr_cxsf, r3
+	mov	sp, r0
+	ldm	sp!, {r0-r12, lr}		@ SP_hyp = &regs->pc
 	eret
 
+/*
+ * The guest's r0-r12 and lr are saved, SP_hyp points at them: save the
+ * rest and return @reason (a register) from arm_guest_enter().
+ */
 .macro	guest_exit reason
-	push	{r0, r1}
-	ldr	r0, [sp, #8]			@ struct arm_regs *
-	add	r1, r0, #8
-	stm	r1, {r2-r12}
-	pop	{r1}
-	str	r1, [r0]			@ guest r0
-	pop	{r1}
-	str	r1, [r0, #4]			@ guest r1
-	str	lr, [r0, #REGS_LR]
-	mrs	r1, ELR_hyp
-	str	r1, [r0, #REGS_PC]
-	mrs	r1, spsr
-	str	r1, [r0, #REGS_CPSR]
-	add	sp, sp, #4
-	mov	r0, #\reason
+	mrs	r2, ELR_hyp
+	mrs	r3, spsr
+	strd	r2, r3, [sp, #REGS_PC]
+	mov	r0, \reason
+	ldr	sp, [sp, #REGS_HYP_SP]
 	pop	{r4-r12, pc}
 .endm
 
@@ -75,39 +75,63 @@ hyp_vectors:
 
 #define HSR_EC_SHIFT	26
 #define HSR_EC_HVC	0x12		/* asm/decode.h */
+#define HSR_EC_DABT_LOWER 0x24
+
+guest_trap:
+	push	{r0-r12, lr}			@ into struct arm_regs
+	ldrb	r1, [sp, #REGS_LISTED]
+	cmp	r1, #0
+	bne	trap_exit
+	mrc	p15, 4, r1, c5, c2, 0		@ HSR
+	lsr	r2, r1, #HSR_EC_SHIFT
+	cmp	r2, #HSR_EC_HVC
+	beq	constant_hypercall
+	cmp	r2, #HSR_EC_DABT_LOWER
+	beq	vector_data_abort
+trap_exit:
+	guest_exit #0x14
+guest_irq:
+	push	{r0-r12, lr}
+	guest_exit #0x18
+guest_fiq:
+	push	{r0-r12, lr}
+	guest_exit #0x1c
 
 /*
- * struct hypercall_constants is read as base, count, then pairs of
- * constant, ret: its layout is checked in traps.c.
+ * r0 = the hypercall number. struct hypercall_constants is read as base,
+ * count, then pairs of constant, ret: its layout is checked in traps.c.
  */
-guest_trap:
-	push	{r1-r3}
-	mrc	p15, 4, r1, c5, c2, 0		@ HSR
-	lsr	r1, r1, #HSR_EC_SHIFT
-	cmp	r1, #HSR_EC_HVC
-	bne	1f
-	ldr	r3, [sp, #12]			@ struct arm_regs *
-	ldrb	r1, [r3, #REGS_LISTED]
-	cmp	r1, #0
-	bne	1f
+constant_hypercall:
 	ldr	r3, =hypercall_constants
 	ldm	r3!, {r1, r2}			@ base, count
 	sub	r1, r0, r1
 	cmp	r1, r2				@ unsigned: below base wraps high
-	bhs	1f
+	bhs	trap_exit
 	add	r3, r3, r1, lsl #3
 	ldm	r3, {r1, r2}			@ constant, ret
 	cmp	r1, #0
-	beq	1f
-	mov	r0, r2
-	pop	{r1-r3}
+	beq	trap_exit
+	str	r2, [sp]			@ the guest's r0
+	ldm	sp!, {r0-r12, lr}
 	eret					@ ELR_hyp is past the HVC already
-1:	pop	{r1-r3}
-	guest_exit 0x14
-guest_irq:
-	guest_exit 0x18
-guest_fiq:
-	guest_exit 0x1c
+
+/* r1 = HSR */
+vector_data_abort:
+	mrs	r2, ELR_hyp
+	mrs	r3, spsr
+	strd	r2, r3, [sp, #REGS_PC]
+	mov	r4, sp				@ struct arm_regs *, kept by the call
+	mov	r0, sp
+	ldr	sp, [sp, #REGS_HYP_SP]
+	bl	arm_vector_data_abort
+	cmp	r0, #0
+	popne	{r4-r12, pc}			@ r0 = EXIT_VECTOR_*
+	ldrd	r0, r1, [r4, #REGS_PC]
+	msr	ELR_hyp, r0
+	msr	spsr_cxsf, r1
+	mov	sp, r4
+	ldm	sp!, {r0-r12, lr}
+	eret
 
 hyp_reset:
 	hyp_fault 0x00

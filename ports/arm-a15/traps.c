@@ -22,7 +22,9 @@ _Static_assert(offsetof(struct hypercall_constants, base) == 0 &&
 	       sizeof(hypercall_constants.call[0]) == 8,
 	       "entry.S relies on this layout");
 _Static_assert(offsetof(struct arch_vcpu, listed) - offsetof(struct arch_vcpu, regs) ==
-	       REGS_LISTED, "entry.S finds listed at REGS_LISTED");
+	       REGS_LISTED &&
+	       offsetof(struct arch_vcpu, hyp_sp) - offsetof(struct arch_vcpu, regs) ==
+	       REGS_HYP_SP, "entry.S finds listed and hyp_sp from regs");
 
 #define CP15_ACTLR(c)		((c)->crn == 1 && (c)->opc1 == 0 && (c)->crm == 0 && (c)->opc2 == 1)
 
@@ -149,14 +151,18 @@ static bool plain_data_abort(uint32_t hsr)
 /*
  * The common device access done on the spot: a syndrome-described load or
  * store of r0-r12 (not FIQ-banked) to a device that takes it. False, with
- * nothing done, for anything else: mmio_exit() takes it then.
+ * nothing done, for anything else: mmio_exit() takes it then. Inlined in
+ * both its callers: on entry.S's fast path a call is a sizeable part.
  */
-static bool plain_device_access(struct vcpu *v, uint32_t hsr)
+static inline __attribute__((always_inline)) bool
+plain_device_access(struct vcpu *v, uint32_t hsr)
 {
 	struct arm_regs *r = &v->arch.regs;
 	struct arm_mmio_insn m;
 	struct mmio_access a;
 
+	if (!plain_data_abort(hsr))
+		return false;
 	hsr_dabt_access(hsr, &m);
 	if (m.rt > 12 || fiq_banked(r, m.rt))
 		return false;
@@ -164,7 +170,7 @@ static bool plain_device_access(struct vcpu *v, uint32_t hsr)
 	a.size = m.size;
 	a.write = m.write;
 	a.value = r->r[m.rt];
-	if (mmio_emulate(v->part, &a))
+	if (mmio_emulate(&v->part->mmio, &a))
 		return false;
 	if (!m.write)
 		r->r[m.rt] = arm_extend_load(&m, a.value);
@@ -205,9 +211,28 @@ static __attribute__((noinline)) bool mmio_exit(struct vcpu *v, uint32_t hsr,
 	return true;
 }
 
+/*
+ * Called by entry.S for a data abort from the guest while no list
+ * register is in use, the guest's registers saved, IRQs masked. The
+ * common device access is done right there: 0 resumes the guest at once,
+ * EXIT_VECTOR_DONE returns to the run loop to deliver an interrupt the
+ * access raised for this vCPU. EXIT_VECTOR_TRAP, with nothing done,
+ * hands anything else to arm_handle_trap().
+ */
+uint32_t arm_vector_data_abort(struct arm_regs *r, uint32_t hsr)
+{
+	struct vcpu *v = (struct vcpu *)((char *)r - offsetof(struct vcpu, arch.regs));
+
+	if (!plain_device_access(v, hsr))
+		return EXIT_VECTOR_TRAP;
+	if (__atomic_load_n(&v->arch.vgic_cpu->queued_words, __ATOMIC_RELAXED))
+		return EXIT_VECTOR_DONE;
+	return 0;
+}
+
 static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 {
-	if (plain_data_abort(hsr) && plain_device_access(v, hsr))
+	if (plain_device_access(v, hsr))
 		return false;
 	return mmio_exit(v, hsr, e);
 }

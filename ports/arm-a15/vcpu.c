@@ -52,15 +52,12 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	isb();
 }
 
-void arm_skip_insn(struct arm_regs *r, unsigned int len)
+void arm_advance_itstate(struct arm_regs *r)
 {
 	uint32_t it = ((r->cpsr >> 8) & 0xfc) | ((r->cpsr >> 25) & 0x3);
 
-	r->pc += len;
-	if (!it)
-		return;
 	it = (it & 0x7) ? (it & 0xe0) | ((it << 1) & 0x1f) : 0;
-	r->cpsr &= ~((0x3fu << 10) | (0x3u << 25));
+	r->cpsr &= ~PSR_IT_MASK;
 	r->cpsr |= ((it & 0xfc) << 8) | ((it & 0x3) << 25);
 }
 
@@ -108,6 +105,8 @@ void port_vcpu_run(struct vcpu *v)
 		vector = arm_guest_enter(&v->arch.regs);
 		if (v->arch.listed)
 			vgic_hw_sync(v);
+		if (vector == EXIT_VECTOR_DONE)
+			continue;
 		if (vector != EXIT_VECTOR_TRAP) {
 			gic_handle_irqs(v);
 			return;

@@ -77,7 +77,7 @@ static int setup(void **state)
 static int read_at(uint64_t addr, unsigned int size, uint64_t *val)
 {
 	struct mmio_access a = { .addr = addr, .size = size };
-	int err = mmio_emulate(&part, &a);
+	int err = mmio_emulate(&part.mmio, &a);
 
 	*val = a.value;
 	return err;
@@ -89,7 +89,7 @@ static void test_windows(void **state)
 
 	(void)state;
 	assert_int_equal(read_at(LOW_BASE, 4, &val), 0);
-	assert_ptr_equal(last_dev, &part.mmio[0]);
+	assert_ptr_equal(last_dev, &part.mmio.dev[0]);
 	assert_int_equal(val, 0x1000000);
 	/* The last word of a window is in it; a word straddling its end is not */
 	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 4, 4, &val), 0);
@@ -99,7 +99,7 @@ static void test_windows(void **state)
 	assert_int_equal(read_at(LOW_BASE - 4, 4, &val), MMIO_NO_DEVICE);
 	/* Above 4 GiB, and not aliased at the same low 32 bits */
 	assert_int_equal(read_at(HIGH_BASE + 0x1238, 4, &val), 0);
-	assert_ptr_equal(last_dev, &part.mmio[1]);
+	assert_ptr_equal(last_dev, &part.mmio.dev[1]);
 	assert_int_equal(last_off, 0x1238);
 	assert_int_equal(val, 0x2001238);
 	assert_int_equal(read_at(HIGH_BASE - 0x100000000ull, 4, &val), MMIO_NO_DEVICE);
@@ -113,7 +113,7 @@ static void test_writes_and_refusals(void **state)
 	uint64_t val;
 
 	(void)state;
-	assert_int_equal(mmio_emulate(&part, &a), 0);
+	assert_int_equal(mmio_emulate(&part.mmio, &a), 0);
 	assert_int_equal(last_off, 8);
 	assert_int_equal(last_written, 0xfeedbeefcafeull);
 	/* A refused access reaches the model and says so; nothing else happens */
@@ -127,7 +127,7 @@ static void test_register_limits(void **state)
 {
 	(void)state;
 	assert_int_equal(mmio_register(&part, 0, (1ull << 32) + 0x1000, &model, NULL), -1);
-	for (unsigned int i = part.nmmio; i < MMIO_MAX_DEVICES; i++)
+	for (unsigned int i = part.mmio.count; i < MMIO_MAX_DEVICES; i++)
 		assert_int_equal(mmio_register(&part, 0x10000 * (i + 1), 0x1000, &model, NULL), 0);
 	assert_int_equal(mmio_register(&part, 0x7f000000, 0x1000, &model, NULL), -1);
 }

@@ -28,13 +28,26 @@ struct mmio_ops {
 
 struct mmio_device {
 	gpaddr_t base;
-	uint64_t size;
+	gpaddr_t last;		/* its last byte: the lookup compares with it */
 	const struct mmio_ops *ops;
 	struct partition *part;
 	void *priv;
 };
 
-/* Boot CPU while partitions are created. 0, or -1: full, or @size above 4 GiB. */
+/*
+ * A partition's emulated devices. @recent is the device the last access
+ * found, looked at first: a driver mostly works one device at a time
+ * (polls a status register, then writes data), so the common access
+ * costs one range check whatever the number of devices. Any vCPU of the
+ * partition may set it; a word, so a stale value is only a slower lookup.
+ */
+struct mmio_bus {
+	struct mmio_device dev[MMIO_MAX_DEVICES];
+	unsigned int count;
+	struct mmio_device *recent;
+};
+
+/* Boot CPU while partitions are created. 0, or -1: full, or @size 0 or above 4 GiB. */
 int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 		  const struct mmio_ops *ops, void *priv);
 
@@ -42,12 +55,37 @@ int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 #define MMIO_REFUSED		(-2)
 
 /*
+ * The device covering [@addr, @last], found by scanning @bus, which then
+ * remembers it as recent; NULL if none. For mmio_emulate().
+ */
+struct mmio_device *mmio_lookup(struct mmio_bus *bus, gpaddr_t addr, gpaddr_t last);
+
+/*
  * A port's fast path for the common device access, on the accessing
  * vCPU's CPU with no exit record: 0 when the device at a->addr did it (a
  * read's value in a->value), else MMIO_NO_DEVICE or MMIO_REFUSED, with
  * nothing done: the port then takes the EXIT_MMIO path, which reports it.
+ * Inline, being on the path of every trapped device access. Guest
+ * physical addresses are far below 2^64 on every port, so the access's
+ * last byte does not wrap.
  */
-int mmio_emulate(struct partition *p, struct mmio_access *a);
+static inline int mmio_emulate(struct mmio_bus *bus, struct mmio_access *a)
+{
+	gpaddr_t last = a->addr + a->size - 1;
+	struct mmio_device *d = __atomic_load_n(&bus->recent, __ATOMIC_RELAXED);
+	uint32_t off;
+
+	if (!d || a->addr < d->base || last > d->last) {
+		d = mmio_lookup(bus, a->addr, last);
+		if (!d)
+			return MMIO_NO_DEVICE;
+	}
+	off = (uint32_t)(a->addr - d->base);
+	if (a->write ? d->ops->write(d, off, a->size, a->value) :
+		       d->ops->read(d, off, a->size, &a->value))
+		return MMIO_REFUSED;
+	return 0;
+}
 
 /*
  * From core_handle_exit() for EXIT_MMIO, on @v's CPU: the device model

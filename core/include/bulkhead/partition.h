@@ -72,8 +72,7 @@ struct partition {
 	unsigned int boot_count;	/* boots so far, restarts of any kind included */
 	struct guest_region region[MAX_GUEST_REGIONS];
 	unsigned int nregions;
-	struct mmio_device mmio[MMIO_MAX_DEVICES];
-	unsigned int nmmio;
+	struct mmio_bus mmio;
 	struct console_line console;
 	struct vuart vuart;
 	int console_irq;		/* the emulated UART's interrupt, or -1 */

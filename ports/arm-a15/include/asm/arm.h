@@ -31,7 +31,11 @@
 #define PSR_I		(1u << 7)
 #define PSR_A		(1u << 8)
 
-/* Vector offsets arm_guest_enter() returns (entry.S). */
+/*
+ * What arm_guest_enter() returns (entry.S): the vector offset of the
+ * exit, or EXIT_VECTOR_DONE for a trap entry.S had completed.
+ */
+#define EXIT_VECTOR_DONE	0x01	/* not a vector offset */
 #define EXIT_VECTOR_TRAP	0x14
 #define EXIT_VECTOR_IRQ		0x18
 #define EXIT_VECTOR_FIQ		0x1c
@@ -40,8 +44,6 @@ struct arm_regs;
 struct partition;
 struct vcpu;
 uint32_t arm_guest_enter(struct arm_regs *regs);
-/* Step the guest over an instruction of @len bytes, Thumb IT state included. */
-void arm_skip_insn(struct arm_regs *r, unsigned int len);
 
 void hyp_mmu_build(void);
 void hyp_mmu_enable(unsigned int cpu);

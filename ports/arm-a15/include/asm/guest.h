@@ -22,5 +22,8 @@ int guest_read_virt(const struct partition *p, uint32_t va, void *buf, unsigned 
 
 /* Decode a trap; true when the core must see @exit (or state changed). */
 bool arm_handle_trap(struct vcpu *v, struct vm_exit *exit);
+/* entry.S's data abort path: EXIT_VECTOR_*, or 0 to resume the guest */
+struct arm_regs;
+uint32_t arm_vector_data_abort(struct arm_regs *r, uint32_t hsr);
 
 #endif

@@ -6,7 +6,8 @@
 #define REGS_LR		52
 #define REGS_PC		56
 #define REGS_CPSR	60
-/* struct arch_vcpu's listed, from its regs */
-#define REGS_LISTED	64
+/* struct arch_vcpu's hyp_sp and listed, from its regs */
+#define REGS_HYP_SP	64
+#define REGS_LISTED	68
 
 #endif

@@ -3,6 +3,7 @@
 #ifndef ASM_VCPU_H
 #define ASM_VCPU_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <bulkhead/pgtable.h>
 #include <asm/decode.h>
@@ -16,9 +17,25 @@ struct arm_regs {		/* offsets in asm/regs_offsets.h */
 	uint32_t pc;		/* ELR_hyp */
 	uint32_t cpsr;		/* SPSR_hyp */
 };
+_Static_assert(offsetof(struct arm_regs, lr) == REGS_LR && offsetof(struct arm_regs, pc) == REGS_PC &&
+	       offsetof(struct arm_regs, cpsr) == REGS_CPSR, "entry.S relies on this layout");
+
+#define PSR_IT_MASK	((0x3fu << 10) | (0x3u << 25))	/* Thumb ITSTATE */
+
+/* Move a guest's ITSTATE on by one instruction (vcpu.c) */
+void arm_advance_itstate(struct arm_regs *r);
+
+/* Step the guest over an instruction of @len bytes, Thumb IT state included. */
+static inline void arm_skip_insn(struct arm_regs *r, unsigned int len)
+{
+	r->pc += len;
+	if (r->cpsr & PSR_IT_MASK)
+		arm_advance_itstate(r);
+}
 
 struct arch_vcpu {
 	struct arm_regs regs;
+	uint32_t hyp_sp;	/* entry.S: the run loop's SP_hyp while the guest runs */
 	/*
 	 * Some vgic lr[] of this vCPU is not 0 (set by each flush, reset).
 	 * Only this CPU changes them, so it needs no look at them.
