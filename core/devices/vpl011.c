@@ -59,17 +59,17 @@ static void vpl011_reset(struct partition *p)
 static int vpl011_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
 {
 	struct vuart *u = dev->priv;
-	uint32_t *reg = plain_register(u, off);
+	uint32_t *reg;
 
 	if (size > 4 || (off & 3))
 		return -1;
-	if (off == UARTFR)
+	if (off == UARTFR)	/* first: drivers poll it before every byte */
 		*val = FR_TXFE | FR_RXFE;
 	else if (off == UARTRIS)
 		*val = INT_TX;
 	else if (off == UARTMIS)
 		*val = INT_TX & u->reg[SLOT_IMSC];
-	else if (reg)
+	else if ((reg = plain_register(u, off)))
 		*val = *reg;
 	else if (off >= UARTPERIPHID0 && off < UART_REGS_END)
 		*val = id_regs[(off - UARTPERIPHID0) / 4];

@@ -70,8 +70,8 @@ static int decode_guest_insn(const struct partition *p, const struct arm_regs *r
  * syndrome, and no doubleword (SAS 0b11, reserved in AArch32)
  */
 #define HSR_DABT_SAS_MASK	(0x3u << 22)
-#define DABT_PLAIN_MASK		(HSR_DABT_ISV | HSR_DABT_S1PTW | HSR_DABT_CM | 0x3c)
-#define DABT_PLAIN		(HSR_DABT_ISV | 0x04)
+#define DABT_PLAIN_MASK		(HSR_DABT_S1PTW | HSR_DABT_CM | 0x3c)
+#define DABT_PLAIN		0x04
 
 enum abort_decoding { ABORT_DECODED, ABORT_SKIPPED, ABORT_FAULT };
 
@@ -144,7 +144,8 @@ decode_other_abort(struct vcpu *v, uint32_t hsr, gpaddr_t ipa, struct arm_mmio_i
 
 static bool plain_data_abort(uint32_t hsr)
 {
-	return (hsr & DABT_PLAIN_MASK) == DABT_PLAIN &&
+	/* ISV apart: the mask is then an immediate operand */
+	return (hsr & HSR_DABT_ISV) && (hsr & DABT_PLAIN_MASK) == DABT_PLAIN &&
 	       (hsr & HSR_DABT_SAS_MASK) != HSR_DABT_SAS_MASK;
 }
 
@@ -158,22 +159,22 @@ static inline __attribute__((always_inline)) bool
 plain_device_access(struct vcpu *v, uint32_t hsr)
 {
 	struct arm_regs *r = &v->arch.regs;
+	unsigned int rt = (hsr >> 16) & 0xf;
 	struct arm_mmio_insn m;
 	struct mmio_access a;
 
-	if (!plain_data_abort(hsr))
-		return false;
-	hsr_dabt_access(hsr, &m);
-	if (m.rt > 12 || fiq_banked(r, m.rt))
+	if (!plain_data_abort(hsr) || rt > 12 || fiq_banked(r, rt))
 		return false;
 	a.addr = fault_ipa(read_hdfar());
-	a.size = m.size;
-	a.write = m.write;
-	a.value = r->r[m.rt];
+	a.size = 1u << ((hsr >> 22) & 0x3);
+	a.write = hsr & HSR_DABT_WNR;
+	a.value = r->r[rt];
 	if (mmio_emulate(&v->part->mmio, &a))
 		return false;
+	/* The rest of the syndrome only now: fewer values live across the call */
+	hsr_dabt_access(hsr, &m);
 	if (!m.write)
-		r->r[m.rt] = arm_extend_load(&m, a.value);
+		r->r[rt] = arm_extend_load(&m, a.value);
 	arm_skip_insn(r, m.insn_len);
 	return true;
 }

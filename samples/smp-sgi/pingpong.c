@@ -9,6 +9,8 @@
  * the next ping. Then, while vCPU 1 has interrupts masked, vCPU 0 sends it
  * twelve SGIs of different priorities at once, three times what the list
  * registers hold: vCPU 1 must take them highest priority first. vCPU 0
+ * sends itself SGI 15 a hundred times: each must be taken right after
+ * the write that sends it, before the next instruction. vCPU 0
  * takes two alarm interrupts of its passthrough RTC (rtc.c). All along
  * each vCPU runs its virtual timer every 10 ms and counts the ticks, which
  * must match the virtual time that passed. Both sleep with WFI while they
@@ -31,6 +33,8 @@
 #define SGI_PONG	2
 #define SGI_BURST_FIRST	3	/* SGIs 3..14: the burst */
 #define BURST		12u
+#define SGI_SELF	15
+#define SELF_SGIS	100u
 #define PRIO_SGI	0x80
 #define PRIO_TIMER	0xa0
 #define TICK_MS		10u
@@ -54,6 +58,7 @@ static uint64_t vcpu1_first_count;
 /* The burst: vCPU 0 goes, vCPU 1 is ready (masked), vCPU 0 has sent it */
 static uint32_t burst_go, burst_ready, burst_sent, burst_taken;
 static uint8_t burst_order[BURST];
+static uint32_t self_taken;
 
 static unsigned int this_vcpu(void)
 {
@@ -108,6 +113,13 @@ static void on_burst(unsigned int irq, unsigned int source)
 	if (n < BURST)
 		burst_order[n] = irq;
 	store(&burst_taken, n + 1);
+}
+
+static void on_self(unsigned int irq, unsigned int source)
+{
+	(void)irq;
+	(void)source;
+	store(&self_taken, load(&self_taken) + 1);
 }
 
 /* Burst SGI @i of 0..BURST-1: the later, the higher its priority. */
@@ -254,6 +266,24 @@ static void burst(void)
 	       taken, ordered ? "highest priority first" : "NOT in priority order");
 }
 
+/*
+ * vCPU 0, interrupts unmasked: the hypervisor emulates the GICD_SGIR
+ * write and must deliver the SGI before the guest's next instruction.
+ */
+static void self_sgis(void)
+{
+	uint32_t at_once = 0;
+
+	for (unsigned int i = 0; i < SELF_SGIS; i++) {
+		uint32_t before = load(&self_taken);
+
+		irq_send_sgi(SGI_SELF, 1u << this_vcpu());
+		at_once += load(&self_taken) == before + 1;
+	}
+	printf("pingpong: %u SGIs to itself, %" PRIu32 " taken right after their write\n",
+	       SELF_SGIS, at_once);
+}
+
 static void report_ticks(unsigned int vcpu)
 {
 	const struct ticker *t = &tickers[vcpu];
@@ -280,13 +310,16 @@ int main(void)
 	irq_set_handler(IRQ_PPI_VTIMER, on_tick);
 	for (unsigned int i = 0; i < BURST; i++)
 		irq_set_handler(burst_sgi(i), on_burst);
+	irq_set_handler(SGI_SELF, on_self);
 	irq_enable(SGI_PONG, PRIO_SGI);
+	irq_enable(SGI_SELF, PRIO_SGI);
 	ticker_start();
 	irq_unmask();
 	if (!start_vcpu1())
 		return EXIT_FAILURE;
 	ping_pong();
 	burst();
+	self_sgis();
 	rtc_alarms();
 	/* Let the timers run long enough for the tick counts to mean something */
 	sleep_until(tickers[0].start + (uint64_t)timer_freq() * MIN_TICKING_MS / 1000);

@@ -2,7 +2,8 @@
 /*
  * Host tests of the MMIO registry and dispatch (core/mmio.c): which device
  * an access lands on at the window edges and above 4 GiB, the offset it
- * gets, refusals, and what the EXIT_MMIO path reports.
+ * gets, the recently used device looked at first, refusals, and what the
+ * EXIT_MMIO path reports.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,9 +124,41 @@ static void test_writes_and_refusals(void **state)
 	assert_int_equal(faults, 0);
 }
 
+/*
+ * The recently used device is looked at first: it must never take an
+ * access it does not wholly cover, even one that starts inside it and
+ * ends in the device right after it.
+ */
+static void test_recent_device(void **state)
+{
+	uint64_t val;
+
+	(void)state;
+	assert_null(part.mmio.recent);
+	assert_int_equal(read_at(HIGH_BASE, 4, &val), 0);
+	assert_ptr_equal(part.mmio.recent, &part.mmio.dev[1]);
+	assert_int_equal(read_at(LOW_BASE + 4, 4, &val), 0);
+	assert_ptr_equal(last_dev, &part.mmio.dev[0]);
+	assert_ptr_equal(part.mmio.recent, &part.mmio.dev[0]);
+	/* Misses leave it as it was */
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE, 4, &val), MMIO_NO_DEVICE);
+	assert_ptr_equal(part.mmio.recent, &part.mmio.dev[0]);
+
+	assert_int_equal(mmio_register(&part, LOW_BASE + LOW_SIZE, 0x1000, &model,
+				       (void *)0x3000000), 0);
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 2, 4, &val), MMIO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE, 4, &val), 0);
+	assert_ptr_equal(last_dev, &part.mmio.dev[2]);
+	assert_int_equal(val, 0x3000000);
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 4, 4, &val), 0);
+	assert_ptr_equal(last_dev, &part.mmio.dev[0]);
+	assert_int_equal(last_off, LOW_SIZE - 4);
+}
+
 static void test_register_limits(void **state)
 {
 	(void)state;
+	assert_int_equal(mmio_register(&part, 0, 0, &model, NULL), -1);
 	assert_int_equal(mmio_register(&part, 0, (1ull << 32) + 0x1000, &model, NULL), -1);
 	for (unsigned int i = part.mmio.count; i < MMIO_MAX_DEVICES; i++)
 		assert_int_equal(mmio_register(&part, 0x10000 * (i + 1), 0x1000, &model, NULL), 0);
@@ -159,6 +192,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_windows, setup),
 		cmocka_unit_test_setup(test_writes_and_refusals, setup),
+		cmocka_unit_test_setup(test_recent_device, setup),
 		cmocka_unit_test_setup(test_register_limits, setup),
 		cmocka_unit_test_setup(test_exit_path, setup),
 	};

@@ -71,7 +71,7 @@ struct mmio_device *mmio_lookup(struct mmio_bus *bus, gpaddr_t addr, gpaddr_t la
  */
 static inline int mmio_emulate(struct mmio_bus *bus, struct mmio_access *a)
 {
-	gpaddr_t last = a->addr + a->size - 1;
+	gpaddr_t last = a->addr + (a->size - 1);
 	struct mmio_device *d = __atomic_load_n(&bus->recent, __ATOMIC_RELAXED);
 	uint32_t off;
 
