@@ -26,6 +26,7 @@
 
 #define PL011_FR		0x18
 #define PL011_IMSC		0x38
+#define GICD_TYPER		0x004
 
 typedef uint32_t (*loop_fn)(uint32_t n, uintptr_t reg, uint32_t hypercall);
 
@@ -53,9 +54,17 @@ static void result(const char *metric, uint64_t value, const char *unit)
  */
 static void measure(const char *metric, loop_fn loop, uintptr_t reg)
 {
-	uint32_t with = loop(ITERATIONS, reg, BH_HC_VERSION);
-	uint32_t without = loop_empty(ITERATIONS, reg, BH_HC_VERSION);
-	uint32_t extra = with - without;
+	uint32_t with, without, extra;
+
+	/*
+	 * One pass first: the hypervisor looks at the device used last
+	 * before any other (core/include/bulkhead/mmio.h), and the printf
+	 * before this one went to the UART. The figure is the steady state.
+	 */
+	loop(1, reg, BH_HC_VERSION);
+	with = loop(ITERATIONS, reg, BH_HC_VERSION);
+	without = loop_empty(ITERATIONS, reg, BH_HC_VERSION);
+	extra = with - without;
 
 	if (with < without || extra % ITERATIONS) {
 		printf("bench: %s NOT steady: %u with, %u without over %u iterations\n",
@@ -195,6 +204,7 @@ int main(void)
 	measure("hypercall_null", loop_hvc, 0);
 	measure("mmio_read", loop_ldr, uart + PL011_FR);
 	measure("mmio_write", loop_str, uart + PL011_IMSC);
+	measure("mmio_read_gicd", loop_ldr, gic_reg(0) + GICD_TYPER);
 	measure_virq_latency();
 	measure_compute();
 	result("boot_to_guest", boot, "instructions");

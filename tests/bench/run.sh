@@ -16,7 +16,7 @@ set -uo pipefail
 board=$1 build=$2 port=$3
 srctree=$(cd "$(dirname "$0")/../.." && pwd)
 log=$build/tests/bench.log
-metrics="hypercall_null mmio_read mmio_write virq_latency boot_to_guest compute_kernel
+metrics="hypercall_null mmio_read mmio_write mmio_read_gicd virq_latency boot_to_guest compute_kernel
 doorbell_oneway ipc_roundtrip
 compute_native guest_overhead hv_text_bytes hv_lines"
 count='[1-9][0-9]* [a-z]+'

@@ -168,8 +168,11 @@ enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e);
 /*
  * The plain device access (one register, its size and direction known
  * from the syndrome) may skip the exit record: mmio_emulate() in mmio.h,
- * same caller and context. Anything it does not finish, the port hands to
- * core_handle_exit() as EXIT_MMIO, which reports it.
+ * on @v's CPU, no locks held, possibly from the trap vector before the
+ * run loop sees the exit. Anything it does not finish, the port hands to
+ * core_handle_exit() as EXIT_MMIO, which reports it. A device model may
+ * have raised an interrupt for the accessing vCPU itself (an SGI to self,
+ * a UART line): the port delivers it before the guest's next instruction.
  */
 
 /*
