@@ -123,6 +123,15 @@ static unsigned int spsr_itstate(uint32_t spsr)
 	return ((spsr >> 8) & 0xfc) | ((spsr >> 25) & 0x3);
 }
 
+uint32_t spsr_advance_itstate(uint32_t spsr)
+{
+	unsigned int it = spsr_itstate(spsr);
+
+	/* The condition's low bit takes the next mask bit; the last one ends the block */
+	it = (it & 0x7) ? (it & 0xe0) | ((it << 1) & 0x1f) : 0;
+	return (spsr & ~SPSR_IT_MASK) | ((it & 0xfc) << 8) | ((it & 0x3) << 25);
+}
+
 bool hsr_cond_passed(uint32_t hsr, uint32_t spsr)
 {
 	unsigned int cond = COND_AL;

@@ -52,15 +52,6 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	isb();
 }
 
-void arm_advance_itstate(struct arm_regs *r)
-{
-	uint32_t it = ((r->cpsr >> 8) & 0xfc) | ((r->cpsr >> 25) & 0x3);
-
-	it = (it & 0x7) ? (it & 0xe0) | ((it << 1) & 0x1f) : 0;
-	r->cpsr &= ~PSR_IT_MASK;
-	r->cpsr |= ((it & 0xfc) << 8) | ((it & 0x3) << 25);
-}
-
 /* Finish the instruction behind @exit, which the core answered EXIT_RESUME. */
 static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {

@@ -111,6 +111,36 @@ static void test_hsr_cond_passed(void **state)
 	assert_true(hsr_cond_passed(0x06000000, PSR_T | PSR_Z));
 }
 
+/* SPSR bits of ITSTATE @it: IT[1:0] in 26:25, IT[7:2] in 15:10 */
+static uint32_t itstate_bits(unsigned int it)
+{
+	return (it & 0x3) << 25 | (it >> 2) << 10;
+}
+
+/*
+ * Stepping over instructions of "ITTE EQ" (ITSTATE 0x06 after the IT):
+ * EQ, EQ, then NE (the condition's low bit takes each mask bit), then
+ * out of the block. Flags, T and mode bits stay as they were.
+ */
+static void test_spsr_advance_itstate(void **state)
+{
+	uint32_t other = PSR_Z | PSR_T | 0x13;
+	uint32_t spsr = other | itstate_bits(0x06);
+
+	(void)state;
+	assert_true(hsr_cond_passed(0x06000000, spsr));
+	spsr = spsr_advance_itstate(spsr);
+	assert_int_equal(spsr, other | itstate_bits(0x0c));
+	assert_true(hsr_cond_passed(0x06000000, spsr));
+	spsr = spsr_advance_itstate(spsr);
+	assert_int_equal(spsr, other | itstate_bits(0x18));
+	assert_false(hsr_cond_passed(0x06000000, spsr));
+	spsr = spsr_advance_itstate(spsr);
+	assert_int_equal(spsr, other);
+	/* Outside an IT block nothing changes */
+	assert_int_equal(spsr_advance_itstate(other), other);
+}
+
 static void expect_cp(const struct hsr_cp_access *cp, bool read, unsigned int opc1,
 		      unsigned int opc2, unsigned int crn, unsigned int crm,
 		      unsigned int rt, unsigned int rt2)
@@ -604,6 +634,7 @@ int main(void)
 		cmocka_unit_test(test_hsr_fields_and_names),
 		cmocka_unit_test(test_hsr_fsc_names),
 		cmocka_unit_test(test_hsr_cond_passed),
+		cmocka_unit_test(test_spsr_advance_itstate),
 		cmocka_unit_test(test_hsr_cp15),
 		cmocka_unit_test(test_hsr_data_abort),
 		cmocka_unit_test(test_arm_decode),

@@ -79,6 +79,12 @@ const char *hsr_fsc_name(unsigned int fsc);
  */
 bool hsr_cond_passed(uint32_t hsr, uint32_t spsr);
 
+/* Thumb ITSTATE in a PSR: IT[1:0] in bits 26:25, IT[7:2] in 15:10 */
+#define SPSR_IT_MASK	((0x3fu << 10) | (0x3u << 25))
+
+/* @spsr with its ITSTATE moved on past one instruction of the IT block */
+uint32_t spsr_advance_itstate(uint32_t spsr);
+
 /* A trapped MCR/MRC (EC 0x03, 0x05) or MCRR/MRRC (EC 0x04, 0x0c) */
 struct hsr_cp_access {
 	bool read;		/* MRC/MRRC: the guest reads into rt (and rt2) */
@@ -157,12 +163,6 @@ struct arm_mmio_insn {
 	uint32_t new_base;	/* its value after the instruction */
 };
 
-/*
- * 0 when @hsr is a data abort with ISV=1 and @out is filled (never with a
- * writeback: the syndrome is only valid without one), -1 otherwise.
- * Check HSR_DABT_S1PTW, HSR_DABT_CM and the FSC first: those aborts are
- * not device accesses and must not be decoded as one.
- */
 /* A loaded device value as the load instruction puts it in its register */
 static inline uint32_t arm_extend_load(const struct arm_mmio_insn *m, uint64_t value)
 {
@@ -189,6 +189,12 @@ static inline void hsr_dabt_access(uint32_t hsr, struct arm_mmio_insn *out)
 	out->wb_reg = ARM_NO_WRITEBACK;
 }
 
+/*
+ * 0 when @hsr is a data abort with ISV=1 and @out is filled (never with a
+ * writeback: the syndrome is only valid without one), -1 otherwise.
+ * Check HSR_DABT_S1PTW, HSR_DABT_CM and the FSC first: those aborts are
+ * not device accesses and must not be decoded as one.
+ */
 static inline int hsr_decode_data_abort(uint32_t hsr, struct arm_mmio_insn *out)
 {
 	unsigned int ec = hsr_ec(hsr);

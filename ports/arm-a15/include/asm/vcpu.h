@@ -20,17 +20,12 @@ struct arm_regs {		/* offsets in asm/regs_offsets.h */
 _Static_assert(offsetof(struct arm_regs, lr) == REGS_LR && offsetof(struct arm_regs, pc) == REGS_PC &&
 	       offsetof(struct arm_regs, cpsr) == REGS_CPSR, "entry.S relies on this layout");
 
-#define PSR_IT_MASK	((0x3fu << 10) | (0x3u << 25))	/* Thumb ITSTATE */
-
-/* Move a guest's ITSTATE on by one instruction (vcpu.c) */
-void arm_advance_itstate(struct arm_regs *r);
-
 /* Step the guest over an instruction of @len bytes, Thumb IT state included. */
 static inline void arm_skip_insn(struct arm_regs *r, unsigned int len)
 {
 	r->pc += len;
-	if (r->cpsr & PSR_IT_MASK)
-		arm_advance_itstate(r);
+	if (r->cpsr & SPSR_IT_MASK)
+		r->cpsr = spsr_advance_itstate(r->cpsr);
 }
 
 struct arch_vcpu {
