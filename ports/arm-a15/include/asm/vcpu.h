@@ -17,7 +17,8 @@ struct arm_regs {		/* offsets in asm/regs_offsets.h */
 	uint32_t pc;		/* ELR_hyp */
 	uint32_t cpsr;		/* SPSR_hyp */
 };
-_Static_assert(offsetof(struct arm_regs, lr) == REGS_LR && offsetof(struct arm_regs, pc) == REGS_PC &&
+_Static_assert(offsetof(struct arm_regs, lr) == REGS_LR &&
+	       offsetof(struct arm_regs, pc) == REGS_PC &&
 	       offsetof(struct arm_regs, cpsr) == REGS_CPSR, "entry.S relies on this layout");
 
 /* Step the guest over an instruction of @len bytes, Thumb IT state included. */
