@@ -23,7 +23,7 @@ static const char *const board_props[] = {
 static const char *const image_props[] = { "file", "load", "size", NULL };
 static const char *const partition_props[] = {
 	"cpus", "image", "load-address", "entry", "initrd", "initrd-address",
-	"bootargs", "fault-policy", "max-restarts", NULL
+	"bootargs", "fault-policy", "max-restarts", "unmapped-access", "pmu", NULL
 };
 static const char *const memory_props[] = { "reg", "phys-base", NULL };
 static const char *const console_props[] = { "reg", "interrupts", NULL };
@@ -43,6 +43,17 @@ static const char *const policy_names[] = {
 	[FAULT_HALT] = "halt",
 	[FAULT_RESTART] = "restart",
 	[FAULT_POWEROFF] = "poweroff",
+	NULL
+};
+static const char *const unmapped_names[] = {
+	[UNMAPPED_FAULT] = "fault",
+	[UNMAPPED_ABORT] = "abort",
+	NULL
+};
+static const char *const pmu_names[] = {
+	[PMU_NONE] = "none",
+	[PMU_OWNED] = "owned",
+	NULL
 };
 
 /* Node names are "base" or "base@unit-address". */
@@ -203,26 +214,46 @@ static int check_interrupts(struct cfg_parser *p, int node, const char *prop)
 	return n < 0 ? -1 : 0;
 }
 
+/*
+ * Optional string property @prop, one of the NULL-terminated @names: *@v
+ * is its index, 0 when absent; @expected lists the names for the error.
+ */
+static int get_choice(struct cfg_parser *p, int node, const char *prop,
+		      const char *const *names, const char *expected,
+		      unsigned int *v)
+{
+	const char *s;
+	int n = cfg_get_string(p, node, prop, &s);
+
+	*v = 0;
+	if (n <= 0)
+		return n;
+	for (unsigned int i = 0; names[i]; i++)
+		if (!strcmp(s, names[i])) {
+			*v = i;
+			return 0;
+		}
+	return FAIL(p, node, prop, "unknown value \"%s\", expected %s", s,
+		    expected);
+}
+
 static int parse_policy(struct cfg_parser *p, int node,
 			struct cfg_partition *part)
 {
-	const char *s;
-	unsigned int i;
-	int n = cfg_get_string(p, node, "fault-policy", &s);
+	unsigned int v;
+	int n;
 
-	part->policy = FAULT_HALT;
-	if (n < 0)
+	if (get_choice(p, node, "fault-policy", policy_names,
+		       "halt, restart or poweroff", &v))
 		return -1;
-	if (n > 0) {
-		for (i = 0; i < ARRAY_SIZE(policy_names); i++)
-			if (!strcmp(s, policy_names[i]))
-				break;
-		if (i == ARRAY_SIZE(policy_names))
-			return FAIL(p, node, "fault-policy",
-				    "unknown policy \"%s\", expected halt, restart or poweroff",
-				    s);
-		part->policy = i;
-	}
+	part->policy = v;
+	if (get_choice(p, node, "unmapped-access", unmapped_names,
+		       "fault or abort", &v))
+		return -1;
+	part->unmapped_access = v;
+	if (get_choice(p, node, "pmu", pmu_names, "none or owned", &v))
+		return -1;
+	part->pmu = v;
 	n = cfg_get_u32(p, node, "max-restarts", &part->max_restarts,
 			CFG_UNLIMITED_RESTARTS);
 	if (n > 0 && part->policy != FAULT_RESTART)

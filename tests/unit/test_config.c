@@ -98,6 +98,8 @@ static void test_defaults(void **state)
 	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
 	assert_int_equal(cfg.part[0].policy, FAULT_HALT);
 	assert_int_equal(cfg.part[0].max_restarts, CFG_UNLIMITED_RESTARTS);
+	assert_int_equal(cfg.part[0].unmapped_access, UNMAPPED_FAULT);
+	assert_int_equal(cfg.part[0].pmu, PMU_NONE);
 	assert_int_equal(cfg.part[1].entry, 0x80100000);
 	assert_int_equal(cfg.part[1].dev[0].phys_base, 0x09010000);
 }
@@ -268,11 +270,30 @@ static void test_bad_policy(void **state)
 	(void)state;
 	set_str(fdt, "/partitions/beta", "fault-policy", "reboot");
 	expect_parse_error(fdt, "/partitions/beta", "fault-policy",
-			   "unknown policy \"reboot\", expected halt, restart or poweroff");
+			   "unknown value \"reboot\", expected halt, restart or poweroff");
 	set_str(fdt, "/partitions/beta", "fault-policy", "halt");
 	set_u32(fdt, "/partitions/beta", "max-restarts", 3);
 	expect_parse_error(fdt, "/partitions/beta", "max-restarts",
 			   "needs fault-policy = \"restart\"");
+}
+
+static void test_access_choices(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	set_str(fdt, "/partitions/beta", "unmapped-access", "abort");
+	set_str(fdt, "/partitions/beta", "pmu", "owned");
+	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
+	assert_int_equal(cfg.part[1].unmapped_access, UNMAPPED_ABORT);
+	assert_int_equal(cfg.part[1].pmu, PMU_OWNED);
+	set_str(fdt, "/partitions/beta", "unmapped-access", "ignore");
+	expect_parse_error(fdt, "/partitions/beta", "unmapped-access",
+			   "unknown value \"ignore\", expected fault or abort");
+	set_str(fdt, "/partitions/beta", "unmapped-access", "fault");
+	set_str(fdt, "/partitions/beta", "pmu", "shared");
+	expect_parse_error(fdt, "/partitions/beta", "pmu",
+			   "unknown value \"shared\", expected none or owned");
 }
 
 static void test_limits(void **state)
@@ -420,6 +441,7 @@ int main(void)
 		cmocka_unit_test(test_missing_required),
 		cmocka_unit_test(test_bad_image_ref),
 		cmocka_unit_test(test_bad_policy),
+		cmocka_unit_test(test_access_choices),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_long_name),
 		cmocka_unit_test(test_bad_ranges),

@@ -34,6 +34,8 @@
  *         bootargs = "...";                    optional, copied to the guest's /chosen
  *         fault-policy = "halt" | "restart" | "poweroff";
  *         max-restarts = <N>;                  optional, with "restart"; absent = unlimited
+ *         unmapped-access = "fault" | "abort"; optional, default "fault"
+ *         pmu = "none" | "owned";              optional, default "none"
  *         memory@40000000 {
  *           reg = <gpa-hi gpa-lo size-hi size-lo>;
  *           phys-base = <hi lo>;              optional fixed physical placement
@@ -83,6 +85,18 @@ enum fault_policy {
 	FAULT_HALT,
 	FAULT_RESTART,
 	FAULT_POWEROFF,
+};
+
+/* What a guest access to an address its partition does not map does. */
+enum unmapped_access {
+	UNMAPPED_FAULT,		/* a fault: reported, then the fault policy */
+	UNMAPPED_ABORT,		/* reported, then an external abort at the guest's vector */
+};
+
+/* Who has the performance monitors of the partition's CPUs. */
+enum cfg_pmu {
+	PMU_NONE,		/* trapped: the partition sees no PMU */
+	PMU_OWNED,		/* the partition programs them itself */
 };
 
 #define CFG_UNLIMITED_RESTARTS	0xffffffffu
@@ -135,6 +149,8 @@ struct cfg_partition {
 	gpaddr_t initrd_addr;
 	enum fault_policy policy;
 	uint32_t max_restarts;
+	enum unmapped_access unmapped_access;
+	enum cfg_pmu pmu;
 };
 
 struct cfg_shm {
