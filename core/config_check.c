@@ -11,6 +11,9 @@
 #include <string.h>
 #include <libfdt.h>
 
+#include <bulkhead/mmio.h>
+#include <bulkhead/port.h>
+
 #include "config_internal.h"
 
 /* An address range and the node and property it came from. */
@@ -182,6 +185,10 @@ static int check_partition_pages(const struct config *cfg,
 	    check_pages(cfg, err, p->console_node, p->console_base,
 			p->console_size, 0))
 		return -1;
+	if (p->has_console && p->console_size > MMIO_MAX_WINDOW)
+		return cfg_fail(cfg, err, p->console_node, "reg",
+				"size 0x%llx: an emulated device spans at most 4 GiB",
+				(unsigned long long)p->console_size);
 	for (d = p->dev; d < p->dev + p->ndev; d++)
 		if (check_pages(cfg, err, d->node, d->guest_base, d->size,
 				d->phys_base))
@@ -304,6 +311,40 @@ static int check_devices(const struct config *cfg, struct config_error *err)
 	return check_disjoint(cfg, err, device_span, 0, "physical range");
 }
 
+static int width_fail(const struct config *cfg, struct config_error *err,
+		      const struct span *s, const char *what, unsigned int bits)
+{
+	return cfg_fail(cfg, err, s->node, s->prop,
+			"0x%llx-0x%llx is beyond the %u-bit %s addresses this port handles",
+			(unsigned long long)s->base,
+			(unsigned long long)(s->base + s->size - 1), bits, what);
+}
+
+static bool beyond(const struct span *s, unsigned int bits)
+{
+	return bits < 64 && s->base + s->size > (1ull << bits);
+}
+
+/* Guest ranges within what stage-2 translates, physical ones within what it maps. */
+static int check_widths(const struct config *cfg, struct config_error *err)
+{
+	const struct port_limits *l = &port_limits;
+	struct span s;
+	int rc;
+
+	for (unsigned int pi = 0; pi < cfg->npart; pi++)
+		for (unsigned int i = 0; (rc = guest_span(cfg, pi, i, &s)) >= 0; i++)
+			if (rc && beyond(&s, l->guest_addr_bits))
+				return width_fail(cfg, err, &s, "guest-physical", l->guest_addr_bits);
+	for (unsigned int i = 0; (rc = fixed_span(cfg, 0, i, &s)) >= 0; i++)
+		if (rc && beyond(&s, l->phys_addr_bits))
+			return width_fail(cfg, err, &s, "physical", l->phys_addr_bits);
+	for (unsigned int i = 0; (rc = device_span(cfg, 0, i, &s)) >= 0; i++)
+		if (rc && beyond(&s, l->phys_addr_bits))
+			return width_fail(cfg, err, &s, "physical", l->phys_addr_bits);
+	return 0;
+}
+
 /* Nothing of partition @pi may sit where every guest has emulated devices. */
 static int check_guest_reserved(const struct config *cfg, struct config_error *err,
 				unsigned int pi)
@@ -402,7 +443,7 @@ int config_validate(const struct config *cfg, struct config_error *err)
 	const struct cfg_partition *p;
 
 	memset(err, 0, sizeof(*err));
-	if (check_cpus(cfg, err))
+	if (check_cpus(cfg, err) || check_widths(cfg, err))
 		return -1;
 	for (p = cfg->part; p < cfg->part + cfg->npart; p++)
 		if (check_partition_pages(cfg, err, p))
@@ -417,5 +458,5 @@ int config_validate(const struct config *cfg, struct config_error *err)
 			return -1;
 	if (check_fixed(cfg, err) || check_devices(cfg, err))
 		return -1;
-	return 0;
+	return config_check_irqs(cfg, err);
 }

@@ -7,8 +7,6 @@
 #include <bulkhead/mmio.h>
 #include <bulkhead/partition.h>
 
-#define MMIO_MAX_WINDOW		(1ull << 32)
-
 int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 		  const struct mmio_ops *ops, void *priv)
 {

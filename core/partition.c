@@ -58,38 +58,37 @@ static int place(paddr_t *pa, bool fixed, paddr_t fixed_pa, gpaddr_t gpa, uint64
 
 /*
  * The interrupt number of the single specifier in property @prop of config
- * node @node, -1 when the node has none, -2 when it is not one specifier
- * the port understands.
+ * node @node, -1 when the node has none (config_validate() checked it).
  */
 static int decode_irq(const void *fdt, int node, const char *prop)
 {
-	int len;
-	const uint32_t *spec = fdt_getprop(fdt, node, prop, &len);
-	unsigned int irq;
-	bool level;
+	const uint32_t *spec = fdt_getprop(fdt, node, prop, NULL);
+	struct irq_desc d;
+	char why[80];
 
-	if (!spec)
+	if (!spec || port_irq_decode(spec, &d, why, sizeof(why)))
 		return -1;
-	if ((unsigned int)len != port_irq_spec_cells() * 4 ||
-	    port_irq_spec_decode(spec, port_irq_spec_cells(), &irq, &level))
-		return -2;
-	return irq;
+	return d.irq;
 }
 
 /* Hand every interrupt of passthrough device @d to @p (the port routes it). */
 static int passthrough_irqs(struct partition *p, const struct cfg_device *d)
 {
-	unsigned int ncells = port_irq_spec_cells(), irq;
+	unsigned int ncells = port_irq_spec_cells();
 	int len;
 	const uint32_t *spec = fdt_getprop(p->cfg_fdt, d->node, "interrupts", &len);
-	bool level;
+	struct irq_desc irq;
+	char why[80];
 
-	if (spec && len % (ncells * 4))
-		return -1;
-	for (; spec && len > 0; len -= ncells * 4, spec += ncells)
-		if (port_irq_spec_decode(spec, ncells, &irq, &level) ||
-		    port_irq_passthrough(p, irq, level))
+	for (; spec && len > 0; len -= ncells * 4, spec += ncells) {
+		if (port_irq_decode(spec, &irq, why, sizeof(why)))
 			return -1;
+		if (port_irq_passthrough(p, irq.irq, irq.level)) {
+			hv_printf("%s: %s: interrupts: %s cannot be routed to it", p->name,
+				  fdt_get_name(p->cfg_fdt, d->node, NULL), irq.name);
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -120,13 +119,10 @@ static int create_one(struct partition *p, const struct cfg_partition *c, const 
 				REGION_DEVICE))
 			return -1;
 	for (unsigned int i = 0; i < c->ndev; i++)
-		if (passthrough_irqs(p, &c->dev[i])) {
-			hv_printf("%s: %s: interrupts: cannot pass them through", p->name,
-				  fdt_get_name(fdt, c->dev[i].node, NULL));
+		if (passthrough_irqs(p, &c->dev[i]))
 			return -1;
-		}
 	p->console_irq = c->has_console ? decode_irq(fdt, c->console_node, "interrupts") : -1;
-	if (p->console_irq == -2 || (p->console_irq >= 0 && !port_virq_usable(p, p->console_irq))) {
+	if (p->console_irq >= 0 && !port_virq_usable(p, p->console_irq)) {
 		hv_printf("%s: console: interrupts: not one interrupt this partition can be sent",
 			  p->name);
 		return -1;
@@ -154,12 +150,11 @@ static int create_shared(const struct cfg_shm *s, const void *fdt)
 	shm->cfg = s;
 	shm->doorbell_irq = decode_irq(fdt, s->node, "doorbell");
 	for (unsigned int i = 0; i < s->nparts && shm->doorbell_irq >= 0; i++)
-		if (!port_virq_usable(&partitions[s->parts[i]], shm->doorbell_irq))
-			shm->doorbell_irq = -2;
-	if (shm->doorbell_irq == -2) {
-		hv_printf("%s: doorbell: not one interrupt its peers can be sent", s->name);
-		return -1;
-	}
+		if (!port_virq_usable(&partitions[s->parts[i]], shm->doorbell_irq)) {
+			hv_printf("%s: doorbell: not an interrupt peer %s can be sent", s->name,
+				  partitions[s->parts[i]].name);
+			return -1;
+		}
 	if (place(&shm->pa, s->phys_fixed, s->phys_base, s->guest_base, s->size))
 		return -1;
 	phys_fill(shm->pa, 0, s->size);

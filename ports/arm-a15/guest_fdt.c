@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * The Cortex-A15 parts of a partition's generated device tree (CPUs, PSCI,
- * the GICv2 and the generic timer), and the GICv2 interrupt binding the
- * config's `interrupts` properties are written in.
+ * the GICv2 and the generic timer). The interrupt binding the config's
+ * `interrupts` properties are written in is config_facts.c's.
  */
 #include <stdio.h>
 #include <libfdt.h>
@@ -12,53 +12,13 @@
 
 /* Linux's arm,gic binding: <type number flags> */
 #define GIC_SPEC_CELLS		3
-#define GIC_SPEC_SPI		0
 #define GIC_SPEC_PPI		1
-#define GIC_MAX_SPI		987		/* ID 1019 */
-#define GIC_FLAGS_TRIGGER	0xfu		/* 1, 2 edge; 4, 8 level */
-#define GIC_FLAGS_PPI_CPUS	0xff00u		/* PPIs: the CPUs they go to */
 #define GIC_FLAGS_LEVEL_HIGH	4u
 #define GUEST_GICD_SIZE		0x1000
 #define GUEST_GICC_SIZE		0x2000
 
 /* The timer's PPIs, as the binding orders them: secure, non-secure, virtual, hyp */
 static const uint8_t timer_ppis[] = { 13, 14, 11, 10 };
-
-int port_irq_spec_decode(const uint32_t *cells_be, unsigned int ncells,
-			 unsigned int *irq, bool *level)
-{
-	uint32_t type, number, flags, extra;
-
-	if (ncells != GIC_SPEC_CELLS)
-		return -1;
-	type = fdt32_to_cpu(cells_be[0]);
-	number = fdt32_to_cpu(cells_be[1]);
-	flags = fdt32_to_cpu(cells_be[2]);
-	extra = flags & ~GIC_FLAGS_TRIGGER;
-	if (type == GIC_SPEC_SPI && number <= GIC_MAX_SPI && !extra)
-		*irq = VGIC_NR_PRIVATE + number;
-	else if (type == GIC_SPEC_PPI && number < 16 && !(extra & ~GIC_FLAGS_PPI_CPUS))
-		*irq = VGIC_NR_SGIS + number;
-	else
-		return -1;
-	switch (flags & GIC_FLAGS_TRIGGER) {
-	case 1:
-	case 2:
-		*level = false;
-		return 0;
-	case 4:
-	case 8:
-		*level = true;
-		return 0;
-	default:
-		return -1;
-	}
-}
-
-unsigned int port_irq_spec_cells(void)
-{
-	return GIC_SPEC_CELLS;
-}
 
 static int add_cpus(struct partition *p, void *fdt)
 {

@@ -21,20 +21,21 @@
 /* Raise *@max to the highest interrupt ID in specifier list @prop of @node. */
 static int max_irq_in(const void *fdt, int node, const char *prop, unsigned int *max)
 {
-	unsigned int ncells = port_irq_spec_cells(), irq;
+	unsigned int ncells = port_irq_spec_cells();
 	int len;
 	const fdt32_t *cells = fdt_getprop(fdt, node, prop, &len);
-	bool level;
+	struct irq_desc d;
+	char why[80];
 
 	if (!cells)
 		return 0;
 	if (len % (ncells * sizeof(*cells)))
 		return -1;
 	for (; len > 0; len -= ncells * sizeof(*cells), cells += ncells) {
-		if (port_irq_spec_decode(cells, ncells, &irq, &level))
+		if (port_irq_decode(cells, &d, why, sizeof(why)))
 			return -1;
-		if (irq > *max)
-			*max = irq;
+		if (d.irq > *max)
+			*max = d.irq;
 	}
 	return 0;
 }

@@ -8,7 +8,9 @@ test_pgtable-cflags := -Iports/arm-a15/include
 test_decode-srcs := ports/arm-a15/hsr.c ports/arm-a15/insn_decode.c
 test_decode-cflags := -Iports/arm-a15/include
 
-test_config-srcs := core/config.c core/config_check.c
+test_config-srcs := core/config.c core/config_check.c core/config_irqs.c \
+	ports/arm-a15/config_facts.c
+test_config-cflags := -Iports/arm-a15/include
 
 test_alloc-srcs := core/page_alloc.c core/physmem.c core/pgtable.c
 
@@ -18,9 +20,12 @@ test_console-srcs := core/console.c
 # (the header is listed so that editing it rebuilds them; only .c is linked).
 test_config-srcs += core/config_props.c tests/unit/config_tree.c tests/unit/config_tree.h
 test_config_check-srcs := core/config.c core/config_check.c core/config_props.c \
+	core/config_irqs.c ports/arm-a15/config_facts.c \
 	tests/unit/config_tree.c tests/unit/config_tree.h
+test_config_check-cflags := -Iports/arm-a15/include
 
-test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011.c ports/arm-a15/guest_fdt.c
+test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011.c ports/arm-a15/guest_fdt.c \
+	ports/arm-a15/config_facts.c
 test_guest_fdt-cflags := -Iports/arm-a15/include
 
 test_vgic-srcs := ports/arm-a15/vgic.c ports/arm-a15/vgic_dist.c ports/arm-a15/vgic_internal.h

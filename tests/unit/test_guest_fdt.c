@@ -187,42 +187,44 @@ static void test_gic_and_timer(void **state)
 	}
 }
 
-static int decode(uint32_t type, uint32_t number, uint32_t flags, unsigned int *irq, bool *level)
+static int decode(uint32_t type, uint32_t number, uint32_t flags, struct irq_desc *d)
 {
 	const fdt32_t spec[3] = { cpu_to_fdt32(type), cpu_to_fdt32(number), cpu_to_fdt32(flags) };
+	char why[96];
 
-	return port_irq_spec_decode(spec, 3, irq, level);
+	return port_irq_decode(spec, d, why, sizeof(why));
 }
 
 static void test_irq_specifiers(void **state)
 {
-	const fdt32_t two_cells[2] = { 0, 0 };
-	unsigned int irq = 0;
-	bool level = false;
+	struct irq_desc d;
 
 	(void)state;
 	assert_int_equal(port_irq_spec_cells(), 3);
-	assert_int_equal(decode(0, 2, 4, &irq, &level), 0);	/* SPI 2, level high */
-	assert_int_equal(irq, 34);
-	assert_true(level);
-	assert_int_equal(decode(0, 10, 1, &irq, &level), 0);	/* SPI 10, rising edge */
-	assert_int_equal(irq, 42);
-	assert_false(level);
-	assert_int_equal(decode(0, 987, 8, &irq, &level), 0);	/* level low */
-	assert_int_equal(irq, 1019);
-	assert_true(level);
-	assert_int_equal(decode(1, 11, 0xf04, &irq, &level), 0);	/* PPI with CPU mask */
-	assert_int_equal(irq, 27);
-	assert_int_equal(decode(1, 14, 2, &irq, &level), 0);
-	assert_int_equal(irq, 30);
-	assert_false(level);
-	assert_int_equal(decode(0, 988, 4, &irq, &level), -1);	/* beyond ID 1019 */
-	assert_int_equal(decode(1, 16, 4, &irq, &level), -1);
-	assert_int_equal(decode(2, 1, 4, &irq, &level), -1);	/* no such type */
-	assert_int_equal(decode(0, 1, 0, &irq, &level), -1);	/* no trigger */
-	assert_int_equal(decode(0, 1, 3, &irq, &level), -1);
-	assert_int_equal(decode(0, 1, 0x104, &irq, &level), -1);	/* CPU mask on an SPI */
-	assert_int_equal(port_irq_spec_decode(two_cells, 2, &irq, &level), -1);
+	assert_int_equal(decode(0, 2, 4, &d), 0);	/* SPI 2, level high */
+	assert_int_equal(d.irq, 34);
+	assert_true(d.level);
+	assert_false(d.per_cpu);
+	assert_string_equal(d.name, "SPI 2");
+	assert_int_equal(decode(0, 10, 1, &d), 0);	/* SPI 10, rising edge */
+	assert_int_equal(d.irq, 42);
+	assert_false(d.level);
+	assert_int_equal(decode(0, 255, 8, &d), 0);	/* the board's last, level low */
+	assert_int_equal(d.irq, 287);
+	assert_true(d.level);
+	assert_int_equal(decode(1, 11, 0xf04, &d), 0);	/* PPI with CPU mask */
+	assert_int_equal(d.irq, 27);
+	assert_true(d.per_cpu);
+	assert_string_equal(d.used_by, "the virtual timer");
+	assert_int_equal(decode(1, 14, 2, &d), 0);
+	assert_int_equal(d.irq, 30);
+	assert_false(d.level);
+	assert_int_equal(decode(0, 256, 4, &d), -1);	/* beyond the board's GIC */
+	assert_int_equal(decode(1, 16, 4, &d), -1);
+	assert_int_equal(decode(2, 1, 4, &d), -1);	/* no such type */
+	assert_int_equal(decode(0, 1, 0, &d), -1);	/* no trigger */
+	assert_int_equal(decode(0, 1, 3, &d), -1);
+	assert_int_equal(decode(0, 1, 0x104, &d), -1);	/* CPU mask on an SPI */
 }
 
 int main(void)

@@ -74,6 +74,7 @@
 #define CFG_MAX_REGIONS		8	/* memory regions per partition */
 #define CFG_MAX_DEVICES		8	/* passthrough devices per partition */
 #define CFG_MAX_SHM		8
+#define CFG_MAX_DEVICE_IRQS	8	/* interrupt specifiers per passthrough device */
 #define CFG_MAX_BANKS		4	/* board RAM banks and reserved ranges */
 #define CFG_NAME_MAX		32
 #define CFG_PATH_MAX		128
@@ -190,7 +191,7 @@ struct config {
 struct config_error {
 	char path[CFG_PATH_MAX];
 	char prop[CFG_NAME_MAX];
-	char msg[160];
+	char msg[256];
 };
 
 /*
@@ -207,5 +208,11 @@ int config_parse(const void *fdt, struct config *cfg, struct config_error *err);
  * or beyond the board. Returns 0 or -1 with @err filled.
  */
 int config_validate(const struct config *cfg, struct config_error *err);
+
+/*
+ * Part of config_validate(): decode every interrupt specifier with the
+ * port's binding and refuse interrupts used twice. 0 or -1 with @err.
+ */
+int config_check_irqs(const struct config *cfg, struct config_error *err);
 
 #endif

@@ -10,6 +10,7 @@
 #include <bulkhead/types.h>
 
 #define MMIO_MAX_DEVICES	8
+#define MMIO_MAX_WINDOW		(1ull << 32)	/* offsets are 32-bit */
 
 struct mmio_device;
 struct partition;

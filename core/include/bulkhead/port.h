@@ -99,15 +99,39 @@ int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
 /* ---- virtual interrupts ------------------------------------------------ */
 
 /*
- * Decode one interrupt specifier of the guest's interrupt controller
- * binding (as written in the config's `interrupts` properties, e.g.
- * GICv2's <type number flags>) into the controller's interrupt number
- * and trigger. Pure function, any context. Returns 0 or -1 (malformed).
+ * One interrupt specifier of the guest's interrupt controller binding
+ * (as written in the config's `interrupts` and `doorbell` properties,
+ * e.g. GICv2's <type number flags>), decoded.
  */
-int port_irq_spec_decode(const uint32_t *cells_be, unsigned int ncells,
-			 unsigned int *irq, bool *level);
+struct irq_desc {
+	unsigned int irq;	/* the controller's interrupt number (GIC ID) */
+	bool level;		/* level-triggered, else edge */
+	bool per_cpu;		/* banked per CPU (GIC SGIs, PPIs): never a partition's */
+	const char *used_by;	/* what the board uses it for, or NULL */
+	char name[16];		/* as the binding says it, e.g. "SPI 5", "PPI 11" */
+};
+
+/*
+ * Decode the port_irq_spec_cells() cells at @cells_be (big-endian, as in
+ * the tree) into @d, checking type, number and flags against the board's
+ * controller. Returns 0, or -1 with a one-line reason in @why. Pure
+ * function, any context; the host tool links the same code
+ * (ports/<arch>/config_facts.c).
+ */
+int port_irq_decode(const uint32_t *cells_be, struct irq_desc *d, char *why, size_t len);
 /* Cells per specifier in the guest's binding (3 for GICv2). */
 unsigned int port_irq_spec_cells(void);
+
+/*
+ * Limits of the port's translation and interrupt controller, for the
+ * validator (config_facts.c, also in the host tool).
+ */
+struct port_limits {
+	unsigned int guest_addr_bits;	/* guest-physical addresses stage-2 translates */
+	unsigned int phys_addr_bits;	/* physical addresses it can map to */
+	unsigned int nr_irqs;		/* interrupt numbers the controller has */
+};
+extern const struct port_limits port_limits;
 
 /*
  * Hand physical interrupt @irq to partition @p: routed to the CPU of its
