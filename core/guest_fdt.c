@@ -97,14 +97,14 @@ static int add_console(void *fdt, const struct partition *p, char *path, size_t 
 
 	if (!p->cfg->has_console)
 		return 0;
-	node = add_node_at(fdt, vuart_model.node_name, p->cfg->console_base);
+	node = add_node_at(fdt, vuart_fdt.node_name, p->cfg->console_base);
 	TRY(node);
-	TRY(fdt_setprop(fdt, node, "compatible", vuart_model.compatible,
-			vuart_model.compatible_len));
+	TRY(fdt_setprop(fdt, node, "compatible", vuart_fdt.compatible,
+			vuart_fdt.compatible_len));
 	TRY(set_reg(fdt, node, p->cfg->console_base, p->cfg->console_size));
 	TRY(copy_prop(fdt, node, p, p->cfg->console_node, "interrupts", "interrupts"));
 	TRY(fdt_get_path(fdt, node, path, len));
-	return vuart_model.fdt_props(fdt, path);
+	return vuart_fdt.fdt_props(fdt, path);
 }
 
 static int add_chosen(void *fdt, const struct partition *p, const char *stdout_path)

@@ -10,7 +10,7 @@
 #include <bulkhead/core.h>
 #include <bulkhead/page_alloc.h>
 #include <bulkhead/partition.h>
-#include <bulkhead/physmem.h>
+#include <bulkhead/placement.h>
 #include <bulkhead/port.h>
 
 #define BOARD_FDT_MAX	0x10000
@@ -18,6 +18,7 @@
 struct board_info board;
 static uint8_t board_fdt[BOARD_FDT_MAX] __attribute__((aligned(8)));
 static struct config config;
+static struct placement placement;
 
 void board_setup(void *fdt)
 {
@@ -94,18 +95,10 @@ static const void *load_config(void)
 		for (unsigned int j = 0; j < c->ndev; j++)
 			check_passthrough(pkg, &c->dev[j]);
 	}
+	/* The board's RAM as we found it, which the validator could only assume */
+	if (config_place(&config, board.ram, board.nram, &placement, &err))
+		hv_panic("config: %s: %s: %s", err.path, err.prop, err.msg);
 	return pkg;
-}
-
-/* Guest RAM: the board's RAM minus the config's reserved ranges and ourselves. */
-static void init_guest_ram(void)
-{
-	physmem_init(&guest_ram, board.ram, board.nram);
-	for (unsigned int i = 0; i < config.board.nreserved; i++)
-		physmem_exclude(&guest_ram, config.board.reserved[i].base,
-				config.board.reserved[i].size);
-	physmem_exclude(&guest_ram, CONFIG_HV_LOAD_ADDR, CONFIG_HV_SIZE);
-	physmem_exclude(&guest_ram, CONFIG_PACKAGE_ADDR, CONFIG_PACKAGE_SIZE);
 }
 
 /* Returns the set of CPUs that did not start. */
@@ -137,9 +130,8 @@ void core_main(void)
 
 	page_pool_init(&hv_pool, pool, __hv_end, CONFIG_HV_LOAD_ADDR + CONFIG_HV_SIZE - pool);
 	load_config();
-	init_guest_ram();
-	if (partitions_create(&config))
-		hv_panic("cannot create the partitions");
+	if (partitions_create(&config, &placement))
+		hv_panic("cannot create the partitions (see above)");
 	dead_cpus = start_secondaries();
 	for (unsigned int i = 0; i < npartitions; i++) {
 		if (uses_cpus(&partitions[i], dead_cpus))

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
- * Partitions: creation from the config (memory placement, stage-2 maps,
- * device models) and the life cycle (boot, stop, reboot, fault policy).
+ * Partitions: creation from the config and its placement (stage-2 maps,
+ * interrupts, device models); lifecycle.c runs them.
  */
 #include <libfdt.h>
 #include <bulkhead/console.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/physmem.h>
 #include <bulkhead/pgtable.h>
+#include <bulkhead/placement.h>
 #include <bulkhead/port.h>
 
 struct partition partitions[MAX_PARTITIONS];
@@ -21,39 +22,21 @@ static const unsigned int region_attrs[] = {
 	[REGION_SHARED] = PT_READ | PT_WRITE,
 };
 
-static struct guest_region *add_region(struct partition *p, gpaddr_t gpa, paddr_t pa,
-				       uint64_t size, enum guest_region_kind kind)
+/* Map what partition_layout() put in @p's guest map. */
+static int map_regions(struct partition *p)
 {
-	struct guest_region *r;
+	for (unsigned int i = 0; i < p->nregions; i++) {
+		const struct guest_region *r = &p->region[i];
 
-	if (p->nregions == MAX_GUEST_REGIONS ||
-	    port_stage2_map(p, gpa, pa, size, region_attrs[kind]))
-		return NULL;
-	r = &p->region[p->nregions++];
-	r->gpa = gpa;
-	r->pa = pa;
-	r->size = size;
-	r->kind = kind;
-	return r;
-}
-
-/* Largest block size both addresses can share, so stage-2 uses blocks. */
-static uint64_t placement_align(gpaddr_t gpa, uint64_t size)
-{
-	if (IS_ALIGNED(gpa, SZ_1G) && size >= SZ_1G)
-		return SZ_1G;
-	if (IS_ALIGNED(gpa, SZ_2M) && size >= SZ_2M)
-		return SZ_2M;
-	return PAGE_SIZE;
-}
-
-static int place(paddr_t *pa, bool fixed, paddr_t fixed_pa, gpaddr_t gpa, uint64_t size)
-{
-	if (fixed) {
-		*pa = fixed_pa;
-		return physmem_reserve(&guest_ram, fixed_pa, size);
+		if (port_stage2_map(p, r->gpa, r->pa, r->size, region_attrs[r->kind])) {
+			hv_printf("%s: cannot map guest 0x%llx-0x%llx to physical 0x%llx: out of table memory",
+				  p->name, (unsigned long long)r->gpa,
+				  (unsigned long long)(r->gpa + r->size - 1),
+				  (unsigned long long)r->pa);
+			return -1;
+		}
 	}
-	return physmem_alloc(&guest_ram, size, placement_align(gpa, size), pa);
+	return 0;
 }
 
 /*
@@ -92,32 +75,13 @@ static int passthrough_irqs(struct partition *p, const struct cfg_device *d)
 	return 0;
 }
 
-static int create_one(struct partition *p, const struct cfg_partition *c, const void *fdt)
+static int create_one(struct partition *p)
 {
-	paddr_t pa;
+	const struct cfg_partition *c = p->cfg;
+	const void *fdt = p->cfg_fdt;
 
-	p->name = c->name;
-	p->cfg = c;
-	p->cfg_fdt = fdt;
-	p->state = PART_BOOTING;
-	if (port_partition_init(p))
+	if (port_partition_init(p) || map_regions(p))
 		return -1;
-	for (unsigned int i = 0; i < c->nmem; i++) {
-		const struct cfg_region *m = &c->mem[i];
-
-		if (place(&pa, m->phys_fixed, m->phys_base, m->guest_base, m->size)) {
-			hv_printf("%s: no physical memory for %llu MiB at guest 0x%llx", p->name,
-				  (unsigned long long)(m->size >> 20),
-				  (unsigned long long)m->guest_base);
-			return -1;
-		}
-		if (!add_region(p, m->guest_base, pa, m->size, REGION_RAM))
-			return -1;
-	}
-	for (unsigned int i = 0; i < c->ndev; i++)
-		if (!add_region(p, c->dev[i].guest_base, c->dev[i].phys_base, c->dev[i].size,
-				REGION_DEVICE))
-			return -1;
 	for (unsigned int i = 0; i < c->ndev; i++)
 		if (passthrough_irqs(p, &c->dev[i]))
 			return -1;
@@ -128,26 +92,20 @@ static int create_one(struct partition *p, const struct cfg_partition *c, const 
 		return -1;
 	}
 	if (c->has_console &&
-	    mmio_register(p, c->console_base, c->console_size, vuart_model.ops, &p->vuart))
+	    mmio_register(p, c->console_base, c->console_size, vuart_model.ops, &p->vuart)) {
+		hv_printf("%s: console: no room for another emulated device", p->name);
 		return -1;
-	p->nvcpus = c->ncpus;
-	for (unsigned int i = 0; i < c->ncpus; i++) {
-		struct vcpu *v = &p->vcpu[i];
-
-		v->part = p;
-		v->index = i;
-		v->cpu = c->cpus[i];
-		v->state = VCPU_OFF;
-		cpu_vcpu[v->cpu] = v;
 	}
+	for (unsigned int i = 0; i < p->nvcpus; i++)
+		cpu_vcpu[p->vcpu[i].cpu] = &p->vcpu[i];
 	return 0;
 }
 
-static int create_shared(const struct cfg_shm *s, const void *fdt)
+/* After every partition's passthrough setup: port_virq_usable() knows it. */
+static int create_shared(struct shared_region *shm, const void *fdt)
 {
-	struct shared_region *shm = &shared_regions[s->id];
+	const struct cfg_shm *s = shm->cfg;
 
-	shm->cfg = s;
 	shm->doorbell_irq = decode_irq(fdt, s->node, "doorbell");
 	for (unsigned int i = 0; i < s->nparts && shm->doorbell_irq >= 0; i++)
 		if (!port_virq_usable(&partitions[s->parts[i]], shm->doorbell_irq)) {
@@ -155,18 +113,8 @@ static int create_shared(const struct cfg_shm *s, const void *fdt)
 				  partitions[s->parts[i]].name);
 			return -1;
 		}
-	if (place(&shm->pa, s->phys_fixed, s->phys_base, s->guest_base, s->size))
-		return -1;
 	phys_fill(shm->pa, 0, s->size);
 	port_guest_memory_written(shm->pa, s->size);
-	for (unsigned int i = 0; i < s->nparts; i++) {
-		struct guest_region *r = add_region(&partitions[s->parts[i]], s->guest_base,
-						    shm->pa, s->size, REGION_SHARED);
-
-		if (!r)
-			return -1;
-		r->shm = shm;
-	}
 	return 0;
 }
 
@@ -181,21 +129,17 @@ static void print_summary(const struct partition *p)
 		  (unsigned long long)c->image.size);
 }
 
-int partitions_create(const struct config *cfg)
+int partitions_create(const struct config *cfg, const struct placement *pl)
 {
-	for (unsigned int i = 0; i < cfg->npart; i++) {
-		partitions[i].id = i;
-		if (create_one(&partitions[i], &cfg->part[i], cfg->fdt)) {
-			hv_printf("%s: cannot create the partition", cfg->part[i].name);
+	for (unsigned int i = 0; i < cfg->npart; i++)
+		partition_layout(&partitions[i], cfg, i, pl, shared_regions);
+	npartitions = cfg->npart;
+	for (unsigned int i = 0; i < npartitions; i++)
+		if (create_one(&partitions[i]))
 			return -1;
-		}
-		npartitions = i + 1;
-	}
 	for (unsigned int i = 0; i < cfg->nshm; i++)
-		if (create_shared(&cfg->shm[i], cfg->fdt)) {
-			hv_printf("%s: cannot set up the shared memory", cfg->shm[i].name);
+		if (create_shared(&shared_regions[i], cfg->fdt))
 			return -1;
-		}
 	for (unsigned int i = 0; i < npartitions; i++)
 		print_summary(&partitions[i]);
 	return 0;

@@ -3,8 +3,6 @@
 #include <string.h>
 #include <bulkhead/physmem.h>
 
-struct physmem guest_ram;
-
 static void remove_at(struct physmem *pm, unsigned int i)
 {
 	memmove(&pm->free[i], &pm->free[i + 1], (pm->nfree - i - 1) * sizeof(pm->free[0]));

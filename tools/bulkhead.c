@@ -24,6 +24,8 @@
 #include <unistd.h>
 #include <libfdt.h>
 
+#include <bulkhead/placement.h>
+
 #include "bulkhead.h"
 
 /*
@@ -242,9 +244,12 @@ static int check_images(const struct opts *o, const void *fdt,
 int check_config(const struct opts *o, const void *fdt, struct config *cfg)
 {
 	struct config_error err;
+	struct placement pl;
 
+	/* The boot sequence's checks, in its order, on the config's board RAM */
 	if (config_parse(fdt, cfg, &err) || config_validate(cfg, &err) ||
-	    check_images(o, fdt, &err)) {
+	    config_place(cfg, cfg->board.ram, cfg->board.nram, &pl, &err) ||
+	    check_guest_fdts(cfg, &pl, &err) || check_images(o, fdt, &err)) {
 		report(o->file, &err);
 		return -1;
 	}

@@ -40,6 +40,11 @@ void *load_config(const struct opts *o, size_t *size);
 /* Parse, validate and look up every image; prints the error, returns -1. */
 int check_config(const struct opts *o, const void *fdt, struct config *cfg);
 
+struct placement;
+/* Build every partition's device tree as the hypervisor will; 0 or -1 with @err. */
+int check_guest_fdts(const struct config *cfg, const struct placement *pl,
+		     struct config_error *err);
+
 /* Find image @name in the -L dirs: 0 with @path and @size filled, or -1. */
 int find_image(const struct opts *o, const char *name, char *path,
 	       size_t len, off_t *size);

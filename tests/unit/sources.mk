@@ -20,11 +20,11 @@ test_console-srcs := core/console.c
 # (the header is listed so that editing it rebuilds them; only .c is linked).
 test_config-srcs += core/config_props.c tests/unit/config_tree.c tests/unit/config_tree.h
 test_config_check-srcs := core/config.c core/config_check.c core/config_props.c \
-	core/config_irqs.c ports/arm-a15/config_facts.c \
+	core/config_irqs.c core/placement.c core/physmem.c ports/arm-a15/config_facts.c \
 	tests/unit/config_tree.c tests/unit/config_tree.h
-test_config_check-cflags := -Iports/arm-a15/include
+test_config_check-cflags := -Iports/arm-a15/include -include generated/autoconf.h
 
-test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011.c ports/arm-a15/guest_fdt.c \
+test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011_fdt.c ports/arm-a15/guest_fdt.c \
 	ports/arm-a15/config_facts.c
 test_guest_fdt-cflags := -Iports/arm-a15/include
 

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <bulkhead/placement.h>
+
 #include "config_tree.h"
 
 static void test_guest_overlaps(void **state)
@@ -129,9 +131,46 @@ static void test_devices(void **state)
 		       "physical range 0xa000000-0xa000fff overlaps /partitions/alpha/device@a000000");
 }
 
+/* Fixed placements first, then the rest in config order, block-aligned. */
+static void test_placement(void **state)
+{
+	void *fdt = good_tree();
+	struct placement pl;
+
+	(void)state;
+	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
+	assert_int_equal(config_validate(&cfg, &err), 0);
+	assert_int_equal(config_place(&cfg, cfg.board.ram, cfg.board.nram, &pl, &err), 0);
+	assert_int_equal(pl.mem[0][0], 0x100000000ull);	/* alpha: phys-base */
+	assert_int_equal(pl.mem[0][1], 0x4a000000);	/* 1 MiB: page-aligned */
+	assert_int_equal(pl.mem[1][0], 0x4a200000);	/* 2 MiB at a 2 MiB guest address */
+	assert_int_equal(pl.shm[0], 0x140000000ull);
+
+	/* Fewer RAM than the config's board says, as the hypervisor may find */
+	cfg.board.ram[0].size = 0x0a100000;
+	assert_int_equal(config_place(&cfg, cfg.board.ram, cfg.board.nram, &pl, &err), -1);
+	assert_error("/partitions/alpha/memory@40000000", "phys-base",
+		     "0x100000000-0x100ffffff is not free RAM: the board's RAM less what is reserved, the hypervisor, its package and other fixed placements");
+}
+
+static void test_placement_no_room(void **state)
+{
+	void *fdt = good_tree();
+	struct placement pl;
+
+	(void)state;
+	set_range(fdt, "/partitions/beta/memory@80000000", "reg", 0x80000000, 0x200000000ull);
+	assert_int_equal(config_parse(fdt, &cfg, &err), 0);
+	assert_int_equal(config_place(&cfg, cfg.board.ram, cfg.board.nram, &pl, &err), -1);
+	assert_error("/partitions/beta/memory@80000000", "reg",
+		     "no room for 8 GiB (1 GiB-aligned): 6110144 KiB of RAM free, the largest piece 2911 MiB");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_placement),
+		cmocka_unit_test(test_placement_no_room),
 		cmocka_unit_test(test_guest_overlaps),
 		cmocka_unit_test(test_misaligned),
 		cmocka_unit_test(test_phys_placement),

@@ -16,16 +16,6 @@ static struct cfg_shm shm = { .id = 1 };
 static struct shared_region shared = { .cfg = &shm, .doorbell_irq = 42 };
 static struct partition part;
 
-void console_guest_write(struct console_line *line, const char *name, const char *s, size_t len)
-{
-	(void)line; (void)name; (void)s; (void)len;
-}
-
-void port_virq_set_level(struct partition *p, unsigned int irq, bool level)
-{
-	(void)p; (void)irq; (void)level;
-}
-
 /* A partition "alpha" on CPUs 2 and 3 with RAM, a console, an RTC and shared memory. */
 static int setup(void **state)
 {

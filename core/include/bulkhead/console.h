@@ -32,17 +32,26 @@ struct mmio_ops;
 struct partition;
 struct vuart_model {
 	const struct mmio_ops *ops;
-	const char *node_name;		/* in the guest device tree */
-	const char *compatible;		/* NUL-separated list */
-	size_t compatible_len;
-	/* Add what the model's guest drivers need beyond compatible and
-	 * reg (e.g. clocks) to its node at @path; 0 or a libfdt error. */
-	int (*fdt_props)(void *fdt, const char *path);
 	/* Put @p's UART in its reset state, interrupt line low; at every
 	 * boot of the partition. */
 	void (*reset)(struct partition *p);
 };
 extern const struct vuart_model vuart_model;
+
+/*
+ * The same model as the guest's device tree describes it; apart from the
+ * registers so that the host tool, which builds every partition's tree
+ * to check that it fits, links no device model.
+ */
+struct vuart_fdt {
+	const char *node_name;
+	const char *compatible;		/* NUL-separated list */
+	size_t compatible_len;
+	/* Add what the model's guest drivers need beyond compatible and
+	 * reg (e.g. clocks) to its node at @path; 0 or a libfdt error. */
+	int (*fdt_props)(void *fdt, const char *path);
+};
+extern const struct vuart_fdt vuart_fdt;
 
 /* Physical UART driver (drivers/serial/), chosen at link time. */
 void uart_init(paddr_t base);

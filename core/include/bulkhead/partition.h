@@ -88,8 +88,20 @@ extern unsigned int npartitions;
 extern struct vcpu *cpu_vcpu[CFG_MAX_CPUS];	/* the vCPU each physical CPU runs */
 extern struct shared_region shared_regions[CFG_MAX_SHM];
 
-/* Boot CPU: allocate memory, build stage-2 maps and device models. */
-int partitions_create(const struct config *cfg);
+struct placement;
+/*
+ * Fill @p (partition @id of @cfg) with its identity, vCPUs and guest map
+ * of RAM at @pl's addresses, devices and shared memory (@shared: one
+ * entry per shared region of @cfg, filled too). Touches no hardware.
+ * Boot CPU before any partition runs; the host tool.
+ */
+void partition_layout(struct partition *p, const struct config *cfg, unsigned int id,
+		      const struct placement *pl, struct shared_region *shared);
+/*
+ * Boot CPU: lay out every partition, build its stage-2 map, interrupts
+ * and device models. Prints why and returns -1 if the port refuses.
+ */
+int partitions_create(const struct config *cfg, const struct placement *pl);
 /* Load image and device tree and start vCPU 0. Any CPU, no vCPU of @p in guest. */
 void partition_boot(struct partition *p);
 /* @p cannot boot (load failed, its CPU did not start): halt it. Any CPU. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Physical memory handed to guests: the board's RAM minus reserved
- * ranges, kept as a sorted list of free ranges. Plus copies to and from
+ * ranges, kept as a sorted list of free ranges (core/placement.c). Plus copies to and from
  * any physical address through the port's mapping window.
  */
 #ifndef BULKHEAD_PHYSMEM_H
@@ -16,8 +16,6 @@ struct physmem {
 	struct cfg_range free[PHYSMEM_MAX_RANGES];
 	unsigned int nfree;
 };
-
-extern struct physmem guest_ram;
 
 void physmem_init(struct physmem *pm, const struct cfg_range *ram, unsigned int nram);
 /* Take [base, base+size) out of the free list; -1 unless all of it was free. */

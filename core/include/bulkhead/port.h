@@ -130,6 +130,9 @@ struct port_limits {
 	unsigned int guest_addr_bits;	/* guest-physical addresses stage-2 translates */
 	unsigned int phys_addr_bits;	/* physical addresses it can map to */
 	unsigned int nr_irqs;		/* interrupt numbers the controller has */
+	/* Block sizes stage-2 maps in one entry, largest first, 0-terminated:
+	 * guest RAM is placed at physical addresses aligned to them. */
+	uint64_t block_sizes[4];
 };
 extern const struct port_limits port_limits;
 
