@@ -79,8 +79,10 @@ int port_partition_init(struct partition *p)
 	struct arch_partition *a = &p->arch;
 	unsigned int nr_irqs;
 
-	if (pt_init(&a->stage2, &lpae_stage2_format, &hv_table_allocator))
+	if (pt_init(&a->stage2, &lpae_stage2_format, &hv_table_allocator)) {
+		hv_printf("%s: out of memory for its stage-2 tables", p->name);
 		return -1;
+	}
 	/* VMID 0 is left unused so a stale VTTBR never matches a guest */
 	a->vttbr = a->stage2.root_pa | ((uint64_t)(p->id + 1) << VTTBR_VMID_SHIFT);
 	if (vgic_size(p, &nr_irqs)) {
@@ -89,11 +91,17 @@ int port_partition_init(struct partition *p)
 		return -1;
 	}
 	/* The guest's GICC is the virtual CPU interface itself: no traps */
-	if (!board.intc_base[3] ||
-	    port_stage2_map(p, CONFIG_GUEST_GICC_BASE, board.intc_base[3], GUEST_GICC_SIZE,
-			    PT_READ | PT_WRITE | PT_DEVICE))
+	if (!board.intc_base[3]) {
+		hv_printf("%s: the board's GIC has no virtual CPU interface", p->name);
 		return -1;
-	return vgic_hw_init(p, nr_irqs);
+	}
+	if (port_stage2_map(p, CONFIG_GUEST_GICC_BASE, board.intc_base[3], GUEST_GICC_SIZE,
+			    PT_READ | PT_WRITE | PT_DEVICE) ||
+	    vgic_hw_init(p, nr_irqs)) {
+		hv_printf("%s: cannot set up its virtual GIC", p->name);
+		return -1;
+	}
+	return 0;
 }
 
 int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
