@@ -11,6 +11,7 @@
 #include <bulkhead/port.h>
 #include <asm/abort.h>
 #include <asm/arm.h>
+#include <asm/decode.h>
 #include <asm/guest.h>
 #include <asm/sysregs.h>
 
