@@ -41,13 +41,11 @@ enum exit_action mmio_handle_exit(struct vcpu *v, struct vm_exit *e)
 {
 	switch (mmio_emulate(&v->part->mmio, &e->mmio)) {
 	case MMIO_NO_DEVICE:
-		health_fault(v, FAULT_UNMAPPED_ACCESS, e->mmio.write ? "write" : "read",
-			     e->pc, e->mmio.addr, e->syndrome);
-		return EXIT_RESCHEDULE;
+		return health_fault(v, FAULT_UNMAPPED_ACCESS, e->mmio.write ? "write" : "read",
+				    e->pc, e->mmio.addr, e->syndrome);
 	case MMIO_REFUSED:
-		health_fault(v, FAULT_UNDECODABLE_ACCESS, "refused by the device model",
-			     e->pc, e->mmio.addr, e->syndrome);
-		return EXIT_RESCHEDULE;
+		return health_fault(v, FAULT_UNDECODABLE_ACCESS, "refused by the device model",
+				    e->pc, e->mmio.addr, e->syndrome);
 	}
 	return EXIT_RESUME;
 }

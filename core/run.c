@@ -12,7 +12,8 @@
 /*
  * Called by the port from port_vcpu_run(), on @v's CPU with v->busy set,
  * for each exit it cannot finish alone. On EXIT_RESUME the port completes
- * the instruction and may enter the guest again without coming back here.
+ * the instruction, on EXIT_ABORT it delivers an abort for it instead, and
+ * either way may enter the guest again without coming back here.
  */
 enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e)
 {
@@ -22,9 +23,8 @@ enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e)
 	case EXIT_HYPERCALL:
 		return hypercall_handle(v, e);
 	case EXIT_FAULT:
-		health_fault(v, e->fault.kind, e->fault.detail, e->pc, e->fault.addr,
-			     e->syndrome);
-		return EXIT_RESCHEDULE;
+		return health_fault(v, e->fault.kind, e->fault.detail, e->pc,
+				    e->fault.addr, e->syndrome);
 	case EXIT_NONE:
 		break;
 	}

@@ -51,7 +51,7 @@ uint32_t guest_banked_lr(uint32_t mode)
 	}
 }
 
-static void set_banked_lr(uint32_t mode, uint32_t v)
+void guest_set_banked_lr(uint32_t mode, uint32_t v)
 {
 	switch (mode) {
 	case PSR_MODE_SVC: MSR_BANKED(lr_svc, v); break;
@@ -72,6 +72,18 @@ uint32_t guest_banked_spsr(uint32_t mode)
 	case PSR_MODE_IRQ: return MRS_BANKED(spsr_irq);
 	case PSR_MODE_FIQ: return MRS_BANKED(spsr_fiq);
 	default: return 0;
+	}
+}
+
+void guest_set_banked_spsr(uint32_t mode, uint32_t v)
+{
+	switch (mode) {
+	case PSR_MODE_SVC: MSR_BANKED(spsr_svc, v); break;
+	case PSR_MODE_ABT: MSR_BANKED(spsr_abt, v); break;
+	case PSR_MODE_UND: MSR_BANKED(spsr_und, v); break;
+	case PSR_MODE_IRQ: MSR_BANKED(spsr_irq, v); break;
+	case PSR_MODE_FIQ: MSR_BANKED(spsr_fiq, v); break;
+	default: break;
 	}
 }
 
@@ -104,7 +116,7 @@ void guest_reg_write(struct arm_regs *r, unsigned int n, uint32_t value)
 	else if (n == 13)
 		set_banked_sp(mode, value);
 	else if (n == 14 && mode_has_own_lr(mode))
-		set_banked_lr(mode, value);
+		guest_set_banked_lr(mode, value);
 	else if (n == 14)
 		r->lr = value;
 	else

@@ -74,9 +74,9 @@ static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
 }
 
 /*
- * Exits the core answers EXIT_RESUME (most MMIO and hypercalls) go
- * straight back to the guest: its state is checked here instead of in
- * the run loop. A stopper who changes it after this look has kicked us,
+ * Exits the core answers EXIT_RESUME (most MMIO and hypercalls) or
+ * EXIT_ABORT (inject.c) go straight back to the guest: its state is
+ * checked here instead of in the run loop. A stopper who changes it after this look has kicked us,
  * and the pending kick ends the next guest entry at once.
  */
 void port_vcpu_run(struct vcpu *v)
@@ -84,6 +84,7 @@ void port_vcpu_run(struct vcpu *v)
 	struct vm_exit exit;
 
 	for (;;) {
+		enum exit_action action;
 		uint32_t vector;
 
 		/*
@@ -105,9 +106,15 @@ void port_vcpu_run(struct vcpu *v)
 		exit.kind = EXIT_NONE;
 		if (!arm_handle_trap(v, &exit))
 			continue;
-		if (exit.kind == EXIT_NONE || core_handle_exit(v, &exit) != EXIT_RESUME)
+		if (exit.kind == EXIT_NONE)
 			return;
-		complete_exit(v, &exit);
+		action = core_handle_exit(v, &exit);
+		if (action == EXIT_RESUME)
+			complete_exit(v, &exit);
+		else if (action == EXIT_ABORT)
+			port_vcpu_inject_abort(v, &exit);
+		else
+			return;
 		if (v->state != VCPU_RUNNING)
 			return;
 	}

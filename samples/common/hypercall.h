@@ -24,6 +24,7 @@
 #define PSCI_RET_NOT_SUPPORTED		(-1)
 #define PSCI_RET_INVALID_PARAMETERS	(-2)
 #define PSCI_RET_ALREADY_ON		(-4)
+#define PSCI_RET_ON_PENDING		(-5)
 
 /* AFFINITY_INFO results */
 #define PSCI_AFFINITY_ON		0

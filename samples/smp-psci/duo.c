@@ -3,7 +3,8 @@
  * smp-psci, the "duo" partition: one image on two vCPUs.
  *
  * vCPU 0 asks PSCI about vCPU 1, starts it with CPU_ON, tries the calls
- * that must fail, and meets it in memory both share; vCPU 1 reports what
+ * that must fail (CPU_ON again at once and once it runs: ALREADY_ON),
+ * and meets it in memory both share; vCPU 1 reports what
  * it booted with and powers itself off with CPU_OFF. Then vCPU 0 checks how
  * the hypervisor completes MMIO accesses that trap without a syndrome
  * (writeback.c). The first boot ends with PSCI SYSTEM_RESET, the second
@@ -72,6 +73,8 @@ static const char *psci_ret_name(int32_t ret)
 		return "INVALID_PARAMETERS";
 	case PSCI_RET_ALREADY_ON:
 		return "ALREADY_ON";
+	case PSCI_RET_ON_PENDING:
+		return "ON_PENDING";
 	default:
 		return "unexpected";
 	}
@@ -135,22 +138,37 @@ static void wait_affinity_on(void)
 		;
 }
 
+static int32_t cpu_on_vcpu1(void)
+{
+	return psci_cpu_on(VCPU1_MPIDR, (uintptr_t)secondary_entry, VCPU1_CONTEXT);
+}
+
 static void start_vcpu1(void)
 {
 	uint32_t version = psci_version();
+	int32_t first, at_once, state;
 	char call[48];
 
 	printf("duo: PSCI_VERSION %" PRIu32 ".%" PRIu32 "\n", version >> 16,
 	       version & 0xffff);
 	print_affinity(psci_affinity_info(VCPU1_MPIDR), "");
+	/*
+	 * The second call follows the first at once, before vCPU 1's CPU
+	 * has usually even woken up: it must answer ALREADY_ON whether
+	 * vCPU 1 is still pending or already running. Printing comes after,
+	 * so as not to give vCPU 1 time.
+	 */
+	first = cpu_on_vcpu1();
+	at_once = cpu_on_vcpu1();
+	state = psci_affinity_info(VCPU1_MPIDR);
 	snprintf(call, sizeof(call), "CPU_ON(vCPU 1, context 0x%08x)", VCPU1_CONTEXT);
-	print_psci(call, psci_cpu_on(VCPU1_MPIDR, (uintptr_t)secondary_entry,
-				     VCPU1_CONTEXT));
+	print_psci(call, first);
+	print_psci("CPU_ON(vCPU 1) at once again", at_once);
+	print_affinity(state, " right after");
 	/* Once it runs (no longer ON_PENDING) it cannot be off again yet:
 	 * it waits for MEET_GO. */
 	wait_affinity_on();
-	print_psci("CPU_ON(vCPU 1) again", psci_cpu_on(VCPU1_MPIDR,
-			(uintptr_t)secondary_entry, VCPU1_CONTEXT));
+	print_psci("CPU_ON(vCPU 1) once it runs", cpu_on_vcpu1());
 	print_psci("CPU_ON(MPIDR 5)", psci_cpu_on(NO_SUCH_MPIDR,
 			(uintptr_t)secondary_entry, VCPU1_CONTEXT));
 }

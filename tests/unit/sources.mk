@@ -37,3 +37,9 @@ test_doorbell-cflags := -Iports/arm-a15/include
 
 test_mmio-srcs := core/mmio.c
 test_mmio-cflags := -Iports/arm-a15/include
+
+test_abort-srcs := ports/arm-a15/abort.c
+test_abort-cflags := -Iports/arm-a15/include
+
+test_health-srcs := core/health.c
+test_health-cflags := -Iports/arm-a15/include

@@ -25,13 +25,14 @@ void port_virq_raise(struct partition *p, unsigned int irq)
 	raised_irq = irq;
 }
 
-void health_fault(struct vcpu *v, enum fault_kind kind, const char *detail,
-		  uint64_t pc, uint64_t addr, uint64_t syndrome)
+enum exit_action health_fault(struct vcpu *v, enum fault_kind kind, const char *detail,
+			      uint64_t pc, uint64_t addr, uint64_t syndrome)
 {
 	(void)v; (void)detail; (void)pc; (void)syndrome;
 	assert_int_equal(kind, FAULT_BAD_HYPERCALL_ARG);
 	assert_int_equal(addr, 7);
 	faults++;
+	return EXIT_RESCHEDULE;
 }
 
 /* Not reached by these tests */

@@ -25,13 +25,16 @@ static unsigned int last_size;
 static uint64_t last_written;
 static int faults;
 static enum fault_kind fault_kind;
+/* What the health monitor answers: it alone decides */
+static enum exit_action fault_answer = EXIT_RESCHEDULE;
 
-void health_fault(struct vcpu *v, enum fault_kind kind, const char *detail,
-		  uint64_t pc, uint64_t addr, uint64_t syndrome)
+enum exit_action health_fault(struct vcpu *v, enum fault_kind kind, const char *detail,
+			      uint64_t pc, uint64_t addr, uint64_t syndrome)
 {
 	(void)v; (void)detail; (void)pc; (void)addr; (void)syndrome;
 	fault_kind = kind;
 	faults++;
+	return fault_answer;
 }
 
 /* Reads answer the offset plus a device tag; word accesses only. */
@@ -165,7 +168,10 @@ static void test_register_limits(void **state)
 	assert_int_equal(mmio_register(&part, 0x7f000000, 0x1000, &model, NULL), -1);
 }
 
-/* The EXIT_MMIO path: a value on success, a report and a reschedule otherwise. */
+/*
+ * The EXIT_MMIO path: a value on success, else a report and what the
+ * health monitor answers (a reschedule, or an abort for the guest).
+ */
 static void test_exit_path(void **state)
 {
 	struct vm_exit e = { .kind = EXIT_MMIO, .mmio = { .addr = LOW_BASE + 0x18, .size = 4 } };
@@ -185,6 +191,14 @@ static void test_exit_path(void **state)
 	assert_int_equal(mmio_handle_exit(&vcpu, &e), EXIT_RESCHEDULE);
 	assert_int_equal(faults, 2);
 	assert_int_equal(fault_kind, FAULT_UNDECODABLE_ACCESS);
+
+	fault_answer = EXIT_ABORT;
+	e.mmio.addr = 0x50000000;
+	e.mmio.size = 4;
+	assert_int_equal(mmio_handle_exit(&vcpu, &e), EXIT_ABORT);
+	assert_int_equal(faults, 3);
+	assert_int_equal(fault_kind, FAULT_UNMAPPED_ACCESS);
+	fault_answer = EXIT_RESCHEDULE;
 }
 
 int main(void)

@@ -58,6 +58,8 @@ struct vm_exit {
 enum exit_action {
 	EXIT_RESUME,		/* complete the access (write back results) and continue */
 	EXIT_RESCHEDULE,	/* vCPU state changed: do not complete, go back to the run loop */
+	EXIT_ABORT,		/* do not complete: the guest takes an external abort for
+				 * the access (port_vcpu_inject_abort) and continues */
 };
 
 #endif

@@ -91,7 +91,9 @@ static inline int mmio_emulate(struct mmio_bus *bus, struct mmio_access *a)
 /*
  * From core_handle_exit() for EXIT_MMIO, on @v's CPU: the device model
  * covering the access does it. EXIT_RESUME (a read's value in
- * e->mmio.value), or EXIT_RESCHEDULE after the health monitor's report.
+ * e->mmio.value), or after the health monitor's report what it answered:
+ * EXIT_ABORT for an address with no device in a partition that takes
+ * those as aborts, else EXIT_RESCHEDULE.
  */
 enum exit_action mmio_handle_exit(struct vcpu *v, struct vm_exit *e);
 

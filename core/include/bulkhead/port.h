@@ -176,11 +176,30 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
  * the port handles itself (WFE, PSCI, interrupts for the hypervisor) stay
  * inside; for MMIO, hypercall and fault exits it calls core_handle_exit()
  * and, on EXIT_RESUME, finishes the instruction (read data, hypercall
- * results, PC step) and enters the guest again without returning, unless
- * v->state is no longer VCPU_RUNNING. Called only by core_cpu_loop() on
- * the CPU that owns @v, with v->busy set, no locks held.
+ * results, PC step), or on EXIT_ABORT calls port_vcpu_inject_abort(), and
+ * enters the guest again without returning, unless v->state is no longer
+ * VCPU_RUNNING. Called only by core_cpu_loop() on the CPU that owns @v,
+ * with v->busy set, no locks held.
  */
 void port_vcpu_run(struct vcpu *v);
+
+/*
+ * Deliver a synchronous external abort for the faulting access of exit @e
+ * (EXIT_MMIO to an address with no device, or EXIT_FAULT with
+ * FAULT_UNMAPPED_ACCESS or FAULT_INSTRUCTION_FETCH), which the core
+ * answered EXIT_ABORT: the access is not done, and the guest resumes in
+ * its own handler for a bus error on a data access or an instruction
+ * fetch, with the fault address and an external-abort status where the
+ * architecture puts them (ARMv7: Abort mode at the data or prefetch abort
+ * vector, DFSR/DFAR or IFSR/IFAR; e500: a machine check; x86: whatever
+ * the port documents for a bus error). The guest's own state decides
+ * where it goes; an abort handler that faults again simply takes another.
+ * Called by the port's port_vcpu_run() on @v's CPU, right after
+ * core_handle_exit() and before the guest runs again (the trap's
+ * syndrome and fault-address registers are still those of @e), with
+ * v->busy set, no locks held.
+ */
+void port_vcpu_inject_abort(struct vcpu *v, const struct vm_exit *e);
 
 /* ---- called by the port -------------------------------------------------- */
 
@@ -188,7 +207,8 @@ void port_vcpu_run(struct vcpu *v);
  * Serve exit @e of @v (MMIO emulation, hypercalls, fault reports) and say
  * whether the guest may go on. Called by the port from port_vcpu_run() on
  * @v's CPU, in hypervisor context, no locks held. On EXIT_RESUME the port
- * completes the instruction from @e (mmio.value, hcall.ret).
+ * completes the instruction from @e (mmio.value, hcall.ret); on EXIT_ABORT
+ * it gives the guest an abort for it (port_vcpu_inject_abort()).
  */
 enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e);
 

@@ -15,6 +15,9 @@ void guest_reg_write(struct arm_regs *r, unsigned int n, uint32_t value);
 /* Saved return address and PSR of guest exception mode @mode. */
 uint32_t guest_banked_lr(uint32_t mode);
 uint32_t guest_banked_spsr(uint32_t mode);
+/* Set them (USR and SYS mode have neither: ignored). */
+void guest_set_banked_lr(uint32_t mode, uint32_t value);
+void guest_set_banked_spsr(uint32_t mode, uint32_t value);
 
 struct partition;
 /* Read @len bytes of @p's RAM at guest virtual address @va (stages 1 and 2). */

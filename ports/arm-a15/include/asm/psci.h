@@ -20,7 +20,6 @@
 #define PSCI_NOT_SUPPORTED		(-1)
 #define PSCI_INVALID_PARAMETERS		(-2)
 #define PSCI_ALREADY_ON			(-4)
-#define PSCI_ON_PENDING			(-5)
 
 /* Call the machine's PSCI firmware (QEMU's, for the virt board) from HYP. */
 static inline int32_t psci_firmware_call(uint32_t fn, uint32_t a1, uint32_t a2, uint32_t a3)

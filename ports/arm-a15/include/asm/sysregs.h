@@ -67,6 +67,11 @@ SYSREG32(cntv_ctl, 0, c14, c3, 1)
 SYSREG64(ttbr0, 0, c2)
 SYSREG64(ttbr1, 1, c2)
 SYSREG64(par, 0, c7)
+/* Guest fault status and address, set when it is given an abort */
+SYSREG32(dfsr, 0, c5, c0, 0)
+SYSREG32(ifsr, 0, c5, c0, 1)
+SYSREG32(dfar, 0, c6, c0, 0)
+SYSREG32(ifar, 0, c6, c0, 2)
 /* Generic timer: the guest's virtual timer, its offset, the physical count */
 SYSREG32(cnthctl, 4, c14, c1, 0)
 SYSREG64(cntvoff, 4, c14)
