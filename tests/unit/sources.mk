@@ -32,3 +32,6 @@ test_doorbell-cflags := -Iports/arm-a15/include
 
 test_mmio-srcs := core/mmio.c
 test_mmio-cflags := -Iports/arm-a15/include
+
+test_sysreg-srcs := ports/arm-a15/sysreg_class.c ports/arm-a15/hsr.c
+test_sysreg-cflags := -Iports/arm-a15/include
