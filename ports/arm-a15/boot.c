@@ -12,12 +12,11 @@
 #include <asm/arm.h>
 #include <asm/lpae.h>
 #include <asm/psci.h>
+#include <asm/sysreg_trap.h>
 #include <asm/sysregs.h>
 
 /* HCPTR: trap nothing (bits 13:12 and 9:0 are RES1) */
 #define HCPTR_NO_TRAPS	0x000033ffu
-/* HSTR: trap guest accesses to the implementation-defined CP15 c15 */
-#define HSTR_TRAP_C15	(1u << 15)
 /*
  * CNTHCTL: guests may read the physical count (PL1PCTEN) but not touch
  * the physical timer (PL1PCEN clear: CNTP_* accesses trap to HYP and are
@@ -30,7 +29,7 @@ static void cpu_virt_init(unsigned int cpu)
 	write_htpidr(cpu);
 	write_vtcr(LPAE_S2_VTCR);
 	write_hcptr(HCPTR_NO_TRAPS);
-	write_hstr(HSTR_TRAP_C15);
+	sysreg_cpu_init();	/* HDCR, HSTR; debug state inert */
 	write_vpidr(read_midr());
 	write_cnthctl(CNTHCTL_PL1PCTEN);
 	write_cntvoff(0);

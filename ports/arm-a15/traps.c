@@ -12,6 +12,7 @@
 #include <asm/guest.h>
 #include <asm/psci.h>
 #include <asm/regs_offsets.h>
+#include <asm/sysreg_trap.h>
 #include <asm/sysregs.h>
 
 #define FSC_TRANSLATION(f)	(((f) & 0x3c) == 0x04)	/* LPAE translation fault, levels 0-3 */
@@ -278,8 +279,9 @@ static bool prefetch_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 /*
  * HCR.TAC traps the guest's ACTLR accesses: reads see the real value,
  * writes are ignored, because its SMP bit takes the CPU out of the
- * coherency the hypervisor's own data depends on. Other trapped CP15
- * accesses have no emulation.
+ * coherency the hypervisor's own data depends on. The PMU and the
+ * implementation-defined c9-c11 are sysreg_trap.c's; any other trapped
+ * CP15 access has no emulation.
  */
 static bool cp15_access(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 {
@@ -287,13 +289,27 @@ static bool cp15_access(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 	struct hsr_cp_access c;
 
 	hsr_decode_cp32(hsr, &c);
-	if (!CP15_ACTLR(&c) || c.rt == 15)
+	if (!CP15_ACTLR(&c) || c.rt == 15) {
+		if (sysreg_emulate_cp15(r, &c, hsr))
+			return false;
 		return fault_exit(e, FAULT_TRAPPED_INSTRUCTION, r->pc, 0, hsr,
 				  hsr_ec_name(hsr_ec(hsr)));
+	}
 	if (c.read)
 		guest_reg_write(r, c.rt, read_actlr());
 	arm_skip_insn(r, hsr_insn_len(hsr));
 	return false;
+}
+
+/* The debug registers (HDCR.TDA, TDRA, TDOSA): sysreg_trap.c emulates them */
+static bool cp14_access(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
+{
+	struct arm_regs *r = &v->arch.regs;
+
+	if (sysreg_emulate_cp14(r, hsr))
+		return false;
+	return fault_exit(e, FAULT_TRAPPED_INSTRUCTION, r->pc, 0, hsr,
+			  hsr_ec_name(hsr_ec(hsr)));
 }
 
 /* Every trap but a data abort: kept apart so that the MMIO path stays short */
@@ -307,11 +323,16 @@ static __attribute__((noinline)) bool other_trap(struct vcpu *v, uint32_t hsr,
 		arm_skip_insn(r, hsr_insn_len(hsr));
 		return false;
 	case HSR_EC_CP15_32:
+	case HSR_EC_CP14_32:
+	case HSR_EC_CP14_LS:
+	case HSR_EC_CP14_64:
 		if (!hsr_cond_passed(hsr, r->cpsr)) {
 			arm_skip_insn(r, hsr_insn_len(hsr));
 			return false;
 		}
-		return cp15_access(v, hsr, e);
+		if (hsr_ec(hsr) == HSR_EC_CP15_32)
+			return cp15_access(v, hsr, e);
+		return cp14_access(v, hsr, e);
 	case HSR_EC_HVC:
 		e->kind = EXIT_HYPERCALL;
 		e->pc = r->pc - 4;

@@ -15,10 +15,11 @@
 #include <bulkhead/port.h>
 #include <asm/arm.h>
 #include <asm/guest.h>
+#include <asm/sysreg_trap.h>
 #include <asm/sysregs.h>
 
 #define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | \
-			 HCR_TWE | HCR_TSC | HCR_TAC)
+			 HCR_TWE | HCR_TSC | HCR_TAC | HCR_TIDCP)
 #define SCTLR_RESET	0x00c50078u	/* MMU, caches and alignment checks off */
 #define VMPIDR_MP	0x80000000u
 
@@ -44,6 +45,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	vgic_hw_vcpu_reset(v);
 	write_vmpidr(VMPIDR_MP | v->index);
 	write_vttbr(v->part->arch.vttbr);
+	sysreg_vcpu_reset(v);	/* debug and PMU traps, PMU state */
 	write_hcr(HCR_GUEST);
 	isb();
 	/* Forget the previous boot's translations of this CPU */

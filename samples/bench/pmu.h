@@ -2,8 +2,8 @@
 /*
  * The cycle counter, at one per instruction under QEMU -icount, for the
  * benchmark guest (bench.c) and its native twin (native.c) alike: both
- * run at PL1 and program the PMU directly (the hypervisor does not trap
- * it). PMCCFILTR.NSH makes it count HYP too, so a partition's count
+ * run at PL1 and program the PMU directly (the partition's config says
+ * pmu = "owned": the hypervisor does not trap it). PMCCFILTR.NSH makes it count HYP too, so a partition's count
  * includes whatever the hypervisor runs in between; natively there is no
  * HYP code to count.
  */

@@ -55,7 +55,7 @@ static void undefined_instruction(void)
 	__asm__ volatile("udf #0");
 }
 
-/* CP15 c15 is IMPLEMENTATION DEFINED: the hypervisor traps it (HCR.TIDCP). */
+/* CP15 c15 is IMPLEMENTATION DEFINED: the hypervisor traps it (HSTR.T15). */
 static void cp15_c15_write(void)
 {
 	__asm__ volatile("mcr p15, 0, %0, c15, c0, 0" : : "r"(0) : "memory");

@@ -43,3 +43,6 @@ test_abort-cflags := -Iports/arm-a15/include
 
 test_health-srcs := core/health.c
 test_health-cflags := -Iports/arm-a15/include
+
+test_sysreg-srcs := ports/arm-a15/sysreg_class.c ports/arm-a15/hsr.c
+test_sysreg-cflags := -Iports/arm-a15/include

@@ -14,6 +14,7 @@
 #define HCR_TWI		(1u << 13)
 #define HCR_TWE		(1u << 14)
 #define HCR_TSC		(1u << 19)
+#define HCR_TIDCP	(1u << 20)
 #define HCR_TAC		(1u << 21)
 
 #define PSR_MODE_MASK	0x1fu
