@@ -69,6 +69,7 @@ SYSREG64(ttbr1, 1, c2)
 SYSREG64(par, 0, c7)
 /* Generic timer: the guest's virtual timer, its offset, the physical count */
 SYSREG32(cnthctl, 4, c14, c1, 0)
+SYSREG32(cntfrq, 0, c14, c0, 0)
 SYSREG64(cntvoff, 4, c14)
 SYSREG64(cntpct, 0, c14)
 /* Address translation of a guest virtual address, stages 1 and 2 */
