@@ -96,7 +96,7 @@ static void signal_failure(void)
 		while (read_cntpct() - start < second)
 			;
 	}
-	hv_emergency_printf("the failure could not be signalled: powering off as if all partitions stopped");
+	hv_emergency_printf("the failure could not be signalled: powering off normally");
 }
 
 void port_system_off(enum system_status status)
