@@ -93,20 +93,42 @@ void hv_printf(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* The panicking CPU may hold the console lock already: do not wait for it. */
-void hv_panic(const char *fmt, ...)
+/*
+ * On the way down the calling CPU may hold the console lock already (a
+ * panic inside the console): take it only if it is free, never wait.
+ */
+static void emergency_lines(const char *first, const char *second)
 {
 	bool locked = spin_trylock(&console_lock);
-	char buf[256];
-	va_list ap;
-	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	write_line("bulkhead", buf, n < 0 ? 0 : strnlen(buf, sizeof(buf)));
-	write_line("bulkhead", "panic: powering off", 19);
+	write_line("bulkhead", first, strlen(first));
+	if (second)
+		write_line("bulkhead", second, strlen(second));
 	if (locked)
 		spin_unlock(&console_lock);
-	port_system_off();
+}
+
+void hv_emergency_printf(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vsnprintf(buf, sizeof(buf), fmt, ap) < 0)
+		buf[0] = '\0';
+	va_end(ap);
+	emergency_lines(buf, NULL);
+}
+
+void hv_panic(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vsnprintf(buf, sizeof(buf), fmt, ap) < 0)
+		buf[0] = '\0';
+	va_end(ap);
+	emergency_lines(buf, "panic: powering off");
+	port_system_off(SYSTEM_FAILED);
 }

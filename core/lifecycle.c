@@ -117,6 +117,11 @@ static void wait_out_of_guest(struct partition *p)
 	}
 }
 
+/*
+ * Off or halted alike: a halt is a partition's fault policy doing what
+ * the config asked for (the others kept running), so the machine stops
+ * with success. Failure is reserved for hv_panic() and poweroff policies.
+ */
 static void power_off_if_all_stopped(void)
 {
 	static bool powering_off;
@@ -129,7 +134,7 @@ static void power_off_if_all_stopped(void)
 	if (__atomic_exchange_n(&powering_off, true, __ATOMIC_ACQ_REL))
 		return;
 	hv_printf("all partitions stopped: powering off");
-	port_system_off();
+	port_system_off(SYSTEM_STOPPED);
 }
 
 /*
@@ -201,7 +206,7 @@ void partition_fault_policy(struct partition *p)
 		return;
 	case FAULT_POWEROFF:
 		hv_printf("%s: fault policy poweroff: powering the machine off", p->name);
-		port_system_off();
+		port_system_off(SYSTEM_FAILED);
 	case FAULT_HALT:
 	default:
 		hv_printf("%s: fault policy %s", p->name, policy_names[c->policy]);

@@ -5,11 +5,17 @@
 #   make run [SAMPLE=s] [BOOT=uboot|kernel] [RUN_TIMEOUT=300] [QEMU_ARGS="-d int"]
 #
 # `make run` prints the guest's console on the terminal (QEMU -nographic:
-# Ctrl-A x quits) and succeeds when QEMU exits 0, which the hypervisor
-# causes by powering the machine off once every partition has stopped.
+# Ctrl-A x quits) and keeps a copy in $(O)/samples/s/run-BOOT.log. It
+# succeeds when QEMU exits 0, which the hypervisor causes by powering the
+# machine off once every partition has stopped (off or halted). When the
+# hypervisor fails (a panic, a refused config, a partition's poweroff
+# fault policy) QEMU exits 1; make run then prints the reason taken from
+# the console, "bulkhead: run failed: <reason>" (scripts/run-failure.sh),
+# and fails.
 
 RUN_TIMEOUT ?= 300
 QEMU_ARGS ?=
+RUN_LOG = $(O)/samples/$(SAMPLE)/run-$(BOOT).log
 
 .PHONY: run-build
 
@@ -31,12 +37,17 @@ else
 endif
 
 # deps first, then the build, then QEMU: sub-makes keep that order under -j.
+# QEMU's stdin stays the terminal; bash's pipefail gives its status, not tee's.
+run: SHELL := /bin/bash
 run: deps
 	$(Q)$(MAKE) run-build
-	$(Q)timeout --foreground -k 10 $(RUN_TIMEOUT) \
-		$(srctree)/scripts/qemu-boot.sh $(BOARD) $(O) $(SAMPLE) $(BOOT) $(QEMU_ARGS); \
+	$(Q)set -o pipefail; timeout --foreground -k 10 $(RUN_TIMEOUT) \
+		$(srctree)/scripts/qemu-boot.sh $(BOARD) $(O) $(SAMPLE) $(BOOT) $(QEMU_ARGS) | \
+		tee $(RUN_LOG); \
 	rc=$$?; \
 	if [ $$rc -eq 124 ] || [ $$rc -eq 137 ]; then \
 		echo "bulkhead: QEMU still running after $(RUN_TIMEOUT) s; stopped it (RUN_TIMEOUT=... allows longer)" >&2; \
+	elif [ $$rc -ne 0 ]; then \
+		$(srctree)/scripts/run-failure.sh $(RUN_LOG) $$rc >&2; \
 	fi; \
 	exit $$rc

@@ -6,6 +6,9 @@
 # The machine comes from bsp/BOARD/defconfig (CONFIG_QEMU_SYSTEM, _MACHINE,
 # _CPU, _MEM, _SMP, CONFIG_UBOOT_BIOS); BUILDDIR/samples/SAMPLE/qemu.env may
 # override the memory size and CPU count (QEMU_MEM=..., QEMU_SMP=...).
+# CONFIG_QEMU_EXTRA_ARGS (optional, split at spaces) are added as they are:
+# qemu-virt-a15 adds the pvpanic-pci device and -action panic=exit-failure,
+# so that QEMU exits with status 1 when the hypervisor reports a failure.
 #
 #   kernel  QEMU loads BUILDDIR/bulkhead.elf itself and puts every blob of
 #           BUILDDIR/samples/SAMPLE/pkg/images.txt (lines "name address file")
@@ -48,7 +51,10 @@ for v in "$qemu" "$machine" "$cpu" "$mem" "$smp"; do
 	[ -n "$v" ] || die "$defconfig lacks a CONFIG_QEMU_ setting"
 done
 
-args=(-M "$machine" -cpu "$cpu" -m "$mem" -smp "$smp" -nographic -no-reboot -nic none)
+read -ra extra <<<"$(value "$defconfig" CONFIG_QEMU_EXTRA_ARGS)"
+
+args=(-M "$machine" -cpu "$cpu" -m "$mem" -smp "$smp" -nographic -no-reboot -nic none
+      "${extra[@]}")
 
 case $path in
 kernel)

@@ -1,32 +1,42 @@
 // SPDX-License-Identifier: MIT
 /*
- * qemu-virt-a15: read RAM, CPUs, UART and GIC from the board device tree
- * (QEMU generates it; U-Boot passes it on), falling back to defconfig
- * values where the tree has nothing.
+ * qemu-virt-a15: read RAM, CPUs, UART, GIC and the PCIe host from the
+ * board device tree (QEMU generates it; U-Boot passes it on), falling
+ * back to defconfig values where the tree has nothing, and set up the
+ * pvpanic-pci device that reports the hypervisor's failures to QEMU.
  */
 #include <string.h>
 #include <libfdt.h>
 #include <bulkhead/board.h>
 #include <bulkhead/port.h>
+#include <bulkhead/pvpanic_pci.h>
+
+/* PCI address space code: bits 25:24 of a ranges entry's first cell */
+#define PCI_SPACE(hi)		((fdt32_to_cpu(hi) >> 24) & 3)
+#define PCI_SPACE_MEM32		2
+
+/* A number of @n (at most 2) big-endian cells. */
+static uint64_t read_cells(const fdt32_t *cell, int n)
+{
+	uint64_t v = 0;
+
+	for (int i = 0; i < n; i++)
+		v = (v << 32) | fdt32_to_cpu(cell[i]);
+	return v;
+}
 
 /* Read the idx-th (address, size) pair of @node's reg, using the root's cells. */
 static int read_reg(const void *fdt, int node, int idx, uint64_t *base, uint64_t *size)
 {
 	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0), len;
 	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
-	uint64_t v[2] = { 0, 0 };
 
 	if (!reg || ac < 1 || ac > 2 || sc < 0 || sc > 2 ||
 	    len < (idx + 1) * (ac + sc) * 4)
 		return -1;
 	reg += idx * (ac + sc);
-	for (int i = 0; i < ac + sc; i++) {
-		int which = i < ac ? 0 : 1;
-
-		v[which] = (v[which] << 32) | fdt32_to_cpu(reg[i]);
-	}
-	*base = v[0];
-	*size = v[1];
+	*base = read_cells(reg, ac);
+	*size = read_cells(reg + ac, sc);
 	return 0;
 }
 
@@ -118,6 +128,43 @@ static void add_hv_mmio(struct board_info *info, uint64_t base, uint64_t size)
 	}
 }
 
+/*
+ * The PCIe host: QEMU puts its ECAM at 0x3f000000 when firmware (U-Boot)
+ * runs first and at 0x40_1000_0000 otherwise. The ECAM and every window
+ * (I/O, 32- and 64-bit memory) are the hypervisor's, never a partition's.
+ * Each ranges entry is <PCI address (3 cells), CPU address, size>.
+ */
+static void discover_pci(const void *fdt, struct board_info *info)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "pci-host-ecam-generic");
+	int ac = fdt_address_cells(fdt, 0), sc, len;
+	struct board_pci *pci = &info->pci;
+	const fdt32_t *r;
+
+	if (node < 0 || read_reg(fdt, node, 0, &pci->ecam_base, &pci->ecam_size))
+		return;
+	add_hv_mmio(info, pci->ecam_base, pci->ecam_size);
+	sc = fdt_size_cells(fdt, node);
+	r = fdt_getprop(fdt, node, "ranges", &len);
+	if (!r || ac < 1 || ac > 2 || sc < 1 || sc > 2)
+		return;
+	for (; len >= (3 + ac + sc) * 4; r += 3 + ac + sc, len -= (3 + ac + sc) * 4) {
+		uint64_t cpu = read_cells(r + 3, ac), size = read_cells(r + 3 + ac, sc);
+
+		add_hv_mmio(info, cpu, size);
+		if (PCI_SPACE(r[0]) == PCI_SPACE_MEM32 && !pci->mem32_size) {
+			pci->mem32_base = cpu;
+			pci->mem32_bus = read_cells(r + 1, 2);
+			pci->mem32_size = size;
+		}
+	}
+}
+
+bool bsp_signal_failure(void)
+{
+	return pvpanic_pci_signal();
+}
+
 int bsp_discover(const void *fdt, struct board_info *info)
 {
 	int gic = fdt_node_offset_by_compatible(fdt, -1, "arm,cortex-a15-gic");
@@ -139,5 +186,7 @@ int bsp_discover(const void *fdt, struct board_info *info)
 		info->cpu_hwid[0] = 0;
 		info->ncpus = 1;
 	}
+	discover_pci(fdt, info);
+	pvpanic_pci_probe(&info->pci);	/* absent: failures power off like success */
 	return info->nram && info->intc_base[0] ? 0 : -1;
 }

@@ -82,8 +82,26 @@ int port_cpu_start(unsigned int cpu)
 	return ret == PSCI_SUCCESS ? 0 : -1;
 }
 
-void port_system_off(void)
+/*
+ * QEMU stops the machine from its main loop, shortly after the device
+ * write: give the supervisor a second before deciding it did not listen
+ * (a QEMU started without the device, or with another -action panic=).
+ */
+static void signal_failure(void)
 {
+	if (bsp_signal_failure()) {
+		uint64_t start = read_cntpct(), second = read_cntfrq();
+
+		while (read_cntpct() - start < second)
+			;
+	}
+	hv_emergency_printf("the failure could not be signalled: powering off normally");
+}
+
+void port_system_off(enum system_status status)
+{
+	if (status == SYSTEM_FAILED)
+		signal_failure();
 	psci_firmware_call(PSCI_SYSTEM_OFF, 0, 0, 0);
 	for (;;)
 		__asm__ volatile("wfi");

@@ -4,7 +4,8 @@
  * 32-bit address space but the machine's RAM may reach 40 bits, so:
  * VA 0..3 GiB map identically (device memory below CONFIG_HYP_DEVICE_END,
  * normal memory above), and the last GiB is a per-CPU window that
- * port_phys_map() points at any 1 GiB-aligned physical block. Each CPU has
+ * port_phys_map() points at any 1 GiB-aligned physical block as normal
+ * memory, port_device_map() as device memory. Each CPU has
  * its own 4-entry first-level table so windows never disturb each other.
  * The map needs nothing from the board's device tree, so the MMU and
  * caches are on before any C code parses one (with the MMU off every
@@ -74,28 +75,44 @@ void hyp_mmu_enable(unsigned int cpu)
 	isb();
 }
 
-void *port_phys_map(paddr_t pa, size_t *len)
+/* Point this CPU's window at the 1 GiB block @desc describes; its VA for @pa. */
+static void *window_map(uint64_t desc, paddr_t pa)
 {
 	uint64_t *slot = &hyp_l1[port_cpu_index()][WINDOW_SLOT];
 	paddr_t block = pa & ~(BLOCK_1G - 1);
-	uint64_t room;
 
-	if (pa < WINDOW_VA) {
-		room = WINDOW_VA - pa;
-	} else {
-		if ((*slot & ~0xfffull & ((1ull << 40) - 1)) != block ||
-		    (*slot & DESC_XN)) {
-			*slot = normal_block(block);
-			dsb();
-			tlbi_all_hyp_local();
-			dsb();
-			isb();
-		}
-		room = block + BLOCK_1G - pa;
+	if (*slot != desc) {
+		*slot = desc;
+		dsb();
+		tlbi_all_hyp_local();
+		dsb();
+		isb();
 	}
+	return (void *)(uintptr_t)(WINDOW_VA + (pa - block));
+}
+
+void *port_phys_map(paddr_t pa, size_t *len)
+{
+	paddr_t block = pa & ~(BLOCK_1G - 1);
+	uint64_t room = pa < WINDOW_VA ? WINDOW_VA - pa : block + BLOCK_1G - pa;
+
 	if (*len > room)
 		*len = room;
-	return (void *)(uintptr_t)(pa < WINDOW_VA ? pa : WINDOW_VA + (pa - block));
+	if (pa < WINDOW_VA)
+		return (void *)(uintptr_t)pa;
+	return window_map(normal_block(block), pa);
+}
+
+/* Device registers: identity below CONFIG_HYP_DEVICE_END, else the window. */
+void *port_device_map(paddr_t pa, size_t size, bool lasting)
+{
+	paddr_t block = pa & ~(BLOCK_1G - 1);
+
+	if (range_contains(0, CONFIG_HYP_DEVICE_END, pa, size))
+		return (void *)(uintptr_t)pa;
+	if (lasting || !range_contains(block, BLOCK_1G, pa, size))
+		return NULL;
+	return window_map(device_block(block), pa);
 }
 
 void port_guest_memory_written(paddr_t pa, uint64_t len)

@@ -4,8 +4,11 @@
 #   tests/qemu/run.sh BOARD SAMPLE kernel|uboot BUILDDIR
 #
 # Boots with scripts/qemu-boot.sh under a timeout, saves the console (with
-# \r removed) to BUILDDIR/tests/SAMPLE-PATH.log and passes when QEMU exits 0
-# and the log satisfies tests/qemu/SAMPLE.expect:
+# \r removed) to BUILDDIR/tests/SAMPLE-PATH.log and passes when QEMU exits
+# with the expected status (0 unless @exit says otherwise) and the log
+# satisfies tests/qemu/SAMPLE.expect. After a non-zero status the log ends
+# with the line `make run` prints then, from scripts/run-failure.sh
+# ("bulkhead: run failed: REASON"), which the .expect can check like any.
 #
 #   text           a log line must equal it exactly
 #   [name] text    the same, and the lines that start with the same
@@ -17,6 +20,9 @@
 #                  when the pattern starts with "[name] "
 #   !pattern       no log line may match (same pattern syntax)
 #   @timeout N     allow N seconds instead of 120
+#   @exit N        QEMU must exit with status N (default 0; the hypervisor
+#                  makes it 1 when it fails: a panic, a refused config, a
+#                  partition's poweroff fault policy)
 #   # ...          comment; blank lines are ignored
 #
 # If tests/qemu/SAMPLE.check is executable it is then run as
@@ -45,6 +51,8 @@ fail() {
 [ -f "$expect" ] || fail "no tests/qemu/$sample.expect"
 limit=$(sed -n 's/^@timeout[[:space:]]\{1,\}\([0-9]\{1,\}\)[[:space:]]*$/\1/p' "$expect" | tail -n 1)
 limit=${limit:-120}
+want_rc=$(sed -n 's/^@exit[[:space:]]\{1,\}\([0-9]\{1,\}\)[[:space:]]*$/\1/p' "$expect" | tail -n 1)
+want_rc=${want_rc:-0}
 
 mkdir -p "$build/tests"
 start=$SECONDS
@@ -54,6 +62,9 @@ rc=$?
 secs=$((SECONDS - start))
 tr -d '\r' <"$log.raw" >"$log"
 rm -f "$log.raw"
+if [ $rc -ne 0 ] && [ $rc -ne 124 ] && [ $rc -ne 137 ]; then
+	"$srctree/scripts/run-failure.sh" "$log" "$rc" >>"$log"
+fi
 name="$name (${secs} s)"
 
 # Prints one line per problem: a missing or misordered line, a forbidden one.
@@ -142,8 +153,8 @@ END {
 if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
 	fail "no power-off within $limit s" "$problems"
 fi
-if [ $rc -ne 0 ]; then
-	fail "QEMU exited with status $rc" "$(tail -n 3 "$log")
+if [ $rc -ne "$want_rc" ]; then
+	fail "QEMU exited with status $rc, not $want_rc" "$(tail -n 3 "$log")
 $problems"
 fi
 [ -z "$problems" ] || fail "output does not match tests/qemu/$sample.expect" "$problems"

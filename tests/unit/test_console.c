@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-/* Host tests of the console multiplexer: whole prefixed lines only. */
+/* Host tests of the console multiplexer: whole prefixed lines only, and
+ * hv_panic()'s two lines and failure status. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,27 +8,40 @@
 #include <string.h>
 #include <cmocka.h>
 #include <bulkhead/console.h>
+#include <bulkhead/port.h>
 
 static char out[4096];
 static size_t out_len;
+/* A test that expects a power-off sets this; the stub jumps back there. */
+static jmp_buf *powered_off;
+static enum system_status off_status;
+/* Text that makes the UART "fault": a panic with the console lock held. */
+static const char *panic_on;
 
 void uart_write(const char *s, size_t len)
 {
 	memcpy(out + out_len, s, len);
 	out_len += len;
 	out[out_len] = '\0';
+	if (panic_on && len == strlen(panic_on) && !memcmp(s, panic_on, len)) {
+		panic_on = NULL;
+		hv_panic("uart fault");
+	}
 }
 
-void port_system_off(void)
+void port_system_off(enum system_status status)
 {
-	fail_msg("power off");
-	for (;;)
-		;
+	if (!powered_off)
+		fail_msg("power off");
+	off_status = status;
+	longjmp(*powered_off, 1);
 }
 
 static int reset(void **state)
 {
 	(void)state;
+	powered_off = NULL;
+	panic_on = NULL;
 	out_len = 0;
 	out[0] = '\0';
 	return 0;
@@ -90,6 +104,37 @@ static void test_hypervisor_messages(void **state)
 	assert_string_equal(out, "[bulkhead] hostile: 7 restarts\n[bulkhead] two\n[bulkhead] lines\n");
 }
 
+static void test_panic_prints_reason_then_powers_off_failed(void **state)
+{
+	jmp_buf env;
+
+	(void)state;
+	powered_off = &env;
+	if (!setjmp(env))
+		hv_panic("config: partition %s wants CPU %u", "beta", 1u);
+	assert_int_equal(off_status, SYSTEM_FAILED);
+	assert_string_equal(out, "[bulkhead] config: partition beta wants CPU 1\n"
+			    "[bulkhead] panic: powering off\n");
+}
+
+/*
+ * A panic on a CPU inside the console must not wait for its own lock.
+ * The lock stays taken after the jump out: this test runs last.
+ */
+static void test_panic_with_console_lock_held(void **state)
+{
+	jmp_buf env;
+
+	(void)state;
+	powered_off = &env;
+	panic_on = "doomed";
+	if (!setjmp(env))
+		hv_printf("doomed");
+	assert_int_equal(off_status, SYSTEM_FAILED);
+	assert_string_equal(out, "[bulkhead] doomed[bulkhead] uart fault\n"
+			    "[bulkhead] panic: powering off\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -98,6 +143,8 @@ int main(void)
 		cmocka_unit_test_setup(test_long_line_is_split_and_flush, reset),
 		cmocka_unit_test_setup(test_control_characters_are_neutralised, reset),
 		cmocka_unit_test_setup(test_hypervisor_messages, reset),
+		cmocka_unit_test_setup(test_panic_prints_reason_then_powers_off_failed, reset),
+		cmocka_unit_test_setup(test_panic_with_console_lock_held, reset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

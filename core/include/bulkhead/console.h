@@ -71,8 +71,18 @@ void console_guest_flush(struct console_line *line, const char *name);
 /* Hypervisor message, printf format, one or more whole lines. Any CPU. */
 void hv_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Fatal hypervisor error: print and power off. */
+/*
+ * Fatal hypervisor error: print it and "panic: powering off" as two
+ * adjacent lines (make run reports the first as the reason) and power off
+ * with SYSTEM_FAILED. Any CPU, any locks held.
+ */
 void __attribute__((noreturn)) hv_panic(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+
+/*
+ * One hypervisor line on the way down (port_system_off()): does not wait
+ * for the console lock, whichever CPU holds it. Any CPU, any locks held.
+ */
+void hv_emergency_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -29,10 +29,23 @@ struct board_info;
 
 /*
  * Fill @info from the board device tree @fdt, using the board's defconfig
- * values for anything the tree lacks. Boot CPU, MMU in its boot state, no
- * locks; the console is not up yet.
+ * values for anything the tree lacks, and set up the board devices the
+ * hypervisor drives besides the UART (e.g. the one bsp_signal_failure()
+ * uses). Boot CPU, the hypervisor's own mappings up (port_device_map()
+ * works), no locks; the console is not up yet.
  */
 int bsp_discover(const void *fdt, struct board_info *info);
+
+/*
+ * Tell whoever runs the machine (an emulator, a test harness, a board
+ * supervisor) that the hypervisor is stopping because something failed,
+ * through the device bsp_discover() set up for it (qemu-virt-a15: QEMU's
+ * pvpanic-pci). Called by port_system_off(SYSTEM_FAILED) on any CPU,
+ * possibly from hv_panic() with any lock held: takes no lock, prints
+ * nothing. The machine may stop at once or a little later. Returns false
+ * when the board has no such device.
+ */
+bool bsp_signal_failure(void);
 
 /* ---- CPUs ------------------------------------------------------------ */
 
@@ -57,8 +70,21 @@ void port_cpu_idle(void);
  */
 void port_cpu_kick(unsigned int cpu);
 
-/* Power the whole machine off. Any CPU; does not return. */
-void __attribute__((noreturn)) port_system_off(void);
+/* How the hypervisor ended: what the machine's exit status reports. */
+enum system_status {
+	SYSTEM_STOPPED,		/* every partition stopped (off or halted) */
+	SYSTEM_FAILED,		/* hv_panic(), or a partition's poweroff policy */
+};
+
+/*
+ * Power the whole machine off. For SYSTEM_FAILED first bsp_signal_failure();
+ * when the board cannot signal it, or the machine is still running a while
+ * after, print one line saying the failure could not be signalled and
+ * power off as for SYSTEM_STOPPED. Any CPU, possibly from hv_panic() with
+ * the console lock held by any CPU (so the line is written without
+ * waiting for it); other CPUs may still be running guests. Does not return.
+ */
+void __attribute__((noreturn)) port_system_off(enum system_status status);
 
 /* ---- physical memory --------------------------------------------------- */
 
@@ -70,6 +96,21 @@ void __attribute__((noreturn)) port_system_off(void);
  * chunk by chunk. Any CPU, no locks needed (per-CPU state).
  */
 void *port_phys_map(paddr_t pa, size_t *len);
+
+/*
+ * Map the device registers at physical [pa, pa+size) for the hypervisor
+ * (uncached, strongly ordered: device memory) and return their address,
+ * or NULL when the port cannot. A @lasting mapping is the same address on
+ * every CPU for the rest of the run (for registers touched on any CPU,
+ * e.g. from hv_panic()); ports may offer that for part of the physical
+ * space only (arm-a15: below CONFIG_HYP_DEVICE_END). Otherwise it may
+ * share port_phys_map()'s per-CPU window and stay valid only until this
+ * CPU's next port_phys_map() or non-lasting port_device_map() call.
+ * NULL also when the range does not fit the port's window (arm-a15: it
+ * crosses a 1 GiB boundary). Drivers use the returned address, never a
+ * physical address cast to a pointer. Any CPU, no locks needed.
+ */
+void *port_device_map(paddr_t pa, size_t size, bool lasting);
 
 /*
  * Make hypervisor writes to guest memory [pa, pa+len) visible to a guest

@@ -74,6 +74,7 @@ SYSREG32(dfar, 0, c6, c0, 0)
 SYSREG32(ifar, 0, c6, c0, 2)
 /* Generic timer: the guest's virtual timer, its offset, the physical count */
 SYSREG32(cnthctl, 4, c14, c1, 0)
+SYSREG32(cntfrq, 0, c14, c0, 0)
 SYSREG64(cntvoff, 4, c14)
 SYSREG64(cntpct, 0, c14)
 /* Address translation of a guest virtual address, stages 1 and 2 */

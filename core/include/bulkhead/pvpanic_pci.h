@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * QEMU's pvpanic-pci device (drivers/pvpanic_pci.c): how the hypervisor
+ * tells the emulator that it failed, so that QEMU's exit status says so.
+ */
+#ifndef BULKHEAD_PVPANIC_PCI_H
+#define BULKHEAD_PVPANIC_PCI_H
+
+#include <bulkhead/types.h>
+
+struct board_pci;
+
+/*
+ * Find the device on bus 0 of the PCIe host @pci, put its register page at
+ * the start of the host's 32-bit memory window and let it decode. Boot
+ * CPU, from bsp_discover(), before the console is up. Returns 0, or -1
+ * when there is no such device or it cannot be set up (then
+ * pvpanic_pci_signal() reports false).
+ */
+int pvpanic_pci_probe(const struct board_pci *pci);
+
+/*
+ * Report a panic: one register write. Any CPU, any locks held, prints
+ * nothing. False when pvpanic_pci_probe() found no device.
+ */
+bool pvpanic_pci_signal(void);
+
+#endif
