@@ -97,11 +97,14 @@ void hv_printf(const char *fmt, ...)
  * On the way down the calling CPU may hold the console lock already (a
  * panic inside the console): take it only if it is free, never wait.
  */
-static void emergency_lines(const char *first, const char *second)
+static void emergency_lines(const char *second, const char *fmt, va_list ap)
 {
 	bool locked = spin_trylock(&console_lock);
+	char buf[256];
 
-	write_line("bulkhead", first, strlen(first));
+	if (vsnprintf(buf, sizeof(buf), fmt, ap) < 0)
+		buf[0] = '\0';
+	write_line("bulkhead", buf, strlen(buf));
 	if (second)
 		write_line("bulkhead", second, strlen(second));
 	if (locked)
@@ -110,25 +113,19 @@ static void emergency_lines(const char *first, const char *second)
 
 void hv_emergency_printf(const char *fmt, ...)
 {
-	char buf[256];
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (vsnprintf(buf, sizeof(buf), fmt, ap) < 0)
-		buf[0] = '\0';
+	emergency_lines(NULL, fmt, ap);
 	va_end(ap);
-	emergency_lines(buf, NULL);
 }
 
 void hv_panic(const char *fmt, ...)
 {
-	char buf[256];
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (vsnprintf(buf, sizeof(buf), fmt, ap) < 0)
-		buf[0] = '\0';
+	emergency_lines("panic: powering off", fmt, ap);
 	va_end(ap);
-	emergency_lines(buf, "panic: powering off");
 	port_system_off(SYSTEM_FAILED);
 }
