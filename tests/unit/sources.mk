@@ -7,6 +7,8 @@ test_pgtable-cflags := -Iports/arm-a15/include
 
 test_decode-srcs := ports/arm-a15/hsr.c ports/arm-a15/insn_decode.c
 test_decode-cflags := -Iports/arm-a15/include
+test_hsr-srcs := ports/arm-a15/hsr.c
+test_hsr-cflags := -Iports/arm-a15/include
 
 test_config-srcs := core/config.c core/config_check.c core/config_irqs.c \
 	ports/arm-a15/config_facts.c
