@@ -66,8 +66,8 @@ static int check_specs(const struct config *cfg, struct config_error *err, int n
 		if (port_irq_decode(cells, &d, why, sizeof(why)))
 			return cfg_fail(cfg, err, node, prop, "%s", why);
 		if (d.per_cpu)
-			return cfg_fail(cfg, err, node, prop, "%s%s%s%s is private to each CPU: %s",
-					d.name, d.used_by ? " (" : "", d.used_by ? d.used_by : "",
+			return cfg_fail(cfg, err, node, prop, "%s %u%s%s%s is private to each CPU: %s",
+					d.kind, d.number, d.used_by ? " (" : "", d.used_by ? d.used_by : "",
 					d.used_by ? ")" : "", why_shared);
 	}
 	return 0;
@@ -133,8 +133,8 @@ static int irq_clash(const struct config *cfg, struct config_error *err,
 	char other[CFG_PATH_MAX];
 
 	cfg_node_path(cfg->fdt, b->node, other, sizeof(other));
-	return cfg_fail(cfg, err, a->node, a->prop, "%s is also used by %s (%s)%s", a->d.name,
-			other, b->prop, where);
+	return cfg_fail(cfg, err, a->node, a->prop, "%s %u is also used by %s (%s)%s",
+			a->d.kind, a->d.number, other, b->prop, where);
 }
 
 /* No interrupt twice among what partition @pi is sent. */

@@ -67,8 +67,8 @@ static int passthrough_irqs(struct partition *p, const struct cfg_device *d)
 		if (port_irq_decode(spec, &irq, why, sizeof(why)))
 			return -1;
 		if (port_irq_passthrough(p, irq.irq, irq.level)) {
-			hv_printf("%s: %s: interrupts: %s cannot be routed to it", p->name,
-				  fdt_get_name(p->cfg_fdt, d->node, NULL), irq.name);
+			hv_printf("%s: %s: interrupts: %s %u cannot be routed to it", p->name,
+				  fdt_get_name(p->cfg_fdt, d->node, NULL), irq.kind, irq.number);
 			return -1;
 		}
 	}

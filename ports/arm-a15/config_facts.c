@@ -68,6 +68,7 @@ int port_irq_decode(const uint32_t *cells_be, struct irq_desc *d, char *why, siz
 	uint32_t extra = flags & ~GIC_FLAGS_TRIGGER;
 
 	d->used_by = NULL;
+	d->number = number;
 	if (type == GIC_SPEC_SPI) {
 		if (number >= GIC_NR_IDS - GIC_FIRST_SPI_ID) {
 			snprintf(why, len, "SPI %u is beyond the board's GIC, whose last is SPI %u",
@@ -81,7 +82,7 @@ int port_irq_decode(const uint32_t *cells_be, struct irq_desc *d, char *why, siz
 		}
 		d->irq = GIC_FIRST_SPI_ID + number;
 		d->per_cpu = false;
-		snprintf(d->name, sizeof(d->name), "SPI %u", (unsigned int)number);
+		d->kind = "SPI";
 	} else if (type == GIC_SPEC_PPI) {
 		if (number >= GIC_NR_PPIS || (extra & ~GIC_FLAGS_PPI_CPUS)) {
 			snprintf(why, len, "PPI %u, flags 0x%x: there are PPIs 0-15, flags 0x%x at most",
@@ -92,7 +93,7 @@ int port_irq_decode(const uint32_t *cells_be, struct irq_desc *d, char *why, siz
 		d->irq = GIC_FIRST_PPI_ID + number;
 		d->per_cpu = true;
 		d->used_by = ppi_user(number);
-		snprintf(d->name, sizeof(d->name), "PPI %u", (unsigned int)number);
+		d->kind = "PPI";
 	} else {
 		snprintf(why, len, "type %u is neither 0 (SPI) nor 1 (PPI)", (unsigned int)type);
 		return -1;

@@ -277,39 +277,25 @@ static bool prefetch_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 }
 
 /*
+ * A trapped coprocessor access the hypervisor answers: true when done.
  * HCR.TAC traps the guest's ACTLR accesses: reads see the real value,
  * writes are ignored, because its SMP bit takes the CPU out of the
- * coherency the hypervisor's own data depends on. The PMU and the
- * implementation-defined c9-c11 are sysreg_trap.c's; any other trapped
- * CP15 access has no emulation.
+ * coherency the hypervisor's own data depends on. The debug registers,
+ * the PMU and the implementation-defined c9-c11 are sysreg_trap.c's.
  */
-static bool cp15_access(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
+static bool coproc_emulated(struct arm_regs *r, uint32_t hsr)
 {
-	struct arm_regs *r = &v->arch.regs;
 	struct hsr_cp_access c;
 
+	if (hsr_ec(hsr) != HSR_EC_CP15_32)
+		return sysreg_emulate_cp14(r, hsr);
 	hsr_decode_cp32(hsr, &c);
-	if (!CP15_ACTLR(&c) || c.rt == 15) {
-		if (sysreg_emulate_cp15(r, &c, hsr))
-			return false;
-		return fault_exit(e, FAULT_TRAPPED_INSTRUCTION, r->pc, 0, hsr,
-				  hsr_ec_name(hsr_ec(hsr)));
-	}
+	if (!CP15_ACTLR(&c) || c.rt == 15)
+		return sysreg_emulate_cp15(r, &c, hsr);
 	if (c.read)
 		guest_reg_write(r, c.rt, read_actlr());
 	arm_skip_insn(r, hsr_insn_len(hsr));
-	return false;
-}
-
-/* The debug registers (HDCR.TDA, TDRA, TDOSA): sysreg_trap.c emulates them */
-static bool cp14_access(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
-{
-	struct arm_regs *r = &v->arch.regs;
-
-	if (sysreg_emulate_cp14(r, hsr))
-		return false;
-	return fault_exit(e, FAULT_TRAPPED_INSTRUCTION, r->pc, 0, hsr,
-			  hsr_ec_name(hsr_ec(hsr)));
+	return true;
 }
 
 /* Every trap but a data abort: kept apart so that the MMIO path stays short */
@@ -330,9 +316,10 @@ static __attribute__((noinline)) bool other_trap(struct vcpu *v, uint32_t hsr,
 			arm_skip_insn(r, hsr_insn_len(hsr));
 			return false;
 		}
-		if (hsr_ec(hsr) == HSR_EC_CP15_32)
-			return cp15_access(v, hsr, e);
-		return cp14_access(v, hsr, e);
+		if (coproc_emulated(r, hsr))
+			return false;
+		return fault_exit(e, FAULT_TRAPPED_INSTRUCTION, r->pc, 0, hsr,
+				  hsr_ec_name(hsr_ec(hsr)));
 	case HSR_EC_HVC:
 		e->kind = EXIT_HYPERCALL;
 		e->pc = r->pc - 4;

@@ -78,8 +78,9 @@ static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
 /*
  * Exits the core answers EXIT_RESUME (most MMIO and hypercalls) or
  * EXIT_ABORT (inject.c) go straight back to the guest: its state is
- * checked here instead of in the run loop. A stopper who changes it after this look has kicked us,
- * and the pending kick ends the next guest entry at once.
+ * checked here instead of in the run loop. A stopper who changes it
+ * after this look has kicked us, and the pending kick ends the next
+ * guest entry at once.
  */
 void port_vcpu_run(struct vcpu *v)
 {

@@ -195,7 +195,8 @@ static void test_irq_specifiers(void **state)
 	assert_int_equal(d.irq, 34);
 	assert_true(d.level);
 	assert_false(d.per_cpu);
-	assert_string_equal(d.name, "SPI 2");
+	assert_string_equal(d.kind, "SPI");
+	assert_int_equal(d.number, 2);
 	assert_int_equal(decode(0, 10, 1, &d), 0);	/* SPI 10, rising edge */
 	assert_int_equal(d.irq, 42);
 	assert_false(d.level);

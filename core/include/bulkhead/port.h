@@ -149,7 +149,8 @@ struct irq_desc {
 	bool level;		/* level-triggered, else edge */
 	bool per_cpu;		/* banked per CPU (GIC SGIs, PPIs): never a partition's */
 	const char *used_by;	/* what the board uses it for, or NULL */
-	char name[16];		/* as the binding says it, e.g. "SPI 5", "PPI 11" */
+	const char *kind;	/* the binding's name for its class, e.g. "SPI", "PPI" */
+	unsigned int number;	/* its number in that class, as the config writes it */
 };
 
 /*
