@@ -18,6 +18,7 @@
 static int too_big(const struct config *cfg, const struct cfg_partition *c, int rc,
 		   struct config_error *err)
 {
+	size_t used;
 	int len = 0;
 	const char *bootargs = fdt_getprop(cfg->fdt, c->node, "bootargs", &len);
 
@@ -25,10 +26,11 @@ static int too_big(const struct config *cfg, const struct cfg_partition *c, int 
 	fdt_get_path(cfg->fdt, c->node, err->path, sizeof(err->path));
 	if (bootargs)
 		strcpy(err->prop, "bootargs");
-	snprintf(err->msg, sizeof(err->msg),
-		 "the partition's device tree does not fit in the %u KiB it is given (%s)%s%.0d%s",
-		 GUEST_FDT_SIZE / 1024, fdt_strerror(rc), bootargs ? "; bootargs takes " : "",
-		 bootargs ? len : 0, bootargs ? " bytes" : "");
+	used = snprintf(err->msg, sizeof(err->msg),
+			"the partition's device tree does not fit in the %u KiB it is given (%s)",
+			GUEST_FDT_SIZE / 1024, fdt_strerror(rc));
+	if (bootargs && used < sizeof(err->msg))
+		snprintf(err->msg + used, sizeof(err->msg) - used, "; bootargs takes %d bytes", len);
 	return -1;
 }
 
