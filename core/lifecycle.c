@@ -138,6 +138,24 @@ static void power_off_if_all_stopped(void)
 }
 
 /*
+ * Under p->lock, in the same step that found @p running: move it to state
+ * @to and mark its vCPUs stopped, so that whoever looks next sees it no
+ * longer running and leaves it alone.
+ */
+static void stop_running(struct partition *p, enum partition_state to)
+{
+	p->state = to;
+	stop_vcpus(p);
+}
+
+/* Without p->lock, after stop_running(): let its vCPUs leave the guest. */
+static void settle_stopped(struct partition *p)
+{
+	wait_out_of_guest(p);
+	console_guest_flush(&p->console, p->name);
+}
+
+/*
  * Move a running @p to state @to and take its vCPUs out of the guest.
  * False when @p was not running (someone else stopped it first).
  */
@@ -148,11 +166,9 @@ static bool leave_running(struct partition *p, enum partition_state to)
 		spin_unlock(&p->lock);
 		return false;
 	}
-	p->state = to;
-	stop_vcpus(p);
+	stop_running(p, to);
 	spin_unlock(&p->lock);
-	wait_out_of_guest(p);
-	console_guest_flush(&p->console, p->name);
+	settle_stopped(p);
 	return true;
 }
 
@@ -164,20 +180,42 @@ void partition_stop(struct partition *p, enum partition_state why)
 	power_off_if_all_stopped();
 }
 
-void partition_reboot(struct partition *p)
+/* After stop_running(@p, PART_BOOTING) and settle_stopped(@p). */
+static void boot_again(struct partition *p)
 {
-	if (!leave_running(p, PART_BOOTING))
-		return;
 	p->boot_count++;
 	partition_boot(p);
 }
 
+void partition_reboot(struct partition *p)
+{
+	if (leave_running(p, PART_BOOTING))
+		boot_again(p);
+}
+
+static void report_restart(const struct partition *p, unsigned int restarts)
+{
+	const struct cfg_partition *c = p->cfg;
+
+	if (c->max_restarts == CFG_UNLIMITED_RESTARTS)
+		hv_printf("%s: fault policy restart: restart %u", p->name, restarts);
+	else
+		hv_printf("%s: fault policy restart: restart %u of %u", p->name,
+			  restarts, (unsigned int)c->max_restarts);
+}
+
+/*
+ * Several vCPUs of @p may fault at once. The first to take p->lock finds
+ * @p running and, in the same step, counts the restart and stops @p; the
+ * others find it stopped and return. So one reboot is one restart, and no
+ * reboot happens once the limit is reached.
+ */
 void partition_fault_policy(struct partition *p)
 {
 	const struct cfg_partition *c = p->cfg;
 	bool restart;
+	unsigned int restarts;
 
-	/* Two vCPUs of @p may fault at once: only the first one counts */
 	spin_lock(&p->lock);
 	if (p->state != PART_RUNNING) {
 		spin_unlock(&p->lock);
@@ -186,33 +224,28 @@ void partition_fault_policy(struct partition *p)
 	restart = c->policy == FAULT_RESTART && p->restarts < c->max_restarts;
 	if (restart)
 		p->restarts++;
+	restarts = p->restarts;
+	stop_running(p, restart ? PART_BOOTING : PART_HALTED);
 	spin_unlock(&p->lock);
 
-	switch (c->policy) {
-	case FAULT_RESTART:
-		if (restart) {
-			if (c->max_restarts == CFG_UNLIMITED_RESTARTS)
-				hv_printf("%s: fault policy restart: restart %u", p->name,
-					  p->restarts);
-			else
-				hv_printf("%s: fault policy restart: restart %u of %u", p->name,
-					  p->restarts, (unsigned int)c->max_restarts);
-			partition_reboot(p);
-			return;
-		}
-		hv_printf("%s: fault policy restart: no restarts left after %u", p->name,
-			  p->restarts);
-		partition_stop(p, PART_HALTED);
-		return;
-	case FAULT_POWEROFF:
+	if (c->policy == FAULT_POWEROFF) {
 		hv_printf("%s: fault policy poweroff: powering the machine off", p->name);
 		port_system_off(SYSTEM_FAILED);
-	case FAULT_HALT:
-	default:
+	}
+	if (restart)
+		report_restart(p, restarts);
+	else if (c->policy == FAULT_RESTART)
+		hv_printf("%s: fault policy restart: no restarts left after %u", p->name,
+			  restarts);
+	else
 		hv_printf("%s: fault policy %s", p->name, policy_names[c->policy]);
-		partition_stop(p, PART_HALTED);
+	settle_stopped(p);
+	if (restart) {
+		boot_again(p);
 		return;
 	}
+	hv_printf("%s: partition halted", p->name);
+	power_off_if_all_stopped();
 }
 
 int vcpu_power_on(struct vcpu *v, gpaddr_t entry, uint64_t context)
