@@ -8,13 +8,15 @@
  * and halts it after the ninth fault. An attempt that returns was not
  * contained.
  *
- * "quitter" (bootargs "mode=poweroff") calls PSCI SYSTEM_OFF, which must
- * stop only its own partition.
+ * "quitter" (bootargs "mode=poweroff") tries to forge console lines
+ * (forgery.c), then calls PSCI SYSTEM_OFF, which must stop only its own
+ * partition.
  */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "forgery.h"
 #include "guest.h"
 #include "hypercall.h"
 
@@ -112,8 +114,10 @@ int main(void)
 {
 	uint32_t r = guest.restarts;
 
-	if (bootarg_is("mode", "poweroff"))
+	if (bootarg_is("mode", "poweroff")) {
+		console_forgery();
 		return power_off();
+	}
 	if (r >= sizeof(attempts) / sizeof(attempts[0])) {
 		printf("%s: attempt %" PRIu32 ": none left\n", guest.name, r);
 		return EXIT_FAILURE;

@@ -18,6 +18,9 @@ struct console_line {
 	spinlock_t lock;
 	char buf[CONSOLE_LINE_MAX];
 	unsigned int len;
+	uint8_t seq[4];		/* a UTF-8 sequence still arriving */
+	unsigned int seq_len;
+	bool ended_by_cr;	/* the last line ended with CR: an LF now ends none */
 };
 
 /* Register file of a partition's emulated UART, interpreted by the model
@@ -59,7 +62,8 @@ void uart_write(const char *s, size_t len);
 
 /*
  * Append @len bytes of guest output to @line; every completed line (on
- * '\n', or when the buffer fills) is written as "[<name>] <text>\n".
+ * CR or LF, or when the buffer fills) is written as "[<name>] <text>\n",
+ * bytes that could control the terminal shown as \xNN (console.c).
  * Called by a CPU running one of the partition's vCPUs; takes line->lock,
  * then the console lock.
  */
