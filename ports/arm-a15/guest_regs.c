@@ -124,17 +124,34 @@ void guest_reg_write(struct arm_regs *r, unsigned int n, uint32_t value)
 }
 
 /*
- * Translate with ATS12NSOPR: the 64-bit PAR format when stage 2 is on.
- * PAR is the guest's register too: give it back its value.
+ * An address translation for the guest, stages 1 and 2 (ATS12NSOPR) or
+ * its stage 1 only (ATS1CPR); from Hyp mode, stage 2 on, both give the
+ * 64-bit PAR format. PAR is the guest's register too: give it back its
+ * value.
  */
-static int guest_virt_to_phys(uint32_t va, paddr_t *pa)
+static uint64_t guest_translate(uint32_t va, bool stage1_only)
 {
 	uint64_t guest_par = read_par(), par;
 
-	write_ats12nsopr(va & ~0xfffu);
+	if (stage1_only)
+		write_ats1cpr(va & ~0xfffu);
+	else
+		write_ats12nsopr(va & ~0xfffu);
 	isb();
 	par = read_par();
 	write_par(guest_par);
+	return par;
+}
+
+uint64_t guest_stage1_par(uint32_t va)
+{
+	return guest_translate(va, true);
+}
+
+static int guest_virt_to_phys(uint32_t va, paddr_t *pa)
+{
+	uint64_t par = guest_translate(va, false);
+
 	if (par & 1)
 		return -1;
 	*pa = (par & 0xfffffff000ull) | (va & 0xfffu);

@@ -9,6 +9,7 @@
 #include <bulkhead/port.h>
 #include <asm/arm.h>
 #include <asm/decode.h>
+#include <asm/fault_ipa.h>
 #include <asm/guest.h>
 #include <asm/psci.h>
 #include <asm/regs_offsets.h>
@@ -41,10 +42,28 @@ static bool fault_exit(struct vm_exit *e, enum fault_kind kind, uint64_t pc,
 	return true;
 }
 
-/* The faulting IPA: HPFAR gives bits 39:12, the virtual address the rest */
-static gpaddr_t fault_ipa(uint32_t far)
+static __attribute__((noinline, cold)) bool stage1_fault_ipa(uint32_t far, uint32_t hsr,
+								gpaddr_t *ipa)
 {
-	return ((uint64_t)(read_hpfar() & ~0xfu) << 8) | (far & 0xfffu);
+	uint64_t par = (hsr & HSR_DABT_S1PTW) ? 0 : guest_stage1_par(far);
+
+	return fault_ipa_stage1(hsr, read_hpfar(), far, par, ipa);
+}
+
+/*
+ * The faulting IPA of an abort at virtual address @far (HDFAR or HIFAR);
+ * false when the guest must run the access again (fault_ipa.h). With the
+ * guest's MMU off, as the bare-metal samples run, it is @far, at no cost.
+ * With it on, any stage 1 (long descriptors, a supersection) can output
+ * an address above 4 GiB, which HPFAR may not show: translate.
+ */
+static inline bool fault_ipa(uint32_t far, uint32_t hsr, gpaddr_t *ipa)
+{
+	if (!(read_sctlr() & SCTLR_M)) {
+		*ipa = far;
+		return true;
+	}
+	return stage1_fault_ipa(far, hsr, ipa);
 }
 
 /* Fetch and decode the instruction at the guest PC (syndrome had ISV=0). */
@@ -166,7 +185,8 @@ plain_device_access(struct vcpu *v, uint32_t hsr)
 
 	if (!plain_data_abort(hsr) || rt > 12 || fiq_banked(r, rt))
 		return false;
-	a.addr = fault_ipa(read_hdfar());
+	if (!fault_ipa(read_hdfar(), hsr, &a.addr))
+		return true;	/* nothing done: the guest runs the access again */
 	a.size = 1u << ((hsr >> 22) & 0x3);
 	a.write = hsr & HSR_DABT_WNR;
 	a.value = r->r[rt];
@@ -190,8 +210,10 @@ static __attribute__((noinline)) bool mmio_exit(struct vcpu *v, uint32_t hsr,
 {
 	struct arm_regs *r = &v->arch.regs;
 	struct arm_mmio_insn *m = &v->arch.mmio;
-	gpaddr_t ipa = fault_ipa(read_hdfar());
+	gpaddr_t ipa;
 
+	if (!fault_ipa(read_hdfar(), hsr, &ipa))
+		return false;
 	if (plain_data_abort(hsr)) {
 		hsr_dabt_access(hsr, m);
 	} else {
@@ -262,8 +284,10 @@ static bool prefetch_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 	struct arm_regs *r = &v->arch.regs;
 	uint32_t vbar = (read_sctlr() & SCTLR_V) ? 0xffff0000u : read_vbar();
 	uint32_t off = r->pc - vbar;
-	gpaddr_t ipa = fault_ipa(read_hifar());
+	gpaddr_t ipa;
 
+	if (!fault_ipa(read_hifar(), hsr, &ipa))
+		return false;
 	if (off < 0x20 && !(off & 3) && vectors[off / 4].what) {
 		uint32_t mode = vectors[off / 4].mode;
 		bool thumb = guest_banked_spsr(mode) & PSR_T;

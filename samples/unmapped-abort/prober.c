@@ -42,16 +42,6 @@
 #define FSR_EXTABT_LPAE		0x210u
 #define DFSR_WNR		(1u << 11)
 
-/* What the last abort showed the handler; count says there was one. */
-static volatile struct {
-	uint32_t count;
-	uint32_t kind, lr, spsr, cpsr, fsr, far;
-} seen;
-
-volatile uint32_t thumb_entries;
-
-static uint64_t abort_stack[256];
-
 #define CP15_RW(name, crn, opc1, crm, opc2)					\
 static inline uint32_t read_##name(void)					\
 {										\
@@ -69,10 +59,6 @@ static inline void write_##name(uint32_t v)					\
 
 CP15_RW(sctlr, c1, 0, c0, 0)
 CP15_RW(ttbcr, c2, 0, c0, 2)
-CP15_RW(dfsr, c5, 0, c0, 0)
-CP15_RW(ifsr, c5, 0, c0, 1)
-CP15_RW(dfar, c6, 0, c0, 0)
-CP15_RW(ifar, c6, 0, c0, 2)
 CP15_RW(vbar, c12, 0, c0, 0)
 
 static uint32_t read_cpsr(void)
@@ -81,24 +67,6 @@ static uint32_t read_cpsr(void)
 
 	__asm__ volatile("mrs %0, cpsr" : "=r"(v));
 	return v;
-}
-
-void abort_record(uint32_t kind, uint32_t lr, uint32_t spsr, uint32_t cpsr)
-{
-	seen.kind = kind;
-	seen.lr = lr;
-	seen.spsr = spsr;
-	seen.cpsr = cpsr;
-	seen.fsr = kind == ABORT_DATA ? read_dfsr() : read_ifsr();
-	seen.far = kind == ABORT_DATA ? read_dfar() : read_ifar();
-	seen.count++;
-}
-
-void unexpected_exception(uint32_t vector, uint32_t lr)
-{
-	printf("%s: unexpected exception, vector 0x%02" PRIx32 ", lr 0x%08" PRIx32
-	       ": NOT as expected\n", guest.name, vector, lr);
-	exit(EXIT_FAILURE);
 }
 
 /* What one probe must have produced */
@@ -278,10 +246,7 @@ int main(void)
 		       PRIu32 "\n", guest.restarts);
 		return EXIT_SUCCESS;
 	}
-	__asm__ volatile("cps #0x17\n\tmov sp, %0\n\tcps #0x13"	/* SP_abt */
-			 :: "r"(abort_stack + sizeof(abort_stack) / sizeof(abort_stack[0]))
-			 : "memory");
-	write_vbar((uintptr_t)probe_vectors);
+	probes_install();
 	failed = data_probes() + fetch_probes() + thumb_vector_probe() + high_vector_probe();
 	if (failed) {
 		printf("prober: %d probes NOT as expected\n", failed);

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* unmapped-abort: between the prober's C (prober.c) and its vectors (probes.S). */
+/*
+ * unmapped-abort: between the prober's C (prober.c, abort_record.c) and its
+ * vectors (probes.S). samples/high-ipa builds the last two as well.
+ */
 #ifndef PROBES_H
 #define PROBES_H
 
@@ -23,7 +26,17 @@ uint32_t probe_load_thumb(uintptr_t addr);
 /* Incremented by the Thumb vector entries */
 extern volatile uint32_t thumb_entries;
 
-/* From the handlers, in Abort mode */
+/* What the last abort showed its handler; count says there was one. */
+struct abort_seen {
+	uint32_t count;
+	uint32_t kind, lr, spsr, cpsr, fsr, far;
+};
+extern volatile struct abort_seen seen;
+
+/* Abort mode's stack and VBAR = probe_vectors (abort_record.c) */
+void probes_install(void);
+
+/* From the handlers, in Abort mode (abort_record.c) */
 void abort_record(uint32_t kind, uint32_t lr, uint32_t spsr, uint32_t cpsr);
 void __attribute__((noreturn)) unexpected_exception(uint32_t vector, uint32_t lr);
 #endif

@@ -43,6 +43,9 @@ test_mmio-cflags := -Iports/arm-a15/include
 test_abort-srcs := ports/arm-a15/abort.c
 test_abort-cflags := -Iports/arm-a15/include
 
+test_fault_ipa-srcs := ports/arm-a15/fault_ipa.c
+test_fault_ipa-cflags := -Iports/arm-a15/include
+
 test_health-srcs := core/health.c
 test_health-cflags := -Iports/arm-a15/include
 

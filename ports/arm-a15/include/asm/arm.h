@@ -26,6 +26,7 @@
 #define PSR_MODE_UND	0x1bu
 #define PSR_MODE_SYS	0x1fu
 
+#define SCTLR_M		(1u << 0)	/* stage-1 MMU on */
 #define SCTLR_V		(1u << 13)	/* vectors at 0xffff0000 */
 #define PSR_T		(1u << 5)
 #define PSR_F		(1u << 6)

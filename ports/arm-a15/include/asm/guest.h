@@ -22,6 +22,8 @@ void guest_set_banked_spsr(uint32_t mode, uint32_t value);
 struct partition;
 /* Read @len bytes of @p's RAM at guest virtual address @va (stages 1 and 2). */
 int guest_read_virt(const struct partition *p, uint32_t va, void *buf, unsigned int len);
+/* PAR after the guest's stage-1 translation of @va for a PL1 read (ATS1CPR) */
+uint64_t guest_stage1_par(uint32_t va);
 
 /* Decode a trap; true when the core must see @exit (or state changed). */
 bool arm_handle_trap(struct vcpu *v, struct vm_exit *exit);

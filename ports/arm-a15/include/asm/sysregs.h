@@ -77,8 +77,9 @@ SYSREG32(cnthctl, 4, c14, c1, 0)
 SYSREG32(cntfrq, 0, c14, c0, 0)
 SYSREG64(cntvoff, 4, c14)
 SYSREG64(cntpct, 0, c14)
-/* Address translation of a guest virtual address, stages 1 and 2 */
+/* Address translation of a guest virtual address: stages 1 and 2, stage 1 */
 SYSREG32(ats12nsopr, 0, c7, c8, 4)
+SYSREG32(ats1cpr, 0, c7, c8, 0)
 
 static inline void isb(void) { __asm__ volatile("isb" ::: "memory"); }
 static inline void dsb(void) { __asm__ volatile("dsb sy" ::: "memory"); }
