@@ -18,7 +18,8 @@
 static const char *const root_props[] = { "compatible", NULL };
 static const char *const no_props[] = { NULL };
 static const char *const board_props[] = {
-	"memory", "reserved", "hypervisor-devices", "guest-reserved", "cpus", NULL
+	"memory", "reserved", "hypervisor-devices", "guest-reserved",
+	"dma-masters", "cpus", NULL
 };
 static const char *const image_props[] = { "file", "load", "size", NULL };
 static const char *const partition_props[] = {
@@ -28,7 +29,7 @@ static const char *const partition_props[] = {
 static const char *const memory_props[] = { "reg", "phys-base", NULL };
 static const char *const console_props[] = { "reg", "interrupts", NULL };
 static const char *const device_props[] = {
-	"reg", "phys-base", "compatible", "interrupts", NULL
+	"reg", "phys-base", "compatible", "interrupts", "dma", NULL
 };
 static const char *const shm_props[] = {
 	"reg", "phys-base", "partitions", "doorbell", NULL
@@ -53,6 +54,11 @@ static const char *const unmapped_names[] = {
 static const char *const pmu_names[] = {
 	[PMU_NONE] = "none",
 	[PMU_OWNED] = "owned",
+	NULL
+};
+static const char *const dma_names[] = {
+	[DMA_NONE] = "none",
+	[DMA_TRUSTED] = "trusted",
 	NULL
 };
 
@@ -92,12 +98,17 @@ static int parse_board(struct cfg_parser *p)
 		return FAIL(p, 0, "", "missing node \"board\"");
 	if (cfg_check_leaf(p, node, board_props))
 		return -1;
-	n = cfg_get_ranges(p, node, "memory", b->ram, &b->nram);
+	n = cfg_get_ranges(p, node, "memory", b->ram, CFG_MAX_BANKS, &b->nram);
 	if (n <= 0)
 		return n ? -1 : cfg_missing(p, node, "memory");
-	if (cfg_get_ranges(p, node, "reserved", b->reserved, &b->nreserved) < 0 ||
-	    cfg_get_ranges(p, node, "hypervisor-devices", b->hv_devices, &b->nhv_devices) < 0 ||
-	    cfg_get_ranges(p, node, "guest-reserved", b->guest_reserved, &b->nguest_reserved) < 0)
+	if (cfg_get_ranges(p, node, "reserved", b->reserved, CFG_MAX_BANKS,
+			   &b->nreserved) < 0 ||
+	    cfg_get_ranges(p, node, "hypervisor-devices", b->hv_devices,
+			   CFG_MAX_BANKS, &b->nhv_devices) < 0 ||
+	    cfg_get_ranges(p, node, "guest-reserved", b->guest_reserved,
+			   CFG_MAX_BANKS, &b->nguest_reserved) < 0 ||
+	    cfg_get_ranges(p, node, "dma-masters", b->dma_masters,
+			   CFG_MAX_DMA_MASTERS, &b->ndma_masters) < 0)
 		return -1;
 	n = cfg_get_u32(p, node, "cpus", &b->ncpus, 0);
 	if (n <= 0)
@@ -301,6 +312,7 @@ static int parse_device(struct cfg_parser *p, int node,
 			struct cfg_partition *part)
 {
 	struct cfg_device *d = &part->dev[part->ndev];
+	unsigned int dma;
 
 	if (part->ndev == CFG_MAX_DEVICES)
 		return FAIL(p, node, "", "too many devices, at most %d",
@@ -313,8 +325,10 @@ static int parse_device(struct cfg_parser *p, int node,
 	if (fdt_getprop(p->fdt, node, "compatible", NULL) &&
 	    fdt_stringlist_count(p->fdt, node, "compatible") < 1)
 		return FAIL(p, node, "compatible", "must be a list of strings");
-	if (check_interrupts(p, node, "interrupts"))
+	if (check_interrupts(p, node, "interrupts") ||
+	    get_choice(p, node, "dma", dma_names, "none or trusted", &dma))
 		return -1;
+	d->dma = dma;
 	d->node = node;
 	part->ndev++;
 	return 0;

@@ -252,16 +252,17 @@ static const struct cfg_range *find_range(const struct cfg_range *r,
 	return NULL;
 }
 
+/* @s overlaps @what at @r; @why, "" or starting with ": ", says more. */
 static int range_fail(const struct config *cfg, struct config_error *err,
 		      const struct span *s, const char *what,
-		      const struct cfg_range *r)
+		      const struct cfg_range *r, const char *why)
 {
 	return cfg_fail(cfg, err, s->node, s->prop,
-			"0x%llx-0x%llx overlaps %s 0x%llx-0x%llx",
+			"0x%llx-0x%llx overlaps %s 0x%llx-0x%llx%s",
 			(unsigned long long)s->base,
 			(unsigned long long)(s->base + s->size - 1), what,
 			(unsigned long long)r->base,
-			(unsigned long long)(r->base + r->size - 1));
+			(unsigned long long)(r->base + r->size - 1), why);
 }
 
 /* Fixed placements stay in RAM, clear of what firmware and we occupy. */
@@ -283,14 +284,21 @@ static int check_fixed(const struct config *cfg, struct config_error *err)
 					(unsigned long long)(s.base + s.size - 1));
 		r = find_range(b->reserved, b->nreserved, s.base, s.size, false);
 		if (r)
-			return range_fail(cfg, err, &s, "reserved", r);
+			return range_fail(cfg, err, &s, "reserved", r, "");
 	}
 	return check_disjoint(cfg, err, fixed_span, 0, "physical range");
 }
 
-/* Passthrough is for MMIO: handing out RAM would break isolation. */
+/*
+ * Passthrough is for MMIO: handing out RAM would break isolation. So would
+ * a device that masters the bus: with no IOMMU in front of it, its DMA
+ * goes to the physical addresses its guest programs, past stage-2. Only a
+ * config that says dma = "trusted" may pass one through.
+ */
 static int check_devices(const struct config *cfg, struct config_error *err)
 {
+	const struct cfg_board *b = &cfg->board;
+	const struct cfg_device *d;
 	const struct cfg_range *r;
 	struct span s;
 	unsigned int i;
@@ -299,14 +307,17 @@ static int check_devices(const struct config *cfg, struct config_error *err)
 	for (i = 0; (rc = device_span(cfg, 0, i, &s)) >= 0; i++) {
 		if (!rc)
 			continue;
-		r = find_range(cfg->board.ram, cfg->board.nram, s.base, s.size,
-			       false);
+		d = &cfg->part[i / CFG_MAX_DEVICES].dev[i % CFG_MAX_DEVICES];
+		r = find_range(b->ram, b->nram, s.base, s.size, false);
 		if (r)
-			return range_fail(cfg, err, &s, "board RAM", r);
-		r = find_range(cfg->board.hv_devices, cfg->board.nhv_devices,
-			       s.base, s.size, false);
+			return range_fail(cfg, err, &s, "board RAM", r, "");
+		r = find_range(b->hv_devices, b->nhv_devices, s.base, s.size, false);
 		if (r)
-			return range_fail(cfg, err, &s, "a hypervisor device", r);
+			return range_fail(cfg, err, &s, "a hypervisor device", r, "");
+		r = find_range(b->dma_masters, b->ndma_masters, s.base, s.size, false);
+		if (r && d->dma != DMA_TRUSTED)
+			return range_fail(cfg, err, &s, "DMA master", r,
+					  ": no IOMMU contains its DMA; passing it through needs dma = \"trusted\"");
 	}
 	return check_disjoint(cfg, err, device_span, 0, "physical range");
 }
@@ -359,7 +370,8 @@ static int check_guest_reserved(const struct config *cfg, struct config_error *e
 			continue;
 		r = find_range(b->guest_reserved, b->nguest_reserved, s.base, s.size, false);
 		if (r)
-			return range_fail(cfg, err, &s, "the guests' emulated devices", r);
+			return range_fail(cfg, err, &s, "the guests' emulated devices",
+					  r, "");
 	}
 	return 0;
 }

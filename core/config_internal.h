@@ -82,9 +82,9 @@ int cfg_get_reg(struct cfg_parser *p, int node, uint64_t *base,
 int cfg_get_phys(struct cfg_parser *p, int node, uint64_t size,
 		 uint64_t *phys, uint64_t dflt);
 
-/* Up to CFG_MAX_BANKS checked ranges. Returns their number, or -1. */
+/* Up to @max checked ranges. Returns their number, or -1. */
 int cfg_get_ranges(struct cfg_parser *p, int node, const char *prop,
-		   struct cfg_range *r, unsigned int *count);
+		   struct cfg_range *r, unsigned int max, unsigned int *count);
 
 /* Copy the name of @node to @dst, CFG_NAME_MAX bytes. 0 or -1. */
 int cfg_copy_name(struct cfg_parser *p, int node, char *dst);

@@ -180,10 +180,10 @@ int cfg_get_phys(struct cfg_parser *p, int node, uint64_t size,
 }
 
 int cfg_get_ranges(struct cfg_parser *p, int node, const char *prop,
-		   struct cfg_range *r, unsigned int *count)
+		   struct cfg_range *r, unsigned int max, unsigned int *count)
 {
 	int i, n;
-	const fdt64_t *cell = cfg_get_array(p, node, prop, 16, CFG_MAX_BANKS, &n);
+	const fdt64_t *cell = cfg_get_array(p, node, prop, 16, max, &n);
 
 	for (i = 0; i < n; i++) {
 		r[i].base = fdt64_ld(cell + 2 * i);

@@ -56,20 +56,36 @@ static bool overlaps_any(const struct cfg_range *r, unsigned int n, uint64_t bas
 /*
  * The validator knew the board only from the config; the device tree we
  * booted with is the truth. A passthrough device must not be the RAM we
- * hand out, nor a device the hypervisor itself drives.
+ * hand out, nor a device the hypervisor itself drives, nor a DMA master
+ * the config does not say it trusts. Each trusted one is reported: with
+ * no IOMMU, what it reads and writes is not contained.
  */
-static void check_passthrough(const void *pkg, const struct cfg_device *d)
+static void check_passthrough(const void *pkg, const struct cfg_partition *c,
+			      const struct cfg_device *d)
 {
+	unsigned long long first = d->phys_base, last = d->phys_base + d->size - 1;
 	char path[CFG_PATH_MAX];
 
-	if (!overlaps_any(board.ram, board.nram, d->phys_base, d->size) &&
-	    !overlaps_any(board.hv_mmio, board.nhv_mmio, d->phys_base, d->size))
-		return;
 	if (fdt_get_path(pkg, d->node, path, sizeof(path)))
 		strcpy(path, "a passthrough device");
-	hv_panic("config: %s: reg: 0x%llx-0x%llx is RAM or a device of the hypervisor",
-		 path, (unsigned long long)d->phys_base,
-		 (unsigned long long)(d->phys_base + d->size - 1));
+	if (overlaps_any(board.ram, board.nram, d->phys_base, d->size) ||
+	    overlaps_any(board.hv_mmio, board.nhv_mmio, d->phys_base, d->size))
+		hv_panic("config: %s: reg: 0x%llx-0x%llx is RAM or a device of the hypervisor",
+			 path, first, last);
+	if (d->dma == DMA_TRUSTED)
+		hv_printf("%s: warning: %s has dma = \"trusted\": its DMA is not contained, it can reach all physical memory",
+			  c->name, path);
+	else if (overlaps_any(board.dma_masters, board.ndma_masters, d->phys_base, d->size))
+		hv_panic("config: %s: reg: 0x%llx-0x%llx is a DMA master on this board: passing it through needs dma = \"trusted\"",
+			 path, first, last);
+}
+
+static bool passes_devices_through(const struct config *cfg)
+{
+	for (unsigned int i = 0; i < cfg->npart; i++)
+		if (cfg->part[i].ndev)
+			return true;
+	return false;
 }
 
 static const void *load_config(void)
@@ -82,6 +98,8 @@ static const void *load_config(void)
 			 CONFIG_PACKAGE_ADDR);
 	if (config_parse(pkg, &config, &err) || config_validate(&config, &err))
 		hv_panic("config: %s: %s: %s", err.path, err.prop, err.msg);
+	if (passes_devices_through(&config))
+		bsp_find_dma_masters(board.fdt, &board);
 	for (unsigned int i = 0; i < config.npart; i++) {
 		const struct cfg_partition *c = &config.part[i];
 
@@ -93,7 +111,7 @@ static const void *load_config(void)
 				hv_panic("config: partition %s wants CPU %u; the board has %u",
 					 c->name, c->cpus[j], board.ncpus);
 		for (unsigned int j = 0; j < c->ndev; j++)
-			check_passthrough(pkg, &c->dev[j]);
+			check_passthrough(pkg, c, &c->dev[j]);
 	}
 	/* The board's RAM as we found it, which the validator could only assume */
 	if (config_place(&config, board.ram, board.nram, &placement, &err))

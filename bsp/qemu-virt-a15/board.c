@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * qemu-virt-a15: read RAM, CPUs, UART, GIC and the PCIe host from the
- * board device tree (QEMU generates it; U-Boot passes it on), falling
- * back to defconfig values where the tree has nothing, and set up the
- * pvpanic-pci device that reports the hypervisor's failures to QEMU.
+ * qemu-virt-a15: read RAM, CPUs, UART, GIC, the PCIe host and the DMA
+ * masters from the board device tree (QEMU generates it; U-Boot passes it
+ * on), falling back to defconfig values where the tree has nothing, and
+ * set up the pvpanic-pci device that reports the hypervisor's failures to
+ * QEMU.
  */
 #include <string.h>
 #include <libfdt.h>
@@ -157,6 +158,57 @@ static void discover_pci(const void *fdt, struct board_info *info)
 			pci->mem32_bus = read_cells(r + 1, 2);
 			pci->mem32_size = size;
 		}
+	}
+}
+
+/*
+ * Add @base/@size to the DMA masters, joined to a range it touches (the 32
+ * virtio-mmio transports make one). When the table is full the last range
+ * grows to cover it: refusing too much is safe, missing a master is not.
+ */
+static void add_dma_master(struct board_info *info, uint64_t base, uint64_t size)
+{
+	unsigned int i, max = ARRAY_SIZE(info->dma_masters);
+	uint64_t end = base + size;
+	struct cfg_range *r;
+
+	for (i = 0; i < info->ndma_masters; i++) {
+		r = &info->dma_masters[i];
+		if (r->base <= end && base <= r->base + r->size)
+			break;
+	}
+	if (i == info->ndma_masters && i < max) {
+		info->dma_masters[info->ndma_masters++] = (struct cfg_range){ base, size };
+		return;
+	}
+	r = &info->dma_masters[i < info->ndma_masters ? i : max - 1];
+	if (r->base + r->size > end)
+		end = r->base + r->size;
+	if (r->base < base)
+		base = r->base;
+	r->base = base;
+	r->size = end - base;
+}
+
+/*
+ * The devices that master the bus: QEMU's virt marks each dma-coherent
+ * (fw-cfg, every virtio-mmio transport, the PCIe host, an SMMU), all
+ * directly under the root. Each reg is read in one go: read_reg() would
+ * look the root's cells up again for every entry.
+ */
+void bsp_find_dma_masters(const void *fdt, struct board_info *info)
+{
+	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0), node, len;
+	const fdt32_t *reg;
+
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2)
+		return;
+	fdt_for_each_subnode(node, fdt, 0) {
+		if (!fdt_getprop(fdt, node, "dma-coherent", NULL))
+			continue;
+		reg = fdt_getprop(fdt, node, "reg", &len);
+		for (; reg && len >= (ac + sc) * 4; reg += ac + sc, len -= (ac + sc) * 4)
+			add_dma_master(info, read_cells(reg, ac), read_cells(reg + ac, sc));
 	}
 }
 

@@ -24,6 +24,8 @@ struct board_info {
 	paddr_t intc_base[4];			/* interrupt controller regions, port-defined order */
 	struct cfg_range hv_mmio[10];		/* devices the hypervisor drives: never passed through */
 	unsigned int nhv_mmio;
+	struct cfg_range dma_masters[CFG_MAX_DMA_MASTERS];	/* devices that master the bus */
+	unsigned int ndma_masters;
 	struct board_pci pci;
 	const void *fdt;			/* the hypervisor's own copy of the board tree */
 };

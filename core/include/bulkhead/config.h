@@ -15,6 +15,7 @@
  *       reserved = <base-hi base-lo size-hi size-lo ...>; firmware/hypervisor/package
  *       hypervisor-devices = <...>;            MMIO ranges never passed through
  *       guest-reserved = <...>;                guest ranges emulated in every partition
+ *       dma-masters = <...>;                   MMIO of devices that can master the bus
  *       cpus = <N>;
  *     };
  *     images {
@@ -49,6 +50,8 @@
  *           phys-base = <hi lo>;              optional, default: same as guest address
  *           compatible = "...";               copied into the guest's device tree
  *           interrupts = <...>;               copied into the guest's device tree
+ *           dma = "none" | "trusted";         optional, default "none": "trusted" lets
+ *                                             a DMA master through, uncontained
  *         };
  *       };
  *     };
@@ -76,6 +79,7 @@
 #define CFG_MAX_SHM		8
 #define CFG_MAX_DEVICE_IRQS	8	/* interrupt specifiers per passthrough device */
 #define CFG_MAX_BANKS		4	/* board RAM banks and reserved ranges */
+#define CFG_MAX_DMA_MASTERS	8	/* board ranges of bus-mastering devices */
 #define CFG_NAME_MAX		32
 #define CFG_PATH_MAX		128
 /* The hypervisor writes each partition's device tree into the top of its
@@ -100,6 +104,15 @@ enum cfg_pmu {
 	PMU_OWNED,		/* the partition programs them itself */
 };
 
+/*
+ * Whether a passthrough device may master the bus. Without an IOMMU its
+ * DMA uses physical addresses that no stage-2 table translates or limits.
+ */
+enum cfg_dma {
+	DMA_NONE,		/* it must not: a board DMA master is refused */
+	DMA_TRUSTED,		/* it may: the partition can reach all memory through it */
+};
+
 #define CFG_UNLIMITED_RESTARTS	0xffffffffu
 
 struct cfg_range {
@@ -120,6 +133,7 @@ struct cfg_device {
 	gpaddr_t guest_base;
 	uint64_t size;
 	paddr_t phys_base;
+	enum cfg_dma dma;
 };
 
 /* A file from /images, as a partition uses it. */
@@ -175,6 +189,8 @@ struct cfg_board {
 	unsigned int nhv_devices;
 	struct cfg_range guest_reserved[CFG_MAX_BANKS];	/* guest addresses it emulates */
 	unsigned int nguest_reserved;
+	struct cfg_range dma_masters[CFG_MAX_DMA_MASTERS];	/* devices that do DMA */
+	unsigned int ndma_masters;
 	uint32_t ncpus;
 };
 
@@ -205,7 +221,8 @@ int config_parse(const void *fdt, struct config *cfg, struct config_error *err);
 /*
  * Check the parsed config against itself and the board facts: overlaps,
  * regions outside RAM or inside reserved ranges, alignment, CPUs given twice
- * or beyond the board. Returns 0 or -1 with @err filled.
+ * or beyond the board, DMA masters passed through without dma = "trusted".
+ * Returns 0 or -1 with @err filled.
  */
 int config_validate(const struct config *cfg, struct config_error *err);
 

@@ -37,6 +37,15 @@ struct board_info;
 int bsp_discover(const void *fdt, struct board_info *info);
 
 /*
+ * Fill @info's DMA masters (the devices that master the bus) from the
+ * board device tree @fdt, for the passthrough checks. Apart from
+ * bsp_discover() because a scan of the whole tree costs boot time that
+ * only a config with passthrough devices needs: called then, once, by the
+ * core's config loading on the boot CPU after bsp_discover(), no locks.
+ */
+void bsp_find_dma_masters(const void *fdt, struct board_info *info);
+
+/*
  * Tell whoever runs the machine (an emulator, a test harness, a board
  * supervisor) that the hypervisor is stopping because something failed,
  * through the device bsp_discover() set up for it (qemu-virt-a15: QEMU's
