@@ -4,7 +4,8 @@
  * run loop around arm_guest_enter(), and completion of emulated
  * instructions. Guest CP15 state is not saved or restored: each physical
  * CPU runs exactly one vCPU, so the guest owns its PL1 registers, its
- * virtual timer and its GIC virtual CPU interface.
+ * virtual timer and its GIC virtual CPU interface, and each boot resets
+ * them in place (vcpu_reset.c, vgic_hw.c, sysreg_trap.c).
  *
  * WFI is not trapped: a guest waiting for an interrupt sleeps on its own
  * CPU, and any physical interrupt (a kick, its timer, a maintenance
@@ -20,7 +21,6 @@
 
 #define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | \
 			 HCR_TWE | HCR_TSC | HCR_TAC | HCR_TIDCP)
-#define SCTLR_RESET	0x00c50078u	/* MMU, caches and alignment checks off */
 #define VMPIDR_MP	0x80000000u
 
 void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t context)
@@ -35,14 +35,8 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	r->pc = (uint32_t)entry & ~1u;
 	r->cpsr = PSR_MODE_SVC | PSR_A | PSR_I | PSR_F | ((entry & 1) ? PSR_T : 0);
 
-	write_sctlr(SCTLR_RESET);
-	write_ttbcr(0);
-	write_ttbr0(0);
-	write_ttbr1(0);
-	write_dacr(0);
-	write_vbar(0);
-	write_contextidr(0);
-	vgic_hw_vcpu_reset(v);
+	vgic_hw_vcpu_reset(v);	/* first: it turns the virtual timer off */
+	guest_cpu_reset();
 	write_vmpidr(VMPIDR_MP | v->index);
 	write_vttbr(v->part->arch.vttbr);
 	sysreg_vcpu_reset(v);	/* debug and PMU traps, PMU state */

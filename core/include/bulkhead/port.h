@@ -214,9 +214,12 @@ bool port_virq_usable(struct partition *p, unsigned int irq);
 /*
  * Put @v in its architectural reset state for entering the guest at
  * @entry with the device tree at guest-physical @fdt and @context as the
- * boot argument (PSCI CPU_ON context id, 0 for the first vCPU). The
- * port's per-vCPU state lives in v->arch. Called by the CPU that owns @v,
- * from the run loop, no locks held.
+ * boot argument (PSCI CPU_ON context id, 0 for the first vCPU): every
+ * register the guest can write, wherever it lives (the port's per-vCPU
+ * state in v->arch, or the CPU itself), as the port documents it for a
+ * partition's boot, so that nothing of an earlier boot of the partition
+ * remains. Called by the CPU that owns @v, from the run loop, no locks
+ * held.
  */
 void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t context);
 

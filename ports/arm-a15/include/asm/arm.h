@@ -47,6 +47,14 @@ struct partition;
 struct vcpu;
 uint32_t arm_guest_enter(struct arm_regs *regs);
 
+/*
+ * From port_vcpu_reset(), on the vCPU's CPU: the guest's CP15, ThumbEE,
+ * banked, VFP and Advanced SIMD registers and its exclusive monitor as
+ * at a CPU reset (vcpu_reset.c; vfp_reset.S does VFP and Advanced SIMD).
+ */
+void guest_cpu_reset(void);
+void vfp_reset(void);
+
 void hyp_mmu_build(void);
 void hyp_mmu_enable(unsigned int cpu);
 

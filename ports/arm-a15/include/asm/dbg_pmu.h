@@ -33,18 +33,8 @@
 #define PMCR_N(pmcr)	(((pmcr) >> 11) & 0x1fu)
 #define PMSELR_CCNT	31		/* PMXEVTYPER is then PMCCFILTR */
 
-#define CP14_32(name, crn, crm, opc2)						\
-static inline uint32_t read_##name(void)					\
-{										\
-	uint32_t v;								\
-	__asm__ volatile("mrc p14, 0, %0, " #crn ", " #crm ", " #opc2 : "=r"(v)); \
-	return v;								\
-}										\
-static inline void write_##name(uint32_t v)					\
-{										\
-	__asm__ volatile("mcr p14, 0, %0, " #crn ", " #crm ", " #opc2		\
-			 :: "r"(v) : "memory");					\
-}
+/* The debug architecture's CP14 registers (opc1 0) */
+#define CP14_32(name, crn, crm, opc2)	COPROC32(name, p14, 0, crn, crm, opc2)
 
 CP14_32(dbgdidr, c0, c0, 0)
 CP14_32(dbgdscrext, c0, c2, 2)

@@ -5,19 +5,21 @@
 
 #include <stdint.h>
 
-#define SYSREG32(name, opc1, crn, crm, opc2)					\
+/* A 32-bit register of coprocessor @cp (p14, p15) */
+#define COPROC32(name, cp, opc1, crn, crm, opc2)				\
 static inline uint32_t read_##name(void)					\
 {										\
 	uint32_t v;								\
-	__asm__ volatile("mrc p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2	\
+	__asm__ volatile("mrc " #cp ", " #opc1 ", %0, " #crn ", " #crm ", " #opc2 \
 			 : "=r"(v));						\
 	return v;								\
 }										\
 static inline void write_##name(uint32_t v)					\
 {										\
-	__asm__ volatile("mcr p15, " #opc1 ", %0, " #crn ", " #crm ", " #opc2	\
+	__asm__ volatile("mcr " #cp ", " #opc1 ", %0, " #crn ", " #crm ", " #opc2 \
 			 :: "r"(v) : "memory");					\
 }
+#define SYSREG32(name, opc1, crn, crm, opc2)	COPROC32(name, p15, opc1, crn, crm, opc2)
 
 #define SYSREG64(name, opc1, crm)						\
 static inline uint64_t read_##name(void)					\
@@ -56,20 +58,37 @@ SYSREG32(hsr, 4, c5, c2, 0)
 SYSREG32(hdfar, 4, c6, c0, 0)
 SYSREG32(hifar, 4, c6, c0, 2)
 SYSREG32(hpfar, 4, c6, c0, 4)
-/* Guest (non-secure PL1) state the hypervisor resets */
+/* Guest (non-secure PL1&0) state the hypervisor resets (vcpu_reset.c) */
+SYSREG32(csselr, 2, c0, c0, 0)
 SYSREG32(sctlr, 0, c1, c0, 0)
 SYSREG32(actlr, 0, c1, c0, 1)
+SYSREG32(cpacr, 0, c1, c0, 2)
 SYSREG32(ttbcr, 0, c2, c0, 2)
 SYSREG32(dacr, 0, c3, c0, 0)
+SYSREG32(prrr, 0, c10, c2, 0)	/* MAIR0 when TTBCR.EAE is set */
+SYSREG32(nmrr, 0, c10, c2, 1)	/* MAIR1 likewise */
+SYSREG32(amair0, 0, c10, c3, 0)
+SYSREG32(amair1, 0, c10, c3, 1)
 SYSREG32(vbar, 0, c12, c0, 0)
+SYSREG32(fcseidr, 0, c13, c0, 0)
 SYSREG32(contextidr, 0, c13, c0, 1)
+SYSREG32(tpidrurw, 0, c13, c0, 2)
+SYSREG32(tpidruro, 0, c13, c0, 3)
+SYSREG32(tpidrprw, 0, c13, c0, 4)
+SYSREG32(cntkctl, 0, c14, c1, 0)
 SYSREG32(cntv_ctl, 0, c14, c3, 1)
 SYSREG64(ttbr0, 0, c2)
 SYSREG64(ttbr1, 1, c2)
 SYSREG64(par, 0, c7)
+SYSREG64(cntv_cval, 3, c14)
+/* ThumbEE (CP14 opc1 6): its configuration and handler base */
+COPROC32(teecr, p14, 6, c0, c0, 0)
+COPROC32(teehbr, p14, 6, c1, c0, 0)
 /* Guest fault status and address, set when it is given an abort */
 SYSREG32(dfsr, 0, c5, c0, 0)
 SYSREG32(ifsr, 0, c5, c0, 1)
+SYSREG32(adfsr, 0, c5, c1, 0)
+SYSREG32(aifsr, 0, c5, c1, 1)
 SYSREG32(dfar, 0, c6, c0, 0)
 SYSREG32(ifar, 0, c6, c0, 2)
 /* Generic timer: the guest's virtual timer, its offset, the physical count */
