@@ -32,7 +32,7 @@ void board_setup(void *fdt)
 		fdt_create_empty_tree(board_fdt, sizeof(board_fdt));
 	ok = !bsp_discover(board_fdt, &board);
 	board.fdt = board_fdt;
-	uart_init(board.uart_base);
+	uart_init(board.uart.base, board.uart.size);
 	if (!ok)
 		hv_panic("the board device tree lacks RAM or the interrupt controller");
 	for (unsigned int i = 0; i < board.nram; i++)

@@ -220,25 +220,29 @@ bool bsp_signal_failure(void)
 int bsp_discover(const void *fdt, struct board_info *info)
 {
 	int gic = fdt_node_offset_by_compatible(fdt, -1, "arm,cortex-a15-gic");
-	uint64_t size;
+	struct board_mmio *gic_regs[] = {
+		&info->intc.distributor, &info->intc.cpu_interface,
+		&info->intc.hyp_control, &info->intc.virtual_cpu,
+	};
 
 	memset(info, 0, sizeof(*info));
 	discover_memory(fdt, info);
 	discover_memory_beyond_firmware(info);
 	discover_cpus(fdt, info);
-	if (read_reg(fdt, uart_node(fdt), 0, &info->uart_base, &size)) {
-		info->uart_base = CONFIG_FALLBACK_UART_BASE;
-		size = 0x1000;
+	if (read_reg(fdt, uart_node(fdt), 0, &info->uart.base, &info->uart.size)) {
+		info->uart.base = CONFIG_FALLBACK_UART_BASE;
+		info->uart.size = 0x1000;
 	}
-	add_hv_mmio(info, info->uart_base, size);
-	for (int i = 0; i < 4; i++)
-		if (!read_reg(fdt, gic, i, &info->intc_base[i], &size))
-			add_hv_mmio(info, info->intc_base[i], size);
+	add_hv_mmio(info, info->uart.base, info->uart.size);
+	/* The binding's reg order: distributor, CPU, hyp control, virtual CPU */
+	for (unsigned int i = 0; i < ARRAY_SIZE(gic_regs); i++)
+		if (!read_reg(fdt, gic, i, &gic_regs[i]->base, &gic_regs[i]->size))
+			add_hv_mmio(info, gic_regs[i]->base, gic_regs[i]->size);
 	if (!info->ncpus) {
 		info->cpu_hwid[0] = 0;
 		info->ncpus = 1;
 	}
 	discover_pci(fdt, info);
 	pvpanic_pci_probe(&info->pci);	/* absent: failures power off like success */
-	return info->nram && info->intc_base[0] ? 0 : -1;
+	return info->nram && info->intc.distributor.size ? 0 : -1;
 }

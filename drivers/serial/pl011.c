@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The board's PL011, polled: the hypervisor's console output. */
 #include <bulkhead/console.h>
+#include <bulkhead/port.h>
 
 #define UARTDR		0x00
 #define UARTFR		0x18
@@ -8,10 +9,10 @@
 
 static volatile uint32_t *uart;
 
-void uart_init(paddr_t base)
+/* Firmware (U-Boot or QEMU's reset state) already configured it. */
+void uart_init(paddr_t base, uint64_t size)
 {
-	/* Firmware (U-Boot or QEMU's reset state) already configured it. */
-	uart = (volatile uint32_t *)(uintptr_t)base;
+	uart = port_device_map(base, size, true);
 }
 
 static void putc_raw(char c)

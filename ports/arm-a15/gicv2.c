@@ -15,6 +15,7 @@
  * handled it, and it interrupts only its owner's CPU.
  */
 #include <bulkhead/board.h>
+#include <bulkhead/console.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 #include <asm/arm.h>
@@ -48,27 +49,43 @@
 static struct partition *spi_owner[VGIC_MAX_IRQS];
 static unsigned int gic_lines;		/* interrupt IDs the distributor has */
 
-static inline void mmio_write32(paddr_t addr, uint32_t v)
+struct gic_regs gic;
+
+static inline void mmio_write32(volatile uint8_t *addr, uint32_t v)
 {
-	*(volatile uint32_t *)(uintptr_t)addr = v;
+	*(volatile uint32_t *)addr = v;
 }
 
-static inline void mmio_write8(paddr_t addr, uint8_t v)
+static inline void mmio_write8(volatile uint8_t *addr, uint8_t v)
 {
-	*(volatile uint8_t *)(uintptr_t)addr = v;
+	*addr = v;
 }
 
-static inline uint32_t mmio_read32(paddr_t addr)
+static inline uint32_t mmio_read32(volatile uint8_t *addr)
 {
-	return *(volatile uint32_t *)(uintptr_t)addr;
+	return *(volatile uint32_t *)addr;
 }
 
-#define gicd(off)	(board.intc_base[0] + (off))
-#define gicc(off)	(board.intc_base[1] + (off))
+#define gicd(off)	(gic.dist + (off))
+#define gicc(off)	(gic.cpu + (off))
+
+/* The same address on every CPU: each CPU's banked registers are there. */
+static volatile uint8_t *map_lasting(const struct board_mmio *regs, const char *what)
+{
+	volatile uint8_t *va = port_device_map(regs->base, regs->size, true);
+
+	if (!va)
+		hv_panic("the GIC's %s at 0x%llx cannot be mapped", what,
+			 (unsigned long long)regs->base);
+	return va;
+}
 
 /* Boot CPU, once: no SPI reaches any CPU until a partition owns it. */
 void gic_init_distributor(void)
 {
+	gic.dist = map_lasting(&board.intc.distributor, "distributor");
+	gic.cpu = map_lasting(&board.intc.cpu_interface, "CPU interface");
+	gic.hyp = map_lasting(&board.intc.hyp_control, "virtual interface control");
 	gic_lines = 32 * ((mmio_read32(gicd(GICD_TYPER)) & 0x1f) + 1);
 	mmio_write32(gicd(GICD_CTLR), 0);
 	for (unsigned int irq = 32; irq < gic_lines; irq += 32)
@@ -94,7 +111,7 @@ void gic_init_cpu(void)
  */
 int gic_route_spi(unsigned int irq, unsigned int cpu, bool level, struct partition *owner)
 {
-	paddr_t cfgr = gicd(GICD_ICFGR + irq / 16 * 4);
+	volatile uint8_t *cfgr = gicd(GICD_ICFGR + irq / 16 * 4);
 	uint32_t edge = 2u << (irq % 16 * 2);
 
 	if (irq < VGIC_NR_PRIVATE || irq >= gic_lines || irq >= VGIC_MAX_IRQS ||

@@ -91,12 +91,12 @@ int port_partition_init(struct partition *p)
 		return -1;
 	}
 	/* The guest's GICC is the virtual CPU interface itself: no traps */
-	if (!board.intc_base[3]) {
+	if (!board.intc.virtual_cpu.base) {
 		hv_printf("%s: the board's GIC has no virtual CPU interface", p->name);
 		return -1;
 	}
-	if (port_stage2_map(p, CONFIG_GUEST_GICC_BASE, board.intc_base[3], GUEST_GICC_SIZE,
-			    PT_READ | PT_WRITE | PT_DEVICE) ||
+	if (port_stage2_map(p, CONFIG_GUEST_GICC_BASE, board.intc.virtual_cpu.base,
+			    GUEST_GICC_SIZE, PT_READ | PT_WRITE | PT_DEVICE) ||
 	    vgic_hw_init(p, nr_irqs)) {
 		hv_printf("%s: cannot set up its virtual GIC", p->name);
 		return -1;

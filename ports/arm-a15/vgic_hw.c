@@ -37,12 +37,12 @@ static uint32_t hw_lr[CONFIG_NR_CPUS][VGIC_MAX_LRS];
 
 static inline uint32_t gich_read(unsigned int off)
 {
-	return *(volatile uint32_t *)(uintptr_t)(board.intc_base[2] + off);
+	return *(volatile uint32_t *)(gic.hyp + off);
 }
 
 static inline void gich_write(unsigned int off, uint32_t v)
 {
-	*(volatile uint32_t *)(uintptr_t)(board.intc_base[2] + off) = v;
+	*(volatile uint32_t *)(gic.hyp + off) = v;
 }
 
 /* Kick the CPUs of the vCPUs in @vcpus; the caller's own needs no kick. */

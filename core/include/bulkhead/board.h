@@ -15,13 +15,31 @@ struct board_pci {
 	uint64_t mem32_size;
 };
 
+/* Registers of a board device at a physical address; size 0: absent. */
+struct board_mmio {
+	paddr_t base;
+	uint64_t size;
+};
+
+/*
+ * The interrupt controller's register blocks by role. A port uses those
+ * its controller has: GICv2 all four, an MPIC or IOAPIC the distributor,
+ * a local APIC the CPU interface.
+ */
+struct board_intc {
+	struct board_mmio distributor;		/* routes device interrupts (GICD, MPIC) */
+	struct board_mmio cpu_interface;	/* a CPU's acknowledge and EOI (GICC) */
+	struct board_mmio hyp_control;		/* virtual interface control (GICH) */
+	struct board_mmio virtual_cpu;		/* the guest's CPU interface (GICV) */
+};
+
 struct board_info {
 	struct cfg_range ram[CFG_MAX_BANKS];
 	unsigned int nram;
 	uint64_t cpu_hwid[CFG_MAX_CPUS];	/* e.g. MPIDR affinity from /cpus/cpu@N/reg */
 	unsigned int ncpus;
-	paddr_t uart_base;
-	paddr_t intc_base[4];			/* interrupt controller regions, port-defined order */
+	struct board_mmio uart;			/* the hypervisor's console */
+	struct board_intc intc;
 	struct cfg_range hv_mmio[10];		/* devices the hypervisor drives: never passed through */
 	unsigned int nhv_mmio;
 	struct cfg_range dma_masters[CFG_MAX_DMA_MASTERS];	/* devices that master the bus */

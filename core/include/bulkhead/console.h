@@ -56,8 +56,13 @@ struct vuart_fdt {
 };
 extern const struct vuart_fdt vuart_fdt;
 
-/* Physical UART driver (drivers/serial/), chosen at link time. */
-void uart_init(paddr_t base);
+/*
+ * Physical UART driver (drivers/serial/), chosen at link time. uart_init()
+ * maps the registers at physical [base, base+size) (port_device_map(),
+ * lasting: any CPU may print); until then, or if that fails, output is
+ * dropped. Boot CPU, once, before anything prints.
+ */
+void uart_init(paddr_t base, uint64_t size);
 void uart_write(const char *s, size_t len);
 
 /*

@@ -58,7 +58,13 @@ void vfp_reset(void);
 void hyp_mmu_build(void);
 void hyp_mmu_enable(unsigned int cpu);
 
-/* The physical GIC (gicv2.c) */
+/* The physical GIC (gicv2.c); gic_init_distributor() maps its registers */
+struct gic_regs {
+	volatile uint8_t *dist;		/* distributor */
+	volatile uint8_t *cpu;		/* CPU interface, banked per CPU */
+	volatile uint8_t *hyp;		/* virtual interface control (GICH), banked */
+};
+extern struct gic_regs gic;
 void gic_init_distributor(void);
 void gic_init_cpu(void);
 int gic_route_spi(unsigned int irq, unsigned int cpu, bool level, struct partition *owner);
