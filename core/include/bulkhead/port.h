@@ -9,10 +9,11 @@
  * calling CPU in hypervisor context with interrupts masked (the hypervisor
  * never takes interrupts while it runs, only in guest context).
  *
- * Shape shared by all three ports (see shared notes): the core owns each
- * partition's memory map as data and asks the port to mirror it in
- * hardware (ARM stage-2, x86 nested paging) or to consult it on misses
- * (e500 shadow TLB). Guest exits come back as a struct vm_exit.
+ * Shape shared by all three ports (docs/porting.md has their needs side
+ * by side): the core owns each partition's memory map as data and asks
+ * the port to mirror it in hardware (ARM stage-2, x86 nested paging) or to
+ * consult it on misses (e500 shadow TLB). Guest exits come back as a
+ * struct vm_exit.
  */
 #ifndef BULKHEAD_PORT_H
 #define BULKHEAD_PORT_H
@@ -198,7 +199,9 @@ int port_irq_passthrough(struct partition *p, unsigned int irq, bool level);
  * Virtual interrupt sources inside the hypervisor (emulated devices,
  * doorbells): raise an edge-triggered event, or drive a level line. The
  * guest's controller state decides whether and where it is delivered;
- * the target vCPU's CPU is kicked. Any CPU, no locks held.
+ * the target vCPU's CPU is kicked. Any CPU; the caller may hold p->lock
+ * (the UART model's reset while @p boots), so the port takes only its
+ * own interrupt controller's lock inside.
  */
 void port_virq_raise(struct partition *p, unsigned int irq);
 void port_virq_set_level(struct partition *p, unsigned int irq, bool level);
