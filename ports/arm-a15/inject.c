@@ -17,7 +17,7 @@
 
 void port_vcpu_inject_abort(struct vcpu *v, const struct vm_exit *e)
 {
-	struct arm_regs *r = &v->arch.regs;
+	struct arm_regs *r = &v->arch->regs;
 	uint32_t hsr = (uint32_t)e->syndrome;
 	bool prefetch = hsr_ec(hsr) == HSR_EC_IABT_LOWER;
 	struct arm_abort_cause c = {

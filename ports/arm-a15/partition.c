@@ -13,6 +13,7 @@
 #include <bulkhead/port.h>
 #include <asm/arm.h>
 #include <asm/lpae.h>
+#include <asm/vcpu.h>
 #include <asm/vgic.h>
 
 #define VTTBR_VMID_SHIFT	48
@@ -74,9 +75,26 @@ static int vgic_size(const struct partition *p, unsigned int *nr_irqs)
 	return *nr_irqs <= VGIC_MAX_IRQS ? 0 : -1;
 }
 
+/* A vCPU's state goes with its CPU: each CPU runs at most one vCPU. */
+static struct arch_partition arch_partitions[MAX_PARTITIONS];
+static struct arch_vcpu arch_vcpus[CFG_MAX_CPUS];
+
+/* Point @p and its vCPUs at their state; returns @p's. */
+static struct arch_partition *attach_arch_state(struct partition *p)
+{
+	p->arch = &arch_partitions[p->id];
+	for (unsigned int i = 0; i < p->nvcpus; i++) {
+		struct vcpu *v = &p->vcpu[i];
+
+		v->arch = &arch_vcpus[v->cpu];
+		v->arch->vcpu = v;
+	}
+	return p->arch;
+}
+
 int port_partition_init(struct partition *p)
 {
-	struct arch_partition *a = &p->arch;
+	struct arch_partition *a = attach_arch_state(p);
 	unsigned int nr_irqs;
 
 	if (pt_init(&a->stage2, &lpae_stage2_format, &hv_table_allocator)) {
@@ -107,14 +125,14 @@ int port_partition_init(struct partition *p)
 int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
 		    uint64_t size, unsigned int attrs)
 {
-	return pt_map_range(&p->arch.stage2, gpa, pa, size, attrs);
+	return pt_map_range(&p->arch->stage2, gpa, pa, size, attrs);
 }
 
 /* Only SPIs: PPIs are per CPU and the hypervisor keeps them. */
 int port_irq_passthrough(struct partition *p, unsigned int irq, bool level)
 {
-	if (irq < VGIC_NR_PRIVATE || irq >= p->arch.vgic.nr_irqs ||
+	if (irq < VGIC_NR_PRIVATE || irq >= p->arch->vgic.nr_irqs ||
 	    gic_route_spi(irq, p->cfg->cpus[VGIC_HW_SPI_VCPU], level, p))
 		return -1;
-	return vgic_bind_hw(&p->arch.vgic, irq, level);
+	return vgic_bind_hw(&p->arch->vgic, irq, level);
 }

@@ -77,7 +77,7 @@ static int32_t features(uint32_t fn)
 
 bool psci_guest_call(struct vcpu *v)
 {
-	struct arm_regs *r = &v->arch.regs;
+	struct arm_regs *r = &v->arch->regs;
 	struct partition *p = v->part;
 	uint32_t fn = r->r[0];
 	int32_t ret;

@@ -15,6 +15,7 @@
 #include <asm/regs_offsets.h>
 #include <asm/sysreg_trap.h>
 #include <asm/sysregs.h>
+#include <asm/vcpu.h>
 
 #define FSC_TRANSLATION(f)	(((f) & 0x3c) == 0x04)	/* LPAE translation fault, levels 0-3 */
 /* entry.S's hypercall fast path reads struct hypercall_constants so */
@@ -121,7 +122,7 @@ static __attribute__((noinline, cold)) enum abort_decoding
 decode_other_abort(struct vcpu *v, uint32_t hsr, gpaddr_t ipa, struct arm_mmio_insn *m,
 		   struct vm_exit *e)
 {
-	struct arm_regs *r = &v->arch.regs;
+	struct arm_regs *r = &v->arch->regs;
 	struct arm_mem_access a;
 	const char *why;
 
@@ -173,12 +174,12 @@ static bool plain_data_abort(uint32_t hsr)
  * The common device access done on the spot: a syndrome-described load or
  * store of r0-r12 (not FIQ-banked) to a device that takes it. False, with
  * nothing done, for anything else: mmio_exit() takes it then. Inlined in
- * both its callers: on entry.S's fast path a call is a sizeable part.
+ * both its callers: on entry.S's fast path a call is a sizeable part. @r
+ * is @v's registers, which that path has at hand without a load.
  */
 static inline __attribute__((always_inline)) bool
-plain_device_access(struct vcpu *v, uint32_t hsr)
+plain_device_access(struct vcpu *v, struct arm_regs *r, uint32_t hsr)
 {
-	struct arm_regs *r = &v->arch.regs;
 	unsigned int rt = (hsr >> 16) & 0xf;
 	struct arm_mmio_insn m;
 	struct mmio_access a;
@@ -208,8 +209,8 @@ plain_device_access(struct vcpu *v, uint32_t hsr)
 static __attribute__((noinline)) bool mmio_exit(struct vcpu *v, uint32_t hsr,
 						 struct vm_exit *e)
 {
-	struct arm_regs *r = &v->arch.regs;
-	struct arm_mmio_insn *m = &v->arch.mmio;
+	struct arm_regs *r = &v->arch->regs;
+	struct arm_mmio_insn *m = &v->arch->mmio;
 	gpaddr_t ipa;
 
 	if (!fault_ipa(read_hdfar(), hsr, &ipa))
@@ -245,18 +246,18 @@ static __attribute__((noinline)) bool mmio_exit(struct vcpu *v, uint32_t hsr,
  */
 uint32_t arm_vector_data_abort(struct arm_regs *r, uint32_t hsr)
 {
-	struct vcpu *v = (struct vcpu *)((char *)r - offsetof(struct vcpu, arch.regs));
+	struct arch_vcpu *a = (struct arch_vcpu *)((char *)r - offsetof(struct arch_vcpu, regs));
 
-	if (!plain_device_access(v, hsr))
+	if (!plain_device_access(a->vcpu, r, hsr))
 		return EXIT_VECTOR_TRAP;
-	if (__atomic_load_n(&v->arch.vgic_cpu->queued_words, __ATOMIC_RELAXED))
+	if (__atomic_load_n(&a->vgic_cpu->queued_words, __ATOMIC_RELAXED))
 		return EXIT_VECTOR_DONE;
 	return 0;
 }
 
 static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 {
-	if (plain_device_access(v, hsr))
+	if (plain_device_access(v, &v->arch->regs, hsr))
 		return false;
 	return mmio_exit(v, hsr, e);
 }
@@ -281,7 +282,7 @@ static const struct {
 
 static bool prefetch_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 {
-	struct arm_regs *r = &v->arch.regs;
+	struct arm_regs *r = &v->arch->regs;
 	uint32_t vbar = (read_sctlr() & SCTLR_V) ? 0xffff0000u : read_vbar();
 	uint32_t off = r->pc - vbar;
 	gpaddr_t ipa;
@@ -326,7 +327,7 @@ static bool coproc_emulated(struct arm_regs *r, uint32_t hsr)
 static __attribute__((noinline)) bool other_trap(struct vcpu *v, uint32_t hsr,
 						  struct vm_exit *e)
 {
-	struct arm_regs *r = &v->arch.regs;
+	struct arm_regs *r = &v->arch->regs;
 
 	switch (hsr_ec(hsr)) {
 	case HSR_EC_WFI_WFE:

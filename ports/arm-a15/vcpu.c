@@ -18,6 +18,7 @@
 #include <asm/guest.h>
 #include <asm/sysreg_trap.h>
 #include <asm/sysregs.h>
+#include <asm/vcpu.h>
 
 #define HCR_GUEST	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | \
 			 HCR_TWE | HCR_TSC | HCR_TAC | HCR_TIDCP)
@@ -25,7 +26,7 @@
 
 void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t context)
 {
-	struct arm_regs *r = &v->arch.regs;
+	struct arm_regs *r = &v->arch->regs;
 
 	memset(r, 0, sizeof(*r));
 	r->r[0] = (uint32_t)context;
@@ -38,7 +39,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	vgic_hw_vcpu_reset(v);	/* first: it turns the virtual timer off */
 	guest_cpu_reset();
 	write_vmpidr(VMPIDR_MP | v->index);
-	write_vttbr(v->part->arch.vttbr);
+	write_vttbr(v->part->arch->vttbr);
 	sysreg_vcpu_reset(v);	/* debug and PMU traps, PMU state */
 	write_hcr(HCR_GUEST);
 	isb();
@@ -51,8 +52,8 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 /* Finish the instruction behind @exit, which the core answered EXIT_RESUME. */
 static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {
-	struct arm_regs *r = &v->arch.regs;
-	const struct arm_mmio_insn *m = &v->arch.mmio;
+	struct arm_regs *r = &v->arch->regs;
+	const struct arm_mmio_insn *m = &v->arch->mmio;
 
 	if (exit->kind == EXIT_HYPERCALL) {
 		r->r[0] = (uint32_t)exit->hcall.ret[0];
@@ -78,6 +79,7 @@ static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
  */
 void port_vcpu_run(struct vcpu *v)
 {
+	struct arch_vcpu *a = v->arch;
 	struct vm_exit exit;
 
 	for (;;) {
@@ -88,11 +90,10 @@ void port_vcpu_run(struct vcpu *v)
 		 * Read without the lock: a source that queues something
 		 * after this look also kicks this CPU, which exits at once.
 		 */
-		if (v->arch.listed ||
-		    __atomic_load_n(&v->arch.vgic_cpu->queued_words, __ATOMIC_RELAXED))
+		if (a->listed || __atomic_load_n(&a->vgic_cpu->queued_words, __ATOMIC_RELAXED))
 			vgic_hw_flush(v);
-		vector = arm_guest_enter(&v->arch.regs);
-		if (v->arch.listed)
+		vector = arm_guest_enter(&a->regs);
+		if (a->listed)
 			vgic_hw_sync(v);
 		if (vector == EXIT_VECTOR_DONE)
 			continue;

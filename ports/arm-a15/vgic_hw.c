@@ -21,6 +21,7 @@
 #include <bulkhead/port.h>
 #include <asm/arm.h>
 #include <asm/sysregs.h>
+#include <asm/vcpu.h>
 #include <asm/vgic.h>
 
 #define GICH_HCR		0x000
@@ -95,13 +96,13 @@ static const struct mmio_ops dist_ops = {
  */
 int vgic_hw_init(struct partition *p, unsigned int nr_irqs)
 {
-	struct vgic *d = &p->arch.vgic;
+	struct vgic *d = &p->arch->vgic;
 
 	vgic_init(d, p->cfg->ncpus, nr_irqs, (gich_read(GICH_VTR) & 0x3f) + 1);
 	if (vgic_bind_hw(d, VGIC_PPI_VTIMER, true))
 		return -1;
 	/* No boot yet: the first vCPU reset resets the vGIC */
-	p->arch.vgic_boot = ~0u;
+	p->arch->vgic_boot = ~0u;
 	return mmio_register(p, CONFIG_GUEST_GICD_BASE, GICD_SIZE, &dist_ops, d);
 }
 
@@ -109,7 +110,7 @@ int vgic_hw_init(struct partition *p, unsigned int nr_irqs)
 
 void vgic_hw_sync(struct vcpu *v)
 {
-	struct vgic *d = &v->part->arch.vgic;
+	struct vgic *d = &v->part->arch->vgic;
 	uint32_t *hw = hw_lr[port_cpu_index()];
 
 	for (unsigned int i = 0; i < d->nr_lrs; i++)
@@ -122,7 +123,7 @@ void vgic_hw_sync(struct vcpu *v)
 
 void vgic_hw_flush(struct vcpu *v)
 {
-	struct vgic *d = &v->part->arch.vgic;
+	struct vgic *d = &v->part->arch->vgic;
 	const uint32_t *lr = d->cpu[v->index].lr;
 	uint32_t *hw = hw_lr[port_cpu_index()];
 	bool underflow, listed = false;
@@ -136,7 +137,7 @@ void vgic_hw_flush(struct vcpu *v)
 		}
 		listed |= lr[i] != 0;
 	}
-	v->arch.listed = listed;
+	v->arch->listed = listed;
 	gich_write(GICH_HCR, GICH_HCR_EN | (underflow ? GICH_HCR_UIE : 0));
 	kick(v->part, vcpus);
 }
@@ -150,23 +151,23 @@ void vgic_hw_flush(struct vcpu *v)
  */
 static void partition_boot_reset(struct partition *p)
 {
-	p->arch.vgic_boot = p->boot_count;
-	vgic_reset(&p->arch.vgic);
+	p->arch->vgic_boot = p->boot_count;
+	vgic_reset(&p->arch->vgic);
 	isb();
-	p->arch.cntvoff = read_cntpct();
+	p->arch->cntvoff = read_cntpct();
 }
 
 /* From port_vcpu_reset(), on @v's CPU. */
 void vgic_hw_vcpu_reset(struct vcpu *v)
 {
 	struct partition *p = v->part;
-	struct vgic *d = &p->arch.vgic;
+	struct vgic *d = &p->arch->vgic;
 	uint32_t *hw = hw_lr[port_cpu_index()];
 	uint32_t vcpus;
 
-	if (p->arch.vgic_boot != p->boot_count)
+	if (p->arch->vgic_boot != p->boot_count)
 		partition_boot_reset(p);
-	v->arch.vgic_cpu = &d->cpu[v->index];
+	v->arch->vgic_cpu = &d->cpu[v->index];
 	vcpus = vgic_vcpu_reset(d, v->index);
 	/* Forwarded SPIs it had pending or active are forgotten: a live line fires again */
 	if (v->index == VGIC_HW_SPI_VCPU)
@@ -177,12 +178,12 @@ void vgic_hw_vcpu_reset(struct vcpu *v)
 	for (unsigned int i = 0; i < d->nr_lrs; i++)
 		gich_write(GICH_LR(i), 0);
 	memset(hw, 0, sizeof(hw_lr[0]));
-	v->arch.listed = false;
+	v->arch->listed = false;
 	gich_write(GICH_APR, 0);
 	gich_write(GICH_VMCR, 0);
 	/* The timer is off now: a still-active forwarded tick is over */
 	write_cntv_ctl(0);
-	write_cntvoff(p->arch.cntvoff);
+	write_cntvoff(p->arch->cntvoff);
 	isb();
 	gic_deactivate(VGIC_PPI_VTIMER);
 	kick(p, vcpus);
@@ -192,12 +193,12 @@ void vgic_hw_vcpu_reset(struct vcpu *v)
 
 void vgic_hw_inject(struct partition *p, unsigned int vcpu, unsigned int irq)
 {
-	kick(p, vgic_inject_hw(&p->arch.vgic, vcpu, irq));
+	kick(p, vgic_inject_hw(&p->arch->vgic, vcpu, irq));
 }
 
 bool port_virq_usable(struct partition *p, unsigned int irq)
 {
-	const struct vgic *d = &p->arch.vgic;
+	const struct vgic *d = &p->arch->vgic;
 
 	return irq >= VGIC_NR_PRIVATE && irq < d->nr_irqs &&
 	       !d->spi[irq - VGIC_NR_PRIVATE].hw;
@@ -205,10 +206,10 @@ bool port_virq_usable(struct partition *p, unsigned int irq)
 
 void port_virq_raise(struct partition *p, unsigned int irq)
 {
-	kick(p, vgic_raise(&p->arch.vgic, irq));
+	kick(p, vgic_raise(&p->arch->vgic, irq));
 }
 
 void port_virq_set_level(struct partition *p, unsigned int irq, bool level)
 {
-	kick(p, vgic_set_level(&p->arch.vgic, irq, level));
+	kick(p, vgic_set_level(&p->arch->vgic, irq, level));
 }

@@ -13,11 +13,19 @@
 #include <bulkhead/spinlock.h>
 #include <bulkhead/mmio.h>
 #include <bulkhead/console.h>
-#include <asm/vcpu.h>
 
 #define MAX_PARTITIONS		CFG_MAX_PARTITIONS
 #define MAX_GUEST_REGIONS	(CFG_MAX_REGIONS + CFG_MAX_DEVICES + CFG_MAX_SHM)
 #define GUEST_FDT_SIZE		CFG_GUEST_FDT_SIZE
+
+/*
+ * The port's part of a vCPU and of a partition (registers, translation,
+ * interrupt controller): its layout is the port's alone, and so is its
+ * storage. port_partition_init() points p->arch and each v->arch of the
+ * partition at it; until then, and in the host tool, they are NULL.
+ */
+struct arch_vcpu;
+struct arch_partition;
 
 enum vcpu_state {
 	VCPU_OFF,		/* not started (secondary before CPU_ON) or stopped */
@@ -33,7 +41,7 @@ struct vcpu {
 	volatile bool busy;		/* its CPU runs its guest code or handles its exit */
 	gpaddr_t entry;			/* for the next reset */
 	uint64_t context;
-	struct arch_vcpu arch;
+	struct arch_vcpu *arch;
 };
 
 enum partition_state {
@@ -80,7 +88,7 @@ struct partition {
 	gpaddr_t fdt_gpa;
 	struct vcpu vcpu[CFG_MAX_CPUS];
 	unsigned int nvcpus;
-	struct arch_partition arch;
+	struct arch_partition *arch;
 };
 
 extern struct partition partitions[MAX_PARTITIONS];

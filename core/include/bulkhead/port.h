@@ -132,10 +132,14 @@ void port_guest_memory_written(paddr_t pa, uint64_t len);
 /* ---- stage-2 / guest-physical mapping --------------------------------- */
 
 /*
- * Prepare per-partition architecture state: translation (root table,
- * VMID/ASID) and the partition's virtual interrupt controller, sized
- * from p->cfg. Boot CPU, while partitions are created, before any
- * mapping or interrupt hook for @p; no locks. Returns 0 or -1.
+ * Prepare per-partition architecture state: first point p->arch, and the
+ * arch of each of its vCPUs (p->vcpu[0 .. p->nvcpus-1], laid out with
+ * their CPUs already), at the port's storage for them (struct
+ * arch_partition and struct arch_vcpu are the port's: the core never
+ * looks inside), then translation (root table, VMID/ASID) and the
+ * partition's virtual interrupt controller, sized from p->cfg. Boot CPU,
+ * while partitions are created, before any other hook for @p or its
+ * vCPUs; no locks. Returns 0 or -1.
  */
 int port_partition_init(struct partition *p);
 

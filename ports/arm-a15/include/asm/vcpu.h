@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Cortex-A15 per-vCPU and per-partition state, embedded in the core's structs. */
+/*
+ * Cortex-A15 per-vCPU and per-partition state: the core's struct vcpu
+ * and struct partition point at it (their arch), partition.c holds it.
+ */
 #ifndef ASM_VCPU_H
 #define ASM_VCPU_H
 
@@ -40,6 +43,7 @@ struct arch_vcpu {
 	/* Its part of the partition's vGIC: queued_words says what waits */
 	struct vgic_cpu *vgic_cpu;
 	struct arm_mmio_insn mmio;	/* MMIO access awaiting completion */
+	struct vcpu *vcpu;		/* whose this is: entry.S hands C only regs */
 };
 
 struct arch_partition {
