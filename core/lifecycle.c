@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Partition life cycle: boot (fresh memory, image, device tree), stop,
- * reboot, fault policy, and PSCI-style vCPU power control. State changes
- * happen under p->lock; CPUs running the affected vCPUs are kicked and,
- * before memory is rewritten, waited for until they left guest mode.
+ * reboot, fault policy, and vCPU power control (start and stop, as the
+ * port's firmware interface asks: PSCI on ARM). State changes happen
+ * under p->lock; CPUs running the affected vCPUs are kicked and, before
+ * memory is rewritten, waited for until they left guest mode.
  */
 #include <bulkhead/console.h>
 #include <bulkhead/partition.h>

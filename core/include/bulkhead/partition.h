@@ -116,16 +116,16 @@ void partition_boot(struct partition *p);
 void partition_abandon(struct partition *p, const char *why);
 /* Stop every vCPU of @p; powers the machine off once nothing runs. Any CPU. */
 void partition_stop(struct partition *p, enum partition_state why);
-/* Stop and boot @p again (restart policy, PSCI SYSTEM_RESET). Any CPU. */
+/* Stop and boot @p again (restart policy, the guest's reset call). Any CPU. */
 void partition_reboot(struct partition *p);
 /* Apply @p's fault policy after the health monitor reported a fault. */
 void partition_fault_policy(struct partition *p);
 
 #define VCPU_ERR_INVALID	(-1)
 #define VCPU_ERR_ALREADY_ON	(-2)
-/* Start a stopped vCPU of its partition at @entry (PSCI CPU_ON). */
+/* Start a stopped vCPU of its partition at @entry (the guest's CPU-start call). */
 int vcpu_power_on(struct vcpu *v, gpaddr_t entry, uint64_t context);
-/* The calling vCPU stops (PSCI CPU_OFF); the last one stops the partition. */
+/* The calling vCPU stops (its CPU-off call); the last one stops the partition. */
 void vcpu_power_off_self(struct vcpu *v);
 
 /* [pa, pa+len) lies in RAM or shared memory of @p. */
