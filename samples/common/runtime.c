@@ -166,8 +166,8 @@ void guest_start(const void *fdt)
 void secondary_start(uint32_t context)
 {
 	secondary_main(context);
-	psci_cpu_off();
-	/* CPU_OFF does not return; stop here should it ever do. */
+	vcpu_power_off();
+	/* It does not return; stop here should it ever do. */
 	for (;;)
-		__asm__ volatile("wfi");
+		cpu_wait();
 }

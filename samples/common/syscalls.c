@@ -189,5 +189,5 @@ void _exit(int status)
 	hv_shutdown_self();
 	/* A shut-down partition is not resumed; never run on regardless. */
 	for (;;)
-		__asm__ volatile("wfi");
+		cpu_wait();
 }
