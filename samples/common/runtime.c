@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Start-up of the sample guests and what they learn from their device
- * tree. start.S gives guest_start() a stack and the device tree address
- * from r2; guest_start() clears .bss, finds the console, reads
- * the partition's identity from /chosen and runs main(). Secondary vCPUs
+ * tree. The port's start code (samples/common/<port>/start.S) gives
+ * guest_start() a stack and the device tree address; guest_start()
+ * clears .bss, finds the console, reads the partition's identity from
+ * /chosen and runs main(). Secondary vCPUs
  * come through secondary_entry to secondary_start().
  */
 #include <stdio.h>
