@@ -71,7 +71,7 @@ export srctree O Q CC AR KBUILD_CFLAGS KBUILD_AFLAGS BOARD PORT
 all: hypervisor tools samples
 
 help:
-	@sed -n '3,14p' Makefile
+	@sed -n '3,12p' Makefile
 
 deps:
 	$(Q)$(srctree)/scripts/install-deps.sh
