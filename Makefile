@@ -7,6 +7,9 @@
 #
 # Each directory's Kbuild says what is built there; bsp/<board>/defconfig
 # gives the CONFIG_ symbols, also available to C as <generated/autoconf.h>.
+# The port it names says how to compile for its architecture
+# (ports/<port>/arch.mk); bsp/<board>/board.mk, where there is one, adds
+# the board's own make settings (docs/porting.md).
 
 BOARD	?= qemu-virt-a15
 SAMPLE	?= hello-partitions
@@ -25,7 +28,18 @@ endif
 include $(defconfig)
 unquote = $(subst ",,$(1))
 PORT	:= $(call unquote,$(CONFIG_PORT))
-CROSS_COMPILE ?= $(call unquote,$(CONFIG_CROSS_COMPILE))
+archmk	:= $(srctree)/ports/$(PORT)/arch.mk
+ifeq ($(wildcard $(archmk)),)
+$(error board '$(BOARD)' names port '$(PORT)', which has no ports/$(PORT)/arch.mk)
+endif
+BOARD_CFLAGS :=
+BENCH_XEN :=
+include $(archmk)
+boardmk	:= $(wildcard $(srctree)/bsp/$(BOARD)/board.mk)
+ifneq ($(boardmk),)
+include $(boardmk)
+endif
+CROSS_COMPILE ?= $(ARCH_CROSS_COMPILE)
 
 ifeq ($(V),1)
 Q :=
@@ -38,7 +52,7 @@ CC	:= $(CROSS_COMPILE)gcc
 AR	:= $(CROSS_COMPILE)ar
 OBJCOPY	:= $(CROSS_COMPILE)objcopy
 HOSTCC	?= gcc
-ARCH_CFLAGS := $(call unquote,$(CONFIG_ARCH_CFLAGS))
+ARCH_CFLAGS += $(BOARD_CFLAGS)
 LIBFDT_SRC := $(CACHE)/libfdt
 
 # Flags for everything that runs on the target (hypervisor and guests).
@@ -57,13 +71,15 @@ export srctree O Q CC AR KBUILD_CFLAGS KBUILD_AFLAGS BOARD PORT
 all: hypervisor tools samples
 
 help:
-	@sed -n '3,11p' Makefile
+	@sed -n '3,12p' Makefile
 
 deps:
 	$(Q)$(srctree)/scripts/install-deps.sh
 
 # ---- configuration -------------------------------------------------------
-$(O)/.config: $(defconfig)
+# Remade, and with it everything built for the target, when the
+# settings of the board or the port change.
+$(O)/.config: $(defconfig) $(archmk) $(boardmk)
 	@mkdir -p $(O)/include/generated
 	$(Q)cp $< $@
 	$(Q)sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=y$$/#define \1 1/p' \
@@ -80,7 +96,7 @@ $(LIBFDT_SRC)/%.c: $(LIBFDT_SRC)/.done ;
 $(O)/libfdt/%.o: $(LIBFDT_SRC)/%.c $(O)/.config
 	@mkdir -p $(dir $@)
 	$(if $(Q),@echo "  CC      libfdt/$*.o")
-	$(Q)$(CC) $(TARGET_CFLAGS) -mno-unaligned-access -I$(LIBFDT_SRC) -c $< -o $@
+	$(Q)$(CC) $(TARGET_CFLAGS) $(ARCH_GUEST_CFLAGS) -I$(LIBFDT_SRC) -c $< -o $@
 $(O)/libfdt/libfdt.a: $(addprefix $(O)/libfdt/,$(LIBFDT_OBJS))
 	$(Q)rm -f $@ && $(AR) crs $@ $^
 

@@ -17,6 +17,16 @@ RUN_TIMEOUT ?= 300
 QEMU_ARGS ?=
 RUN_LOG = $(O)/samples/$(SAMPLE)/run-$(BOOT).log
 
+# Only a sample with a config for the board (samples/Makefile's $(SAMPLES)).
+ifneq ($(filter run run-build image,$(MAKECMDGOALS)),)
+ifeq ($(filter $(SAMPLE),$(SAMPLES_ALL)),)
+$(error no sample '$(SAMPLE)'; samples for $(BOARD): $(SAMPLES))
+endif
+ifeq ($(filter $(SAMPLE),$(SAMPLES)),)
+$(error sample '$(SAMPLE)' has no config for board '$(BOARD)' (samples/$(SAMPLE)/$(BOARD).dts); samples for $(BOARD): $(SAMPLES))
+endif
+endif
+
 .PHONY: run-build
 
 image: $(O)/samples/$(SAMPLE)/boot/disk.img
@@ -25,7 +35,7 @@ image: $(O)/samples/$(SAMPLE)/boot/disk.img
 # remade; it takes well under a second.
 $(O)/samples/%/boot/disk.img: hypervisor sample-% FORCE
 	$(if $(Q),@echo "  IMAGE   samples/$*/boot/disk.img")
-	$(Q)$(srctree)/scripts/mkdisk.sh $(O)/samples/$*/pkg $(O)/samples/$*/boot
+	$(Q)$(srctree)/scripts/mkdisk.sh $(O)/samples/$*/pkg $(O)/samples/$*/boot $(ARCH_UBOOT)
 
 run-build:
 ifeq ($(BOOT),uboot)

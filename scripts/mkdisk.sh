@@ -1,11 +1,13 @@
 #!/bin/bash
 # Build the U-Boot boot disk for one sample package.
 #
-#   mkdisk.sh PKG_DIR OUT_DIR
+#   mkdisk.sh PKG_DIR OUT_DIR ARCH
 #
 # PKG_DIR holds bulkhead.its (from `make sample-<name>`: the hypervisor as
 # kernel, the packed config and the guest images as loadables, one
-# configuration "conf"). Into OUT_DIR go:
+# configuration "conf"). ARCH is U-Boot's name for the architecture
+# (ARCH_UBOOT of ports/<port>/arch.mk, also the FIT's `arch`), which
+# `mkimage -A` writes into the boot script. Into OUT_DIR go:
 #   bulkhead.itb  the FIT, made by mkimage from bulkhead.its
 #   boot.scr      a U-Boot script that loads the FIT at ${kernel_addr_r}
 #                 (0x40400000 on qemu_arm) and boots its configuration "conf"
@@ -13,9 +15,11 @@
 #   disk.img      a raw disk: MBR, one bootable Linux partition at 1 MiB
 #                 holding an ext4 file system with the two files above
 #
-# U-Boot's distro boot (qemu_arm's default bootcmd) scans virtio0 partition 1
-# for /boot.scr and sources it with devtype, devnum and distro_bootpart set,
-# so the script reads the FIT from the same partition it was found on.
+# U-Boot's distro boot (qemu_arm's default bootcmd) scans partition 1 of
+# the disk (virtio0: qemu-boot.sh attaches it as the board's
+# CONFIG_QEMU_DISK_DEVICE) for /boot.scr and sources it with devtype,
+# devnum and distro_bootpart set, so the script reads the FIT from the same
+# partition it was found on.
 # The MBR is written with printf: one 16-byte partition entry and the
 # 0x55AA signature are all U-Boot needs, and no partitioning tool is required.
 set -euo pipefail
@@ -23,10 +27,15 @@ PATH=$PATH:/usr/sbin:/sbin		# mke2fs, for users whose PATH lacks them
 
 die() { echo "mkdisk: $*" >&2; exit 1; }
 
-[ $# -eq 2 ] || die "usage: mkdisk.sh PKG_DIR OUT_DIR"
+[ $# -eq 3 ] || die "usage: mkdisk.sh PKG_DIR OUT_DIR ARCH"
 pkg=$(cd "$1" && pwd) || die "no package directory $1"
-out=$2
+out=$2 arch=$3
 [ -f "$pkg/bulkhead.its" ] || die "$pkg/bulkhead.its missing (run make sample-<name>)"
+# Every image of the FIT names the architecture (bulkhead pack's, built
+# for one port): refuse a package made for another one.
+if grep 'arch = ' "$pkg/bulkhead.its" | grep -qv "arch = \"$arch\";"; then
+	die "$pkg/bulkhead.its has images for another architecture than $arch"
+fi
 
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
@@ -42,7 +51,7 @@ cat >"$out/boot.cmd" <<'EOF'
 load ${devtype} ${devnum}:${distro_bootpart} ${kernel_addr_r} bulkhead.itb
 bootm ${kernel_addr_r}#conf - ${fdtcontroladdr}
 EOF
-mkimage -A arm -O linux -T script -C none -n bulkhead -d "$out/boot.cmd" \
+mkimage -A "$arch" -O linux -T script -C none -n bulkhead -d "$out/boot.cmd" \
 	"$out/boot.scr" >/dev/null
 ln "$out/boot.scr" "$out/bulkhead.itb" "$root/"	# the file system's contents
 

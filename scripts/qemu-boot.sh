@@ -4,8 +4,9 @@
 #   qemu-boot.sh BOARD BUILDDIR SAMPLE kernel|uboot [QEMU_ARG...]
 #
 # The machine comes from bsp/BOARD/defconfig (CONFIG_QEMU_SYSTEM, _MACHINE,
-# _CPU, _MEM, _SMP, CONFIG_UBOOT_BIOS); BUILDDIR/samples/SAMPLE/qemu.env may
-# override the memory size and CPU count (QEMU_MEM=..., QEMU_SMP=...).
+# _CPU, _MEM, _SMP; for uboot CONFIG_UBOOT_BIOS and CONFIG_QEMU_DISK_DEVICE);
+# BUILDDIR/samples/SAMPLE/qemu.env may override the memory size and CPU
+# count (QEMU_MEM=..., QEMU_SMP=...).
 # CONFIG_QEMU_EXTRA_ARGS (optional, split at spaces) are added as they are:
 # qemu-virt-a15 adds the pvpanic-pci device and -action panic=exit-failure,
 # so that QEMU exits with status 1 when the hypervisor reports a failure.
@@ -14,7 +15,9 @@
 #           BUILDDIR/samples/SAMPLE/pkg/images.txt (lines "name address file")
 #           at its address with a generic loader device.
 #   uboot   U-Boot (-bios) boots BUILDDIR/samples/SAMPLE/boot/disk.img
-#           (made by scripts/mkdisk.sh) through distro boot, hands-off.
+#           (made by scripts/mkdisk.sh) through distro boot, hands-off;
+#           the disk is a -drive attached with the board's
+#           CONFIG_QEMU_DISK_DEVICE (qemu-virt-a15: virtio-blk-device).
 #
 # Always -nographic -no-reboot, no network (the default NIC wants an iPXE
 # ROM that Debian's qemu-system-arm does not depend on). Extra arguments go
@@ -71,13 +74,16 @@ kernel)
 	;;
 uboot)
 	bios=$(value "$defconfig" CONFIG_UBOOT_BIOS)
+	device=$(value "$defconfig" CONFIG_QEMU_DISK_DEVICE)
 	disk=$sdir/boot/disk.img
+	[ -n "$bios" ] || die "$defconfig lacks CONFIG_UBOOT_BIOS: board $board has no uboot path"
+	[ -n "$device" ] || die "$defconfig lacks CONFIG_QEMU_DISK_DEVICE for the U-Boot disk"
 	[ -f "$bios" ] || die "U-Boot $bios missing"
 	[ -f "$disk" ] || die "$disk missing (make image SAMPLE=$sample)"
 	# Read-only: U-Boot never writes it, and two boots may share it.
 	args+=(-bios "$bios"
 	       -drive "if=none,file=${disk//,/,,},format=raw,id=hd,readonly=on"
-	       -device "virtio-blk-device,drive=hd")
+	       -device "$device,drive=hd")
 	;;
 *)
 	die "boot path must be kernel or uboot, not '$path'"

@@ -9,9 +9,11 @@
 #     report (a binary that crashes or reports nothing counts as one failure);
 #   - tests/tool/run.sh BUILDDIR/host/bulkhead, if tests/tool/run.sh exists,
 #     counting the "N passed, N failed" of its last line;
-#   - tests/bench/run.sh (make bench's quick mode) when PORT is set;
-#   - tests/qemu/run.sh for each SAMPLE along both boot paths, kernel and
-#     uboot, at most QEMU_JOBS (default 2) at a time; each counts as one.
+#   - tests/bench/run.sh (make bench's quick mode) when BENCH=1 (make check
+#     sets it, and PORT, for a board with a samples/bench config);
+#   - tests/qemu/run.sh for each SAMPLE along each boot path of BOOT_PATHS
+#     (default "kernel uboot"; make check gives the board's), at most
+#     QEMU_JOBS (default 2) at a time; each counts as one.
 # Prints one line per unit test binary, suite and QEMU boot, then
 # "N passed, N failed" alone on the last line; exits 1 if anything failed.
 set -uo pipefail
@@ -92,10 +94,12 @@ run_tool() {
 
 # Each boot's report is printed in one write so parallel ones do not mix.
 run_qemu_all() {
-	local s path results=$logs/qemu-results.txt expected=$(($# * 2)) p f
+	local s path paths results=$logs/qemu-results.txt expected p f
+	read -ra paths <<<"${BOOT_PATHS:-kernel uboot}"
+	expected=$(($# * ${#paths[@]}))
 	[ $# -gt 0 ] || return 0
 	for s in "$@"; do
-		for path in kernel uboot; do
+		for path in "${paths[@]}"; do
 			printf '%s\0' "$board" "$s" "$path" "$build"
 		done
 	done | xargs -0 -n 4 -P "${QEMU_JOBS:-2}" \
@@ -116,7 +120,7 @@ for bin in "$build"/tests/unit/test_*; do
 done
 [ ! -f "$srctree/tests/tool/run.sh" ] || run_tool
 # The benchmark machinery, quick mode: needs PORT from make check.
-if [ -n "${PORT:-}" ]; then
+if [ "${BENCH:-0}" = 1 ]; then
 	if "$srctree/tests/bench/run.sh" "$board" "$build" "$PORT"; then
 		passed=$((passed + 1))
 	else

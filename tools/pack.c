@@ -195,8 +195,9 @@ static void put_image(FILE *f, const char *node, const char *desc,
 	put_string(f, desc);
 	fprintf(f, ";\n\t\t\tdata = /incbin/(");
 	put_string(f, path);
-	fprintf(f, ");\n\t\t\ttype = \"%s\";\n\t\t\tarch = \"arm\";\n"
-		"\t\t\tos = \"linux\";\n\t\t\tcompression = \"none\";\n", type);
+	fprintf(f, ");\n\t\t\ttype = \"%s\";\n\t\t\tarch = \"%s\";\n"
+		"\t\t\tos = \"linux\";\n\t\t\tcompression = \"none\";\n", type,
+		BH_UBOOT_ARCH);
 	put_cells(f, "load", load);
 }
 

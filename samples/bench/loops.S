@@ -99,7 +99,7 @@ vtimer_latency:
 
 	/*
 	 * Installed (VBAR) only while vtimer_latency() runs. Every other
-	 * exception goes on to the runtime's vectors (samples/common), which
+	 * exception goes on to the runtime's vectors (samples/common/arm-a15), which
 	 * report it.
 	 */
 	.balign	32

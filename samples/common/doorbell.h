@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "guest.h"
 #include "hypercall.h"
 
 struct doorbell {
@@ -28,14 +29,14 @@ struct doorbell {
 int doorbell_find(struct doorbell *db, size_t min_size);
 
 /*
- * Every other peer of the region gets the doorbell interrupt. The DSB
+ * Every other peer of the region gets the doorbell interrupt. The barrier
  * keeps the ring from overtaking what the caller wrote before it. There
  * is no error to return: ringing a number that is not one of the
  * partition's doorbells is a fault (docs/hypercalls.md).
  */
 static inline void doorbell_ring(const struct doorbell *db)
 {
-	__asm__ volatile("dsb" ::: "memory");
+	mem_barrier();
 	hv_call(BH_HC_DOORBELL_RING, db->number, 0, 0);
 }
 

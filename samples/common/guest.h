@@ -14,6 +14,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * read_mpidr(), mmio_read32(), mmio_write32(), cpu_wait(), mem_barrier():
+ * the port's, in samples/common/<port>/arch/guest.h.
+ */
+#include "arch/guest.h"
+
 #define MiB		(1024u * 1024u)
 
 /* This partition, from the device tree the hypervisor generated for it. */
@@ -46,15 +52,6 @@ extern struct guest_info guest;
 void secondary_entry(void);
 void secondary_main(uint32_t context);
 
-/* MPIDR of the running vCPU: Aff0 (bits 7:0) is its index in the partition. */
-static inline uint32_t read_mpidr(void)
-{
-	uint32_t mpidr;
-
-	__asm__ volatile("mrc p15, 0, %0, c0, c0, 5" : "=r"(mpidr));
-	return mpidr;
-}
-
 /* Linker symbols (guest.lds): the image's unchanging part. */
 extern const char __image_start[], __rodata_end[];
 
@@ -84,22 +81,5 @@ uint32_t crc32(uint32_t crc, const void *buf, size_t len);
 
 /* Fill @n words with a pseudo-random sequence (xorshift32) seeded by @seed. */
 void pattern_fill(uint32_t *words, size_t n, uint32_t seed);
-
-/*
- * Device registers with one plain LDR/STR each: an emulated device's
- * access must be a single load or store the hypervisor can decode.
- */
-static inline uint32_t mmio_read32(uintptr_t addr)
-{
-	uint32_t val;
-
-	__asm__ volatile("ldr %0, [%1]" : "=r"(val) : "r"(addr) : "memory");
-	return val;
-}
-
-static inline void mmio_write32(uintptr_t addr, uint32_t val)
-{
-	__asm__ volatile("str %0, [%1]" : : "r"(val), "r"(addr) : "memory");
-}
 
 #endif

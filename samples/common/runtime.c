@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * Start-up of the sample guests and what they learn from their device
- * tree. start.S gives guest_start() a stack and the device tree address
- * from r2; guest_start() clears .bss, finds the console, reads
- * the partition's identity from /chosen and runs main(). Secondary vCPUs
+ * tree. The port's start code (samples/common/<port>/start.S) gives
+ * guest_start() a stack and the device tree address; guest_start()
+ * clears .bss, finds the console, reads the partition's identity from
+ * /chosen and runs main(). Secondary vCPUs
  * come through secondary_entry to secondary_start().
  */
 #include <stdio.h>
@@ -166,8 +167,8 @@ void guest_start(const void *fdt)
 void secondary_start(uint32_t context)
 {
 	secondary_main(context);
-	psci_cpu_off();
-	/* CPU_OFF does not return; stop here should it ever do. */
+	vcpu_power_off();
+	/* It does not return; stop here should it ever do. */
 	for (;;)
-		__asm__ volatile("wfi");
+		cpu_wait();
 }

@@ -173,7 +173,8 @@ int _kill(int pid, int sig)
 
 /*
  * newlib calls these around the constructor and destructor arrays; the
- * arrays (guest.lds) are all a guest needs, so there is nothing to add.
+ * arrays (the port's guest.lds) are all a guest needs, so there is
+ * nothing to add.
  */
 void _init(void)
 {
@@ -189,5 +190,5 @@ void _exit(int status)
 	hv_shutdown_self();
 	/* A shut-down partition is not resumed; never run on regardless. */
 	for (;;)
-		__asm__ volatile("wfi");
+		cpu_wait();
 }

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The Cortex-A15 side of samples/common/guest.h: the instructions the
+ * runtime and the samples need one by one.
+ */
+#ifndef SAMPLES_ARCH_GUEST_H
+#define SAMPLES_ARCH_GUEST_H
+
+#include <stdint.h>
+
+/* MPIDR of the running vCPU: Aff0 (bits 7:0) is its index in the partition. */
+static inline uint32_t read_mpidr(void)
+{
+	uint32_t mpidr;
+
+	__asm__ volatile("mrc p15, 0, %0, c0, c0, 5" : "=r"(mpidr));
+	return mpidr;
+}
+
+/*
+ * Device registers with one plain LDR/STR each: an emulated device's
+ * access must be a single load or store the hypervisor can decode.
+ */
+static inline uint32_t mmio_read32(uintptr_t addr)
+{
+	uint32_t val;
+
+	__asm__ volatile("ldr %0, [%1]" : "=r"(val) : "r"(addr) : "memory");
+	return val;
+}
+
+static inline void mmio_write32(uintptr_t addr, uint32_t val)
+{
+	__asm__ volatile("str %0, [%1]" : : "r"(val), "r"(addr) : "memory");
+}
+
+/* Sleep until an interrupt is pending (WFI). */
+static inline void cpu_wait(void)
+{
+	__asm__ volatile("wfi");
+}
+
+/* Every memory access before it completes before any after it (DSB). */
+static inline void mem_barrier(void)
+{
+	__asm__ volatile("dsb" ::: "memory");
+}
+
+#endif
