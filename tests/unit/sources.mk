@@ -32,6 +32,9 @@ test_mmio-srcs := core/mmio.c
 
 test_health-srcs := core/health.c
 
+test_lifecycle-srcs := core/lifecycle.c
+test_lifecycle-cflags := -include generated/autoconf.h
+
 # ---- tests of the arm-a15 port's code ----------------------------------------
 
 test_pgtable-srcs := core/pgtable.c ports/arm-a15/lpae.c
