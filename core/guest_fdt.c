@@ -33,7 +33,7 @@ static int add_memory(void *fdt, const struct partition *p)
 		const struct guest_region *r = &p->region[i];
 		int node;
 
-		if (r->kind != REGION_RAM)
+		if (!(r->flags & GUEST_RAM))
 			continue;
 		node = add_node_at(fdt, "memory", r->gpa);
 		TRY(node);
@@ -60,7 +60,7 @@ static int add_shared(void *fdt, const struct partition *p)
 		const struct guest_region *r = &p->region[i];
 		int node;
 
-		if (r->kind != REGION_SHARED)
+		if (!(r->flags & GUEST_SHARED))
 			continue;
 		node = add_node_at(fdt, "shared-memory", r->gpa);
 		TRY(node);

@@ -58,7 +58,7 @@ static enum exit_action doorbell_ring(struct vcpu *v, struct vm_exit *e)
 	const struct cfg_shm *s;
 
 	for (unsigned int i = 0; i < v->part->nregions && !shm; i++)
-		if (v->part->region[i].kind == REGION_SHARED &&
+		if ((v->part->region[i].flags & GUEST_SHARED) &&
 		    v->part->region[i].shm->cfg->id == e->hcall.arg[0])
 			shm = v->part->region[i].shm;
 	if (!shm || shm->doorbell_irq < 0) {

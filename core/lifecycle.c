@@ -46,24 +46,24 @@ static int load_partition(struct partition *p)
 {
 	const struct cfg_partition *c = p->cfg;
 	void *fdt = fdt_scratch[port_cpu_index()];
-	const struct guest_region *ram0 = &p->region[0];
+	const struct cfg_region *ram0 = &c->mem[0];
 
 	for (unsigned int i = 0; i < p->nregions; i++)
-		if (p->region[i].kind == REGION_RAM)
+		if (p->region[i].flags & GUEST_RAM)
 			phys_fill(p->region[i].pa, 0, p->region[i].size);
 	vuart_model.reset(p);
 	if (load_blob(p, &c->image, c->load_addr) ||
 	    (c->initrd.node && load_blob(p, &c->initrd, c->initrd_addr)))
 		return -1;
 
-	/* The device tree goes at the top of the first RAM region */
-	p->fdt_gpa = ram0->gpa + ram0->size - GUEST_FDT_SIZE;
+	/* The device tree goes at the top of the config's first memory region */
+	p->fdt_gpa = ram0->guest_base + ram0->size - GUEST_FDT_SIZE;
 	if (guest_ram_translate(p, p->fdt_gpa, GUEST_FDT_SIZE, &p->fdt_pa) ||
 	    guest_fdt_build(p, fdt, GUEST_FDT_SIZE))
 		return -1;
 	phys_write(p->fdt_pa, fdt, GUEST_FDT_SIZE);
 	for (unsigned int i = 0; i < p->nregions; i++)
-		if (p->region[i].kind == REGION_RAM)
+		if (p->region[i].flags & GUEST_RAM)
 			port_guest_memory_written(p->region[i].pa, p->region[i].size);
 	return 0;
 }

@@ -13,7 +13,9 @@ int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 	struct mmio_bus *bus = &p->mmio;
 	struct mmio_device *d;
 
-	if (bus->count == MMIO_MAX_DEVICES || !size || size > MMIO_MAX_WINDOW)
+	if (bus->count == MMIO_MAX_DEVICES || !size || size > MMIO_MAX_WINDOW ||
+	    partition_map_region(p, &(struct guest_region){ .gpa = base, .size = size,
+				 .flags = GUEST_EMULATED | PT_RW | PT_DEVICE }))
 		return -1;
 	d = &bus->dev[bus->count++];
 	d->base = base;

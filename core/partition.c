@@ -7,7 +7,6 @@
 #include <bulkhead/console.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/physmem.h>
-#include <bulkhead/pgtable.h>
 #include <bulkhead/placement.h>
 #include <bulkhead/port.h>
 
@@ -15,29 +14,6 @@ struct partition partitions[MAX_PARTITIONS];
 unsigned int npartitions;
 struct vcpu *cpu_vcpu[CFG_MAX_CPUS];
 struct shared_region shared_regions[CFG_MAX_SHM];
-
-static const unsigned int region_attrs[] = {
-	[REGION_RAM] = PT_READ | PT_WRITE | PT_EXEC,
-	[REGION_DEVICE] = PT_READ | PT_WRITE | PT_DEVICE,
-	[REGION_SHARED] = PT_READ | PT_WRITE,
-};
-
-/* Map what partition_layout() put in @p's guest map. */
-static int map_regions(struct partition *p)
-{
-	for (unsigned int i = 0; i < p->nregions; i++) {
-		const struct guest_region *r = &p->region[i];
-
-		if (port_stage2_map(p, r->gpa, r->pa, r->size, region_attrs[r->kind])) {
-			hv_printf("%s: cannot map guest 0x%llx-0x%llx to physical 0x%llx: out of table memory",
-				  p->name, (unsigned long long)r->gpa,
-				  (unsigned long long)(r->gpa + r->size - 1),
-				  (unsigned long long)r->pa);
-			return -1;
-		}
-	}
-	return 0;
-}
 
 /*
  * The interrupt number of the single specifier in property @prop of config
@@ -75,12 +51,13 @@ static int passthrough_irqs(struct partition *p, const struct cfg_device *d)
 	return 0;
 }
 
-static int create_one(struct partition *p)
+static int create_one(struct partition *p, const struct config *cfg, const struct placement *pl)
 {
 	const struct cfg_partition *c = p->cfg;
 	const void *fdt = p->cfg_fdt;
 
-	if (port_partition_init(p) || map_regions(p))
+	if (port_partition_init(p) ||
+	    partition_layout_regions(p, cfg, pl, shared_regions, partition_map_region))
 		return -1;
 	for (unsigned int i = 0; i < c->ndev; i++)
 		if (passthrough_irqs(p, &c->dev[i]))
@@ -93,7 +70,7 @@ static int create_one(struct partition *p)
 	}
 	if (c->has_console &&
 	    mmio_register(p, c->console_base, c->console_size, vuart_model.ops, &p->vuart)) {
-		hv_printf("%s: console: no room for another emulated device", p->name);
+		hv_printf("%s: console: cannot add its emulated UART", p->name);
 		return -1;
 	}
 	for (unsigned int i = 0; i < p->nvcpus; i++)
@@ -118,24 +95,25 @@ static int create_shared(struct shared_region *shm, const void *fdt)
 	return 0;
 }
 
-static void print_summary(const struct partition *p)
+/* The first memory region of the config is the one the summary names. */
+static void print_summary(struct partition *p)
 {
 	const struct cfg_partition *c = p->cfg;
+	const struct guest_region *ram0 = guest_region_find(p, c->mem[0].guest_base);
 
 	hv_printf("%s: partition %u, %u vCPU%s from CPU %u, RAM %llu MiB at physical 0x%llx, image %llu bytes",
 		  p->name, p->id, p->nvcpus, p->nvcpus > 1 ? "s" : "", c->cpus[0],
-		  (unsigned long long)(p->region[0].size >> 20),
-		  (unsigned long long)p->region[0].pa,
+		  (unsigned long long)(ram0->size >> 20), (unsigned long long)ram0->pa,
 		  (unsigned long long)c->image.size);
 }
 
 int partitions_create(const struct config *cfg, const struct placement *pl)
 {
 	for (unsigned int i = 0; i < cfg->npart; i++)
-		partition_layout(&partitions[i], cfg, i, pl, shared_regions);
+		partition_layout(&partitions[i], cfg, i);
 	npartitions = cfg->npart;
 	for (unsigned int i = 0; i < npartitions; i++)
-		if (create_one(&partitions[i]))
+		if (create_one(&partitions[i], cfg, pl))
 			return -1;
 	for (unsigned int i = 0; i < cfg->nshm; i++)
 		if (create_shared(&shared_regions[i], cfg->fdt))
@@ -143,28 +121,4 @@ int partitions_create(const struct config *cfg, const struct placement *pl)
 	for (unsigned int i = 0; i < npartitions; i++)
 		print_summary(&partitions[i]);
 	return 0;
-}
-
-bool partition_owns_ram(const struct partition *p, paddr_t pa, uint64_t len)
-{
-	for (unsigned int i = 0; i < p->nregions; i++) {
-		const struct guest_region *r = &p->region[i];
-
-		if (r->kind != REGION_DEVICE && range_contains(r->pa, r->size, pa, len))
-			return true;
-	}
-	return false;
-}
-
-int guest_ram_translate(const struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa)
-{
-	for (unsigned int i = 0; i < p->nregions; i++) {
-		const struct guest_region *r = &p->region[i];
-
-		if (r->kind != REGION_DEVICE && range_contains(r->gpa, r->size, gpa, len)) {
-			*pa = r->pa + (gpa - r->gpa);
-			return 0;
-		}
-	}
-	return -1;
 }

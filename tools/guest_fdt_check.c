@@ -34,6 +34,15 @@ static int too_big(const struct config *cfg, const struct cfg_partition *c, int 
 	return -1;
 }
 
+static int layout_failed(const struct config *cfg, const struct cfg_partition *c,
+			 struct config_error *err)
+{
+	memset(err, 0, sizeof(*err));
+	fdt_get_path(cfg->fdt, c->node, err->path, sizeof(err->path));
+	snprintf(err->msg, sizeof(err->msg), "the partition's regions overlap (a validator bug)");
+	return -1;
+}
+
 int check_guest_fdts(const struct config *cfg, const struct placement *pl,
 		     struct config_error *err)
 {
@@ -44,7 +53,10 @@ int check_guest_fdts(const struct config *cfg, const struct placement *pl,
 
 	for (unsigned int i = 0; i < cfg->npart; i++) {
 		memset(&part, 0, sizeof(part));
-		partition_layout(&part, cfg, i, pl, shared);
+		partition_layout(&part, cfg, i);
+		/* config_validate() refused overlaps: a failure here is a bug */
+		if (partition_layout_regions(&part, cfg, pl, shared, guest_region_insert))
+			return layout_failed(cfg, &cfg->part[i], err);
 		rc = guest_fdt_build(&part, fdt, sizeof(fdt));
 		if (rc < 0)
 			return too_big(cfg, &cfg->part[i], rc, err);

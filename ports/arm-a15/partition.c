@@ -113,8 +113,9 @@ int port_partition_init(struct partition *p)
 		hv_printf("%s: the board's GIC has no virtual CPU interface", p->name);
 		return -1;
 	}
-	if (port_stage2_map(p, CONFIG_GUEST_GICC_BASE, board.intc.virtual_cpu.base,
-			    GUEST_GICC_SIZE, PT_READ | PT_WRITE | PT_DEVICE) ||
+	if (partition_map_region(p, &(struct guest_region){ .gpa = CONFIG_GUEST_GICC_BASE,
+				 .pa = board.intc.virtual_cpu.base, .size = GUEST_GICC_SIZE,
+				 .flags = GUEST_DEVICE | PT_RW | PT_DEVICE }) ||
 	    vgic_hw_init(p, nr_irqs)) {
 		hv_printf("%s: cannot set up its virtual GIC", p->name);
 		return -1;

@@ -28,12 +28,14 @@ test_guest_fdt-cflags := -include generated/autoconf.h
 
 test_doorbell-srcs := core/hypercall.c
 
-test_mmio-srcs := core/mmio.c
+test_mmio-srcs := core/mmio.c core/partition_region.c core/partition_map.c
 
 test_health-srcs := core/health.c
 
 test_lifecycle-srcs := core/lifecycle.c
 test_lifecycle-cflags := -include generated/autoconf.h
+
+test_regions-srcs := core/partition_region.c core/partition_map.c core/partition_layout.c
 
 # ---- tests of the arm-a15 port's code ----------------------------------------
 

@@ -36,7 +36,7 @@ enum exit_action health_fault(struct vcpu *v, enum fault_kind kind, const char *
 }
 
 /* Not reached by these tests */
-int guest_ram_translate(const struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa)
+int guest_ram_translate(struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa)
 {
 	(void)p; (void)gpa; (void)len; (void)pa;
 	return -1;
@@ -54,6 +54,13 @@ static struct cfg_shm quiet_cfg = { .id = 1, .nparts = 2, .parts = { 0, 3 } };
 static struct shared_region ring = { .cfg = &ring_cfg, .doorbell_irq = 42 };
 static struct shared_region quiet = { .cfg = &quiet_cfg, .doorbell_irq = -1 };
 
+static void add_shared(struct partition *p, gpaddr_t gpa, paddr_t pa,
+		       const struct shared_region *shm)
+{
+	p->region[p->nregions++] = (struct guest_region){ gpa, pa, 0x10000,
+							  GUEST_SHARED | PT_RW, shm };
+}
+
 /* Partitions 0, 1, 2 share "ring" (doorbell 0, interrupt 42); 0 and 3 share
  * "quiet" (number 1, no doorbell). */
 static int setup(void **state)
@@ -68,12 +75,9 @@ static int setup(void **state)
 		partitions[i].vcpu[0].part = &partitions[i];
 	}
 	for (unsigned int i = 0; i < 3; i++)
-		partitions[i].region[partitions[i].nregions++] =
-			(struct guest_region){ 0x48000000, 0x60000000, 0x10000, REGION_SHARED, &ring };
-	partitions[0].region[partitions[0].nregions++] =
-		(struct guest_region){ 0x49000000, 0x61000000, 0x10000, REGION_SHARED, &quiet };
-	partitions[3].region[partitions[3].nregions++] =
-		(struct guest_region){ 0x49000000, 0x61000000, 0x10000, REGION_SHARED, &quiet };
+		add_shared(&partitions[i], 0x48000000, 0x60000000, &ring);
+	add_shared(&partitions[0], 0x49000000, 0x61000000, &quiet);
+	add_shared(&partitions[3], 0x49000000, 0x61000000, &quiet);
 	return 0;
 }
 

@@ -55,8 +55,10 @@ static int setup(void **state)
 	part.vcpu[0].cpu = 2;
 	part.vcpu[1].cpu = 3;
 	shm.node = fdt_path_offset(cfg_blob, "/shared-memory/ring@50000000");
-	part.region[0] = (struct guest_region){ 0x40000000, 0x123400000ull, 0x4000000, REGION_RAM, NULL };
-	part.region[1] = (struct guest_region){ 0x50000000, 0x60000000, 0x10000, REGION_SHARED, &shared };
+	part.region[0] = (struct guest_region){ 0x40000000, 0x123400000ull, 0x4000000,
+						GUEST_RAM | PT_RWX, NULL };
+	part.region[1] = (struct guest_region){ 0x50000000, 0x60000000, 0x10000,
+						GUEST_SHARED | PT_RW, &shared };
 	part.nregions = 2;
 	return fdt_check_header(cfg_blob) || guest_fdt_build(&part, guest, sizeof(guest));
 }

@@ -26,6 +26,8 @@ static struct cfg_partition cfg = {
 	.name = "storm",
 	.policy = FAULT_RESTART,
 	.max_restarts = 3,
+	.mem = { { .guest_base = 0x40000000, .size = 16 << 20 } },
+	.nmem = 1,
 };
 static struct partition *const part = &partitions[0];
 
@@ -69,7 +71,7 @@ void phys_copy(paddr_t dst, paddr_t src, uint64_t len) { (void)dst; (void)src; (
 void phys_write(paddr_t pa, const void *src, size_t len) { (void)pa; (void)src; (void)len; }
 int guest_fdt_build(struct partition *p, void *buf, size_t size) { (void)p; (void)buf; (void)size; return 0; }
 
-int guest_ram_translate(const struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa)
+int guest_ram_translate(struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa)
 {
 	(void)p;
 	(void)len;
@@ -91,7 +93,7 @@ static int setup(void **state)
 	for (unsigned int i = 0; i < part->nvcpus; i++)
 		part->vcpu[i] = (struct vcpu){ .part = part, .index = i, .cpu = i };
 	part->region[0] = (struct guest_region){
-		.gpa = 0x40000000, .pa = 0x4a000000, .size = 16 << 20, .kind = REGION_RAM,
+		.gpa = 0x40000000, .pa = 0x4a000000, .size = 16 << 20, .flags = GUEST_RAM,
 	};
 	part->nregions = 1;
 	part->state = PART_RUNNING;

@@ -2,8 +2,9 @@
 /*
  * Host tests of the MMIO registry and dispatch (core/mmio.c): which device
  * an access lands on at the window edges and above 4 GiB, the offset it
- * gets, the recently used device looked at first, refusals, and what the
- * EXIT_MMIO path reports.
+ * gets, the recently used device looked at first, refusals, what the
+ * EXIT_MMIO path reports, and each window recorded in the partition's
+ * guest map as an emulated region, never mapped.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -36,6 +37,16 @@ enum exit_action health_fault(struct vcpu *v, enum fault_kind kind, const char *
 	faults++;
 	return fault_answer;
 }
+
+/* Emulated windows are never the port's to map; overlap messages */
+static int stage2_maps;
+int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa, uint64_t size,
+		    unsigned int attrs)
+{
+	(void)p; (void)gpa; (void)pa; (void)size; (void)attrs;
+	return ++stage2_maps;
+}
+void hv_printf(const char *fmt, ...) { (void)fmt; }
 
 /* Reads answer the offset plus a device tag; word accesses only. */
 static int model_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
@@ -71,6 +82,7 @@ static int setup(void **state)
 {
 	(void)state;
 	memset(&part, 0, sizeof(part));
+	part.name = "test";
 	last_dev = NULL;
 	faults = 0;
 	assert_int_equal(mmio_register(&part, LOW_BASE, LOW_SIZE, &model, (void *)0x1000000), 0);
@@ -168,6 +180,23 @@ static void test_register_limits(void **state)
 	assert_int_equal(mmio_register(&part, 0x7f000000, 0x1000, &model, NULL), -1);
 }
 
+static void test_windows_are_emulated_regions(void **state)
+{
+	const struct guest_region *r = guest_region_find(&part, HIGH_BASE + HIGH_SIZE - 1);
+
+	(void)state;
+	assert_int_equal(part.nregions, 2);
+	assert_non_null(r);
+	assert_int_equal(r->gpa, HIGH_BASE);
+	assert_int_equal(r->size, HIGH_SIZE);
+	assert_int_equal(r->flags, GUEST_EMULATED | PT_RW | PT_DEVICE);
+	assert_int_equal(stage2_maps, 0);
+	/* A window over another region: refused, neither device nor region added */
+	assert_int_equal(mmio_register(&part, LOW_BASE + 0x800, 0x1000, &model, NULL), -1);
+	assert_int_equal(part.mmio.count, 2);
+	assert_int_equal(part.nregions, 2);
+}
+
 /*
  * The EXIT_MMIO path: a value on success, else a report and what the
  * health monitor answers (a reschedule, or an abort for the guest).
@@ -208,6 +237,7 @@ int main(void)
 		cmocka_unit_test_setup(test_writes_and_refusals, setup),
 		cmocka_unit_test_setup(test_recent_device, setup),
 		cmocka_unit_test_setup(test_register_limits, setup),
+		cmocka_unit_test_setup(test_windows_are_emulated_regions, setup),
 		cmocka_unit_test_setup(test_exit_path, setup),
 	};
 

@@ -48,7 +48,12 @@ struct mmio_bus {
 	struct mmio_device *recent;
 };
 
-/* Boot CPU while partitions are created. 0, or -1: full, or @size 0 or above 4 GiB. */
+/*
+ * Boot CPU while partitions are created (port_partition_init() too):
+ * the device, and its window in the partition's guest map as an emulated
+ * region. 0, or -1: full, @size 0 or above 4 GiB, or the window overlaps
+ * a region of the partition (partition_map_region() said which).
+ */
 int mmio_register(struct partition *p, gpaddr_t base, uint64_t size,
 		  const struct mmio_ops *ops, void *priv);
 

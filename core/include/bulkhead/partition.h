@@ -12,10 +12,10 @@
 #include <bulkhead/config.h>
 #include <bulkhead/spinlock.h>
 #include <bulkhead/mmio.h>
+#include <bulkhead/pgtable.h>
 #include <bulkhead/console.h>
 
 #define MAX_PARTITIONS		CFG_MAX_PARTITIONS
-#define MAX_GUEST_REGIONS	(CFG_MAX_REGIONS + CFG_MAX_DEVICES + CFG_MAX_SHM)
 #define GUEST_FDT_SIZE		CFG_GUEST_FDT_SIZE
 
 /*
@@ -51,9 +51,6 @@ enum partition_state {
 	PART_BOOTING,		/* not started yet, or between stop and boot: counts as running */
 };
 
-/* One contiguous piece of a partition's guest-physical map. */
-enum guest_region_kind { REGION_RAM, REGION_DEVICE, REGION_SHARED };
-
 /* A shared-memory region, as the hypervisor runs it. */
 struct shared_region {
 	const struct cfg_shm *cfg;
@@ -61,13 +58,32 @@ struct shared_region {
 	int doorbell_irq;		/* interrupt a peer gets when another rings, or -1 */
 };
 
+/*
+ * What a guest region is: exactly one of these, in guest_region.flags
+ * beside the PT_* access and memory-type bits (pgtable.h: PT_READ,
+ * PT_WRITE, PT_EXEC; PT_DEVICE for device memory, else normal cacheable
+ * memory) the port maps it with. Whoever creates the region sets both.
+ */
+#define GUEST_RAM		(1u << 8)	/* the partition's own memory, zeroed at each boot */
+#define GUEST_DEVICE		(1u << 9)	/* registers passed through: a config device, a port's */
+#define GUEST_SHARED		(1u << 10)	/* shared memory, @shm says which */
+#define GUEST_EMULATED		(1u << 11)	/* a device model's window: no @pa, never mapped */
+#define GUEST_KIND_MASK		(GUEST_RAM | GUEST_DEVICE | GUEST_SHARED | GUEST_EMULATED)
+_Static_assert(!(GUEST_KIND_MASK & PT_ATTR_MASK), "region kinds and PT_* bits share a bit");
+
+/* One contiguous piece of a partition's guest-physical map. */
 struct guest_region {
 	gpaddr_t gpa;
-	paddr_t pa;
+	paddr_t pa;				/* 0 for GUEST_EMULATED */
 	uint64_t size;
-	enum guest_region_kind kind;
-	const struct shared_region *shm;	/* REGION_SHARED: which one */
+	unsigned int flags;			/* a GUEST_* kind | PT_* attributes */
+	const struct shared_region *shm;	/* GUEST_SHARED: which one */
 };
+
+/* Mappings a port adds itself (arm-a15: its GIC's virtual CPU interface). */
+#define MAX_PORT_REGIONS	2
+#define MAX_GUEST_REGIONS	(CFG_MAX_REGIONS + CFG_MAX_DEVICES + CFG_MAX_SHM + \
+				 MMIO_MAX_DEVICES + MAX_PORT_REGIONS)
 
 struct partition {
 	unsigned int id;
@@ -78,8 +94,17 @@ struct partition {
 	volatile enum partition_state state;
 	unsigned int restarts;		/* by the fault policy */
 	unsigned int boot_count;	/* boots so far, restarts of any kind included */
+	/*
+	 * The whole guest-physical map, sorted by gpa, no two overlapping:
+	 * written only while the partition is created (boot CPU, before any
+	 * of its vCPUs runs; the host tool), read-only afterwards, so any
+	 * CPU reads it without a lock. @region_hint is the index
+	 * guest_region_find() found last, tried first: any vCPU may set it
+	 * (relaxed atomics), and a stale one only costs the binary search.
+	 */
 	struct guest_region region[MAX_GUEST_REGIONS];
 	unsigned int nregions;
+	unsigned int region_hint;
 	struct mmio_bus mmio;
 	struct console_line console;
 	struct vuart vuart;
@@ -98,13 +123,21 @@ extern struct shared_region shared_regions[CFG_MAX_SHM];
 
 struct placement;
 /*
- * Fill @p (partition @id of @cfg) with its identity, vCPUs and guest map
- * of RAM at @pl's addresses, devices and shared memory (@shared: one
- * entry per shared region of @cfg, filled too). Touches no hardware.
- * Boot CPU before any partition runs; the host tool.
+ * Fill @p, partition @id of @cfg, with its identity and vCPUs and an
+ * empty guest map. Touches no hardware. Boot CPU before any partition
+ * runs; the host tool.
  */
-void partition_layout(struct partition *p, const struct config *cfg, unsigned int id,
-		      const struct placement *pl, struct shared_region *shared);
+void partition_layout(struct partition *p, const struct config *cfg, unsigned int id);
+/*
+ * Hand @add each region of @p's guest map that its config names: RAM at
+ * @pl's addresses, devices, shared memory (@shared: one entry per shared
+ * region of @cfg, filled too), with their attributes. Returns 0, or the
+ * first error of @add. partitions_create() passes partition_map_region(),
+ * the host tool guest_region_insert(); config_validate() refused overlaps.
+ */
+int partition_layout_regions(struct partition *p, const struct config *cfg,
+			     const struct placement *pl, struct shared_region *shared,
+			     int (*add)(struct partition *p, const struct guest_region *r));
 /*
  * Boot CPU: lay out every partition, build its stage-2 map, interrupts
  * and device models. Prints why and returns -1 if the port refuses.
@@ -128,11 +161,44 @@ int vcpu_power_on(struct vcpu *v, gpaddr_t entry, uint64_t context);
 /* The calling vCPU stops (its CPU-off call); the last one stops the partition. */
 void vcpu_power_off_self(struct vcpu *v);
 
+#define GUEST_REGION_EMPTY	(-1)	/* size 0, or it wraps past the top */
+#define GUEST_REGION_FULL	(-2)	/* MAX_GUEST_REGIONS recorded already */
+#define GUEST_REGION_OVERLAP	(-3)	/* it overlaps a region recorded already */
+
+/*
+ * Record a copy of @r in @p's guest map, keeping it sorted by gpa: 0, or
+ * one of the above with nothing recorded. Maps nothing. While @p is
+ * created (boot CPU), or in the host tool.
+ */
+int guest_region_insert(struct partition *p, const struct guest_region *r);
+/* The region of @p that overlaps [gpa, gpa+size) at the lowest address, or NULL. */
+const struct guest_region *guest_region_clash(const struct partition *p, gpaddr_t gpa,
+					      uint64_t size);
+/*
+ * Record @r in @p's guest map and, unless it is GUEST_EMULATED, have the
+ * port map it (port_stage2_map() with its PT_* bits): the one way a
+ * region enters a running hypervisor's guest map, for the config's
+ * regions, the port's own (from port_partition_init()) and emulated
+ * devices (from mmio_register()). Prints why and returns -1 when it
+ * overlaps a region already there or the port cannot map it (which
+ * fails the boot). Boot CPU, while partitions are created; a region the
+ * port maps only once port_partition_init() has set up @p's translation
+ * (the port may call it from there).
+ */
+int partition_map_region(struct partition *p, const struct guest_region *r);
+/*
+ * The region of @p holding guest-physical @gpa, or NULL: the one found
+ * last if it still fits, else a binary search. Any CPU, no lock.
+ */
+const struct guest_region *guest_region_find(struct partition *p, gpaddr_t gpa);
+/* What @flags' kind is called in messages: "RAM", "device", ... */
+const char *guest_region_kind(unsigned int flags);
+
 /* [pa, pa+len) lies in RAM or shared memory of @p. */
 bool partition_owns_ram(const struct partition *p, paddr_t pa, uint64_t len);
 
-/* Guest-physical -> physical for RAM the partition owns; 0 on success. */
-int guest_ram_translate(const struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa);
+/* Guest-physical -> physical for RAM or shared memory of @p; 0 on success. */
+int guest_ram_translate(struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t *pa);
 
 /* Build @p's device tree into @buf (@size bytes); 0 or a libfdt error. */
 int guest_fdt_build(struct partition *p, void *buf, size_t size);

@@ -139,14 +139,21 @@ void port_guest_memory_written(paddr_t pa, uint64_t len);
  * looks inside), then translation (root table, VMID/ASID) and the
  * partition's virtual interrupt controller, sized from p->cfg. Boot CPU,
  * while partitions are created, before any other hook for @p or its
- * vCPUs; no locks. Returns 0 or -1.
+ * vCPUs and before the config's regions are mapped; no locks. What the
+ * port maps for the guest itself (arm-a15: the GIC's virtual CPU
+ * interface) and the device models it registers go through
+ * partition_map_region() and mmio_register(), so that they are in the
+ * partition's region list. Returns 0 or -1.
  */
 int port_partition_init(struct partition *p);
 
 /*
  * Map guest-physical [gpa, gpa+size) to physical [pa, pa+size) with
- * PT_* attributes (see pgtable.h). Called through stage2_map_range(),
- * on the boot CPU before any vCPU of @p runs. Returns 0 or negative.
+ * PT_* attributes (see pgtable.h): the region's own. Called only by
+ * partition_map_region(), once per region that is not GUEST_EMULATED,
+ * after recording it (a port without hardware stage-2 may keep nothing
+ * and look regions up with guest_region_find() on its misses), on the
+ * boot CPU before any vCPU of @p runs. Returns 0 or negative.
  */
 int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
 		    uint64_t size, unsigned int attrs);
