@@ -158,7 +158,7 @@ static int check_aligned(const struct config *cfg, struct config_error *err,
 			(unsigned long long)v);
 }
 
-/* Stage-2 (and every other port's map) works in whole pages. */
+/* Every port's guest-physical translation works in whole pages. */
 static int check_pages(const struct config *cfg, struct config_error *err,
 		       int node, uint64_t base, uint64_t size, uint64_t phys)
 {
@@ -292,7 +292,8 @@ static int check_fixed(const struct config *cfg, struct config_error *err)
 /*
  * Passthrough is for MMIO: handing out RAM would break isolation. So would
  * a device that masters the bus: with no IOMMU in front of it, its DMA
- * goes to the physical addresses its guest programs, past stage-2. Only a
+ * goes to the physical addresses its guest programs, past the CPUs'
+ * guest-physical translation. Only a
  * config that says dma = "trusted" may pass one through.
  */
 static int check_devices(const struct config *cfg, struct config_error *err)
@@ -336,7 +337,7 @@ static bool beyond(const struct span *s, unsigned int bits)
 	return bits < 64 && s->base + s->size > (1ull << bits);
 }
 
-/* Guest ranges within what stage-2 translates, physical ones within what it maps. */
+/* Guest ranges within what the port translates, physical ones within what it maps to. */
 static int check_widths(const struct config *cfg, struct config_error *err)
 {
 	const struct port_limits *l = &port_limits;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * Partitions: creation from the config and its placement (stage-2 maps,
+ * Partitions: creation from the config and its placement (guest maps,
  * interrupts, device models); lifecycle.c runs them.
  */
 #include <libfdt.h>

@@ -37,7 +37,7 @@ int partition_map_region(struct partition *p, const struct guest_region *r)
 	}
 	if (r->flags & GUEST_EMULATED)
 		return 0;
-	rc = port_stage2_map(p, r->gpa, r->pa, r->size, r->flags & PT_ATTR_MASK);
+	rc = port_guest_map(p, r->gpa, r->pa, r->size, r->flags & PT_ATTR_MASK);
 	if (rc) {
 		hv_printf("%s: cannot map " RANGE_FMT " to physical 0x%llx: error %d from the port",
 			  p->name, RANGE_ARGS(r), (unsigned long long)r->pa, rc);

@@ -11,7 +11,7 @@
  * Order: every fixed placement (phys-base) first, so that none depends on
  * what was placed before it; then, in config order, each partition's
  * regions and each shared region, lowest free address first, aligned to
- * the largest block the port's stage-2 can use for it. No allocation, no
+ * the largest block the port's guest-physical translation can use for it. No allocation, no
  * output: it runs in both places.
  */
 #include <stdio.h>
@@ -21,7 +21,7 @@
 
 #include "config_internal.h"
 
-/* Largest block of the port's stage-2 that @gpa and @size allow. */
+/* Largest block of the port's translation that @gpa and @size allow. */
 static uint64_t placement_align(gpaddr_t gpa, uint64_t size)
 {
 	for (const uint64_t *b = port_limits.block_sizes; *b; b++)

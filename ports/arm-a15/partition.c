@@ -123,8 +123,8 @@ int port_partition_init(struct partition *p)
 	return 0;
 }
 
-int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
-		    uint64_t size, unsigned int attrs)
+int port_guest_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
+		   uint64_t size, unsigned int attrs)
 {
 	return pt_map_range(&p->arch->stage2, gpa, pa, size, attrs);
 }

@@ -39,12 +39,12 @@ enum exit_action health_fault(struct vcpu *v, enum fault_kind kind, const char *
 }
 
 /* Emulated windows are never the port's to map; overlap messages */
-static int stage2_maps;
-int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa, uint64_t size,
-		    unsigned int attrs)
+static int guest_maps;
+int port_guest_map(struct partition *p, gpaddr_t gpa, paddr_t pa, uint64_t size,
+		   unsigned int attrs)
 {
 	(void)p; (void)gpa; (void)pa; (void)size; (void)attrs;
-	return ++stage2_maps;
+	return ++guest_maps;
 }
 void hv_printf(const char *fmt, ...) { (void)fmt; }
 
@@ -190,7 +190,7 @@ static void test_windows_are_emulated_regions(void **state)
 	assert_int_equal(r->gpa, HIGH_BASE);
 	assert_int_equal(r->size, HIGH_SIZE);
 	assert_int_equal(r->flags, GUEST_EMULATED | PT_RW | PT_DEVICE);
-	assert_int_equal(stage2_maps, 0);
+	assert_int_equal(guest_maps, 0);
 	/* A window over another region: refused, neither device nor region added */
 	assert_int_equal(mmio_register(&part, LOW_BASE + 0x800, 0x1000, &model, NULL), -1);
 	assert_int_equal(part.mmio.count, 2);

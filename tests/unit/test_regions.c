@@ -25,8 +25,8 @@ static unsigned int nmapped;
 static int map_answer;
 static char message[256];
 
-int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa, uint64_t size,
-		    unsigned int attrs)
+int port_guest_map(struct partition *p, gpaddr_t gpa, paddr_t pa, uint64_t size,
+		   unsigned int attrs)
 {
 	assert_ptr_equal(p, &part);
 	assert_true(nmapped < ARRAY_SIZE(mapped));

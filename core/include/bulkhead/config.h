@@ -106,7 +106,7 @@ enum cfg_pmu {
 
 /*
  * Whether a passthrough device may master the bus. Without an IOMMU its
- * DMA uses physical addresses that no stage-2 table translates or limits.
+ * DMA uses physical addresses that no guest-physical translation limits.
  */
 enum cfg_dma {
 	DMA_NONE,		/* it must not: a board DMA master is refused */

@@ -17,7 +17,7 @@ enum exit_kind {
 };
 
 enum fault_kind {
-	FAULT_UNMAPPED_ACCESS,	/* stage-2 abort outside RAM and every emulated device */
+	FAULT_UNMAPPED_ACCESS,	/* guest-physical access outside RAM and every emulated device */
 	FAULT_UNDECODABLE_ACCESS, /* MMIO through an instruction we cannot emulate */
 	FAULT_INSTRUCTION_FETCH,	/* executing from an unmapped address */
 	FAULT_UNHANDLED_EXCEPTION,	/* guest took an exception with no vector to run */

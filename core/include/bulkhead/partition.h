@@ -139,7 +139,7 @@ int partition_layout_regions(struct partition *p, const struct config *cfg,
 			     const struct placement *pl, struct shared_region *shared,
 			     int (*add)(struct partition *p, const struct guest_region *r));
 /*
- * Boot CPU: lay out every partition, build its stage-2 map, interrupts
+ * Boot CPU: lay out every partition, build its guest map, interrupts
  * and device models. Prints why and returns -1 if the port refuses.
  */
 int partitions_create(const struct config *cfg, const struct placement *pl);
@@ -176,7 +176,7 @@ const struct guest_region *guest_region_clash(const struct partition *p, gpaddr_
 					      uint64_t size);
 /*
  * Record @r in @p's guest map and, unless it is GUEST_EMULATED, have the
- * port map it (port_stage2_map() with its PT_* bits): the one way a
+ * port map it (port_guest_map() with its PT_* bits): the one way a
  * region enters a running hypervisor's guest map, for the config's
  * regions, the port's own (from port_partition_init()) and emulated
  * devices (from mmio_register()). Prints why and returns -1 when it

@@ -12,7 +12,7 @@
  *
  * The engine only writes entries with plain 64-bit stores. Making them
  * visible to the table walker (cache cleaning, barriers, TLB invalidation)
- * is the caller's job: the hypervisor builds stage-2 tables before any guest
+ * is the caller's job: the hypervisor builds guest tables before any guest
  * runs and does that maintenance once, before enabling translation.
  */
 #ifndef BULKHEAD_PGTABLE_H

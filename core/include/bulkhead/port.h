@@ -129,7 +129,7 @@ void *port_device_map(paddr_t pa, size_t size, bool lasting);
  */
 void port_guest_memory_written(paddr_t pa, uint64_t len);
 
-/* ---- stage-2 / guest-physical mapping --------------------------------- */
+/* ---- guest-physical mapping (ARM stage-2, x86 nested paging) ----------- */
 
 /*
  * Prepare per-partition architecture state: first point p->arch, and the
@@ -151,12 +151,12 @@ int port_partition_init(struct partition *p);
  * Map guest-physical [gpa, gpa+size) to physical [pa, pa+size) with
  * PT_* attributes (see pgtable.h): the region's own. Called only by
  * partition_map_region(), once per region that is not GUEST_EMULATED,
- * after recording it (a port without hardware stage-2 may keep nothing
+ * after recording it (a port without hardware translation may keep nothing
  * and look regions up with guest_region_find() on its misses), on the
  * boot CPU before any vCPU of @p runs. Returns 0 or negative.
  */
-int port_stage2_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
-		    uint64_t size, unsigned int attrs);
+int port_guest_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
+		   uint64_t size, unsigned int attrs);
 
 /* ---- virtual interrupts ------------------------------------------------ */
 
@@ -190,10 +190,10 @@ unsigned int port_irq_spec_cells(void);
  * validator (config_facts.c, also in the host tool).
  */
 struct port_limits {
-	unsigned int guest_addr_bits;	/* guest-physical addresses stage-2 translates */
+	unsigned int guest_addr_bits;	/* guest-physical addresses the port translates */
 	unsigned int phys_addr_bits;	/* physical addresses it can map to */
 	unsigned int nr_irqs;		/* interrupt numbers the controller has */
-	/* Block sizes stage-2 maps in one entry, largest first, 0-terminated:
+	/* Block sizes the port maps in one entry, largest first, 0-terminated:
 	 * guest RAM is placed at physical addresses aligned to them. */
 	uint64_t block_sizes[4];
 };
