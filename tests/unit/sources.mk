@@ -58,3 +58,8 @@ test_fault_ipa-port := arm-a15
 
 test_sysreg-srcs := ports/arm-a15/sysreg_class.c ports/arm-a15/hsr.c
 test_sysreg-port := arm-a15
+
+# ---- tests of the ppc-booke port's code --------------------------------------
+
+test_ppc_decode-srcs := ports/ppc-booke/insn_decode.c
+test_ppc_decode-port := ppc-booke
