@@ -18,13 +18,7 @@
 
 #include <asm/insn.h>
 
-#define CHECK_FIELD(name, got, exp, field) do {					\
-	if ((got)->field != (exp)->field) {					\
-		print_error("%s: " #field " is %ld, expected %ld\n", (name),	\
-			    (long)(got)->field, (long)(exp)->field);		\
-		fail();								\
-	}									\
-} while (0)
+#include "check_field.h"
 
 static void expect_insn(const char *name, uint32_t insn,
 			const struct booke_insn *exp)
