@@ -42,7 +42,8 @@ test_regions-srcs := core/partition_region.c core/partition_map.c core/partition
 test_pgtable-srcs := core/pgtable.c ports/arm-a15/lpae.c
 test_pgtable-port := arm-a15
 
-test_decode-srcs := ports/arm-a15/hsr.c ports/arm-a15/insn_decode.c
+test_decode-srcs := ports/arm-a15/hsr.c ports/arm-a15/insn_decode.c \
+	tests/unit/check_field.h
 test_decode-port := arm-a15
 test_hsr-srcs := ports/arm-a15/hsr.c
 test_hsr-port := arm-a15
@@ -58,3 +59,8 @@ test_fault_ipa-port := arm-a15
 
 test_sysreg-srcs := ports/arm-a15/sysreg_class.c ports/arm-a15/hsr.c
 test_sysreg-port := arm-a15
+
+# ---- tests of the ppc-booke port's code --------------------------------------
+
+test_ppc_decode-srcs := ports/ppc-booke/insn_decode.c tests/unit/check_field.h
+test_ppc_decode-port := ppc-booke

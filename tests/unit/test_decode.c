@@ -19,15 +19,9 @@
 
 #include <asm/decode.h>
 
-/* ---- Decoded access comparison, every field ---- */
+#include "check_field.h"
 
-#define CHECK_FIELD(name, got, exp, field) do {					\
-	if ((got)->field != (exp)->field) {					\
-		print_error("%s: " #field " is %ld, expected %ld\n", (name),	\
-			    (long)(got)->field, (long)(exp)->field);		\
-		fail();								\
-	}									\
-} while (0)
+/* ---- Decoded access comparison, every field ---- */
 
 /* rt and reglist are shorthands: expect them from the listed regs */
 static void expect_access(const char *name, const struct arm_mem_access *got,
