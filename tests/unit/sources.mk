@@ -64,3 +64,6 @@ test_sysreg-port := arm-a15
 
 test_ppc_decode-srcs := ports/ppc-booke/insn_decode.c tests/unit/check_field.h
 test_ppc_decode-port := ppc-booke
+
+test_ppc_tlb-srcs := ports/ppc-booke/guest_tlb.c ports/ppc-booke/mmu_variant.c
+test_ppc_tlb-port := ppc-booke
