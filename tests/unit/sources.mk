@@ -67,3 +67,6 @@ test_ppc_decode-port := ppc-booke
 
 test_ppc_tlb-srcs := ports/ppc-booke/guest_tlb.c ports/ppc-booke/mmu_variant.c
 test_ppc_tlb-port := ppc-booke
+test_ppc_shadow-srcs := ports/ppc-booke/shadow_tlb.c ports/ppc-booke/mmu_variant.c \
+	core/partition_region.c
+test_ppc_shadow-port := ppc-booke
