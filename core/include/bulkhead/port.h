@@ -311,10 +311,12 @@ struct hypercall_constants {
 extern const struct hypercall_constants hypercall_constants;
 
 /*
- * Add the architecture's nodes (cpus with enable-method, psci, ...) to a
- * partition's generated device tree @fdt (libfdt read-write tree with room
- * to grow). Called while (re)booting @p, by the CPU doing it, holding
- * p->lock. Returns 0 or a libfdt error.
+ * Add the architecture's nodes (cpus with an enable-method, the firmware
+ * interface: PSCI on ARM, ...) to a partition's generated device tree @fdt
+ * (libfdt read-write tree with room to grow). Called while (re)booting
+ * @p, by the CPU doing it, holding p->lock; also by the host tool, which
+ * builds every partition's tree to check it fits (pure code: no hardware,
+ * no other lock). Returns 0 or a libfdt error.
  */
 int port_guest_fdt(struct partition *p, void *fdt);
 
