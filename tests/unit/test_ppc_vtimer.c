@@ -36,20 +36,32 @@ static uint32_t rd(unsigned int spr, uint64_t tb)
 	return val;
 }
 
+/* TCR, DECAR and DEC written at @tb, in the order a guest writes them */
+static void start_dec(uint32_t tcr, uint32_t decar, uint32_t dec, uint64_t tb)
+{
+	wr(SPR_TCR, tcr, tb);
+	wr(SPR_DECAR, decar, tb);
+	wr(SPR_DEC, dec, tb);
+}
+
+/* DEC and TSR as the guest reads them at @tb */
+static void expect(uint64_t tb, uint32_t dec, uint32_t tsr)
+{
+	assert_int_equal(rd(SPR_DEC, tb), dec);
+	assert_int_equal(rd(SPR_TSR, tb), tsr);
+}
+
 static void test_dec_one_shot(void **state)
 {
 	(void)state;
 	wr(SPR_DEC, 100, 1000);
-	assert_int_equal(rd(SPR_DEC, 1000), 100);
-	assert_int_equal(rd(SPR_DEC, 1050), 50);
-	assert_int_equal(rd(SPR_DEC, 1099), 1);
-	assert_int_equal(rd(SPR_TSR, 1099), 0);
+	expect(1000, 100, 0);
+	expect(1050, 50, 0);
+	expect(1099, 1, 0);
 	/* The decrement from 1: DIS set, DEC stays at 0 */
-	assert_int_equal(rd(SPR_DEC, 1100), 0);
-	assert_int_equal(rd(SPR_TSR, 1100), TSR_DIS);
+	expect(1100, 0, TSR_DIS);
 	wr(SPR_TSR, TSR_DIS, 1200);
-	assert_int_equal(rd(SPR_DEC, 1000000), 0);
-	assert_int_equal(rd(SPR_TSR, 1000000), 0);
+	expect(1000000, 0, 0);
 }
 
 static void test_dec_one_shot_long_gap(void **state)
@@ -57,36 +69,28 @@ static void test_dec_one_shot_long_gap(void **state)
 	(void)state;
 	wr(SPR_DEC, 100, 1000);
 	/* Read first long after the expiry: the same end state */
-	assert_int_equal(rd(SPR_DEC, 5000000000ull), 0);
-	assert_int_equal(rd(SPR_TSR, 5000000000ull), TSR_DIS);
+	expect(5000000000ull, 0, TSR_DIS);
 }
 
 static void test_dec_write_zero_raises_nothing(void **state)
 {
 	(void)state;
-	wr(SPR_TCR, TCR_ARE | TCR_DIE, 1000);
-	wr(SPR_DECAR, 50, 1000);
-	wr(SPR_DEC, 0, 1000);
-	assert_int_equal(rd(SPR_TSR, 9000), 0);
-	assert_int_equal(rd(SPR_DEC, 9000), 0);
+	start_dec(TCR_ARE | TCR_DIE, 50, 0, 1000);
+	expect(9000, 0, 0);
 	assert_int_equal(vtimer_next_event(&vt), VTIMER_NEVER);
 }
 
 static void test_dec_auto_reload(void **state)
 {
 	(void)state;
-	wr(SPR_TCR, TCR_ARE, 1000);
-	wr(SPR_DECAR, 10, 1000);
-	wr(SPR_DEC, 10, 1000);
-	assert_int_equal(rd(SPR_DEC, 1009), 1);
+	start_dec(TCR_ARE, 10, 10, 1000);
+	expect(1009, 1, 0);
 	/* Reloaded instead of reaching 0: the period is DECAR ticks */
-	assert_int_equal(rd(SPR_DEC, 1010), 10);
-	assert_int_equal(rd(SPR_TSR, 1010), TSR_DIS);
+	expect(1010, 10, TSR_DIS);
 	wr(SPR_TSR, TSR_DIS, 1012);
-	assert_int_equal(rd(SPR_DEC, 1015), 5);
-	assert_int_equal(rd(SPR_TSR, 1019), 0);
-	assert_int_equal(rd(SPR_DEC, 1020), 10);
-	assert_int_equal(rd(SPR_TSR, 1020), TSR_DIS);
+	expect(1015, 5, 0);
+	expect(1019, 1, 0);
+	expect(1020, 10, TSR_DIS);
 }
 
 static void test_dec_auto_reload_long_gap(void **state)
@@ -94,9 +98,7 @@ static void test_dec_auto_reload_long_gap(void **state)
 	uint64_t t0 = 1000, gap = 300 + 1000ull * 123456789 + 250;
 
 	(void)state;
-	wr(SPR_TCR, TCR_ARE | TCR_DIE, t0);
-	wr(SPR_DECAR, 1000, t0);
-	wr(SPR_DEC, 300, t0);
+	start_dec(TCR_ARE | TCR_DIE, 1000, 300, t0);
 	assert_int_equal(vtimer_advance(&vt, t0 + gap), 0);
 	/* One status bit for 123456790 expiries, and DEC in phase */
 	assert_int_equal(vt.tsr, TSR_DIS);
@@ -113,22 +115,20 @@ static void test_dec_reload_needs_decar(void **state)
 	/* ARE with DECAR 0: reloading 0 stops the DEC */
 	wr(SPR_TCR, TCR_ARE, 1000);
 	wr(SPR_DEC, 5, 1000);
-	assert_int_equal(rd(SPR_DEC, 1005), 0);
-	assert_int_equal(rd(SPR_DEC, 2000), 0);
-	assert_int_equal(rd(SPR_TSR, 2000), TSR_DIS);
+	expect(1005, 0, TSR_DIS);
+	expect(2000, 0, TSR_DIS);
 }
 
 static void test_decar_change_takes_effect_at_reload(void **state)
 {
 	(void)state;
-	wr(SPR_TCR, TCR_ARE, 1000);
-	wr(SPR_DECAR, 10, 1000);
-	wr(SPR_DEC, 10, 1000);
+	start_dec(TCR_ARE, 10, 10, 1000);
 	wr(SPR_DECAR, 40, 1005);
-	assert_int_equal(rd(SPR_DEC, 1009), 1);
-	assert_int_equal(rd(SPR_DEC, 1010), 40);
-	assert_int_equal(rd(SPR_DEC, 1049), 1);
-	assert_int_equal(rd(SPR_DEC, 1050), 40);
+	expect(1009, 1, 0);
+	expect(1010, 40, TSR_DIS);
+	wr(SPR_TSR, TSR_DIS, 1010);
+	expect(1049, 1, 0);
+	expect(1050, 40, TSR_DIS);
 	/* DECAR is write-only */
 	assert_int_equal(rd(SPR_DECAR, 1050), 0);
 }
