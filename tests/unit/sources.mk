@@ -70,3 +70,8 @@ test_ppc_tlb-port := ppc-booke
 test_ppc_shadow-srcs := ports/ppc-booke/shadow_tlb.c ports/ppc-booke/mmu_variant.c \
 	core/partition_region.c
 test_ppc_shadow-port := ppc-booke
+
+# ---- the ppc-booke guest timers ----------------------------------------------
+
+test_ppc_vtimer-srcs := ports/ppc-booke/vtimer.c
+test_ppc_vtimer-port := ppc-booke
