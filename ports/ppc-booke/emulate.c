@@ -62,6 +62,14 @@ static enum booke_outcome tlb_array(struct booke_exit *exit, unsigned int arrays
 	return finish(exit, BOOKE_TLB_CHANGED);
 }
 
+static enum booke_outcome tlb_page(struct booke_exit *exit, uint32_t ea, unsigned int arrays)
+{
+	exit->tlb.scope = BOOKE_TLB_PAGE;
+	exit->tlb.ea = ea & TLBIVAX_EPN_MASK;
+	exit->tlb.arrays = arrays;
+	return finish(exit, BOOKE_TLB_CHANGED);
+}
+
 static enum booke_outcome tlbwe(struct guest_tlb *tlb, struct booke_exit *exit)
 {
 	/*
@@ -82,9 +90,22 @@ static enum booke_outcome tlbivax(struct guest_tlb *tlb, uint32_t ea, struct boo
 	exit->tlb.broadcast = true;
 	if (ea & TLBIVAX_INV_ALL)
 		return tlb_array(exit, 1u << array);
-	exit->tlb.scope = BOOKE_TLB_PAGE;
-	exit->tlb.ea = ea & TLBIVAX_EPN_MASK;
-	exit->tlb.array = array;
+	return tlb_page(exit, ea, 1u << array);
+}
+
+/* tlbilx: like tlbivax, but local to this vCPU and in both arrays */
+static enum booke_outcome tlbilx(struct guest_tlb *tlb, unsigned int type, uint32_t ea,
+				 struct booke_exit *exit)
+{
+	/* The decoder refused the reserved type 2: this cannot fail */
+	gtlb_tlbilx(tlb, type, ea);
+	if (type == 0)
+		return tlb_array(exit, 3);
+	if (type == 3)
+		return tlb_page(exit, ea, 3);
+	exit->tlb.scope = BOOKE_TLB_PID;
+	exit->tlb.pid = ((tlb->mas.mas6 & MAS6_SPID_MASK) >> MAS6_SPID_SHIFT) &
+			((1u << tlb->var->tid_bits) - 1);
 	return finish(exit, BOOKE_TLB_CHANGED);
 }
 
@@ -179,7 +200,8 @@ enum booke_outcome booke_emulate(struct booke_vcpu *v, struct guest_tlb *tlb,
 	case BOOKE_TLBILX:
 		if (!c->tlbilx)
 			return illegal(exit);
-		return unhandled(exit, "tlbilx: not in the guest TLB model yet");
+		out = tlbilx(tlb, in.field, booke_insn_ea(&in, v->gpr), exit);
+		break;
 	case BOOKE_MSGSND:
 	case BOOKE_MSGCLR:
 		if (!c->doorbell)

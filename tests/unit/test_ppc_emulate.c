@@ -362,7 +362,7 @@ static void test_tlb_ops(void **state)
 	assert_int_equal(run(TLBIVAX(0, 4)), BOOKE_TLB_CHANGED);
 	assert_int_equal(ex.tlb.scope, BOOKE_TLB_PAGE);
 	assert_int_equal(ex.tlb.ea, 0x20000000);
-	assert_int_equal(ex.tlb.array, 1);
+	assert_int_equal(ex.tlb.arrays, 2);
 	assert_true(ex.tlb.broadcast);
 	assert_false(tlb.tlb1[3].mas1 & MAS1_V);
 	assert_int_equal(run(TLBSYNC), BOOKE_DONE);
@@ -385,6 +385,49 @@ static void test_tlb_ops(void **state)
 	/* An entry the array cannot hold is the guest's error */
 	mtspr(SPR_MAS0, MAS0_TLBSEL(1) | MAS0_ESEL(200));
 	assert_int_equal(run(TLBWE), BOOKE_UNHANDLED);
+}
+
+#define TLBILX(t, ra, rb)	(XFORM(18, t, ra, rb))
+
+static bool valid(unsigned int esel)
+{
+	return tlb.tlb1[esel].mas1 & MAS1_V;
+}
+
+/* tlbilx: by PID, by address, all; IPROT entries stay */
+static void test_tlbilx(void **state)
+{
+	(void)state;
+	write_tlb1(0, 0x10000000);		/* TID 5 */
+	write_tlb1(1, 0x20000000);
+	mtspr(SPR_MAS1, MAS1_V | MAS1_TID(6) | MAS1_TSIZE(TSIZE_1M));
+	mtspr(SPR_MAS0, MAS0_TLBSEL(1) | MAS0_ESEL(2));
+	run(TLBWE);
+
+	mtspr(SPR_MAS6, 6 << MAS6_SPID_SHIFT);
+	assert_int_equal(run(TLBILX(1, 0, 0)), BOOKE_TLB_CHANGED);
+	assert_int_equal(ex.tlb.scope, BOOKE_TLB_PID);
+	assert_int_equal(ex.tlb.pid, 6);
+	assert_false(ex.tlb.broadcast);
+	assert_true(valid(0) && valid(1) && !valid(2));
+
+	mtspr(SPR_MAS6, 5 << MAS6_SPID_SHIFT);
+	v.gpr[4] = 0x20000800;
+	assert_int_equal(run(TLBILX(3, 0, 4)), BOOKE_TLB_CHANGED);
+	assert_int_equal(ex.tlb.scope, BOOKE_TLB_PAGE);
+	assert_int_equal(ex.tlb.ea, 0x20000000);
+	assert_int_equal(ex.tlb.arrays, 3);
+	assert_true(valid(0) && !valid(1));
+
+	tlb.tlb1[0].mas1 |= MAS1_IPROT;
+	write_tlb1(1, 0x20000000);
+	assert_int_equal(run(TLBILX(0, 0, 0)), BOOKE_TLB_CHANGED);
+	assert_int_equal(ex.tlb.scope, BOOKE_TLB_ARRAY);
+	assert_int_equal(ex.tlb.arrays, 3);
+	assert_true(valid(0) && !valid(1));
+
+	/* The reserved type: the decoder refuses it */
+	assert_int_equal(run(TLBILX(2, 0, 0)), BOOKE_UNHANDLED);
 }
 
 static void test_dcbi(void **state)
@@ -411,6 +454,7 @@ int main(void)
 		cmocka_unit_test_setup(test_spr_readonly, setup_mc),
 		cmocka_unit_test_setup(test_spr_timer, setup_v2),
 		cmocka_unit_test_setup(test_tlb_ops, setup_mc),
+		cmocka_unit_test_setup(test_tlbilx, setup_mc),
 		cmocka_unit_test_setup(test_dcbi, setup_v2),
 	};
 

@@ -41,7 +41,8 @@ enum booke_outcome {
 /* Which shadow TLB entries a BOOKE_TLB_CHANGED makes stale */
 enum booke_tlb_scope {
 	BOOKE_TLB_ENTRY,	/* tlbwe: those made from exit.tlb.old (if it was valid) */
-	BOOKE_TLB_PAGE,		/* tlbivax: those mapping exit.tlb.ea in array .array */
+	BOOKE_TLB_PAGE,		/* tlbivax, tlbilx 3: those mapping exit.tlb.ea in .arrays */
+	BOOKE_TLB_PID,		/* tlbilx 1: those made from entries with TID exit.tlb.pid */
 	BOOKE_TLB_ARRAY,	/* all made from the arrays in the .arrays bit mask */
 };
 
@@ -60,8 +61,8 @@ struct booke_exit {
 			enum booke_tlb_scope scope;
 			struct gtlb_entry old;	/* ENTRY */
 			uint32_t ea;		/* PAGE */
-			unsigned int array;	/* PAGE: 0 or 1 */
-			unsigned int arrays;	/* ARRAY: bit n for TLBn */
+			unsigned int arrays;	/* PAGE, ARRAY: bit n for TLBn */
+			unsigned int pid;	/* PID */
 			/*
 			 * tlbivax reaches every core of the coherence
 			 * domain: the port applies gtlb_tlbivax(ea) to the
