@@ -266,3 +266,36 @@ unsigned int gtlb_mmucsr0_write(struct guest_tlb *t, uint32_t val)
 		done += invalidate(t->tlb1, t->var->tlb[1].entries, 0, true);
 	return done;
 }
+
+/* The entries tlbilx type @type removes; 1 and 3 use MAS6's SPID (and SAS) */
+static bool ilx_matches(const struct guest_tlb *t, const struct gtlb_entry *e,
+			unsigned int type, uint32_t ea)
+{
+	uint32_t pid = ((t->mas.mas6 & MAS6_SPID_MASK) >> MAS6_SPID_SHIFT) & tid_mask(t);
+
+	if (type == 1)
+		return gtlb_entry_tid(e) == pid;
+	if (type == 3)
+		return entry_matches(e, ea, t->mas.mas6 & MAS6_SAS, &pid, 1);
+	return true;
+}
+
+int gtlb_tlbilx(struct guest_tlb *t, unsigned int type, uint32_t ea)
+{
+	unsigned int done = 0;
+
+	if (type == 2 || type > 3)
+		return -GTLB_EINVAL;
+	for (unsigned int n = 0; n < 2; n++) {
+		struct gtlb_entry *a = array(t, n);
+
+		for (unsigned int i = 0; i < t->var->tlb[n].entries; i++) {
+			if (!(a[i].mas1 & MAS1_V) || (a[i].mas1 & MAS1_IPROT) ||
+			    !ilx_matches(t, &a[i], type, ea))
+				continue;
+			a[i].mas1 &= ~MAS1_V;
+			done++;
+		}
+	}
+	return (int)done;
+}

@@ -75,3 +75,13 @@ test_ppc_shadow-port := ppc-booke
 
 test_ppc_vtimer-srcs := ports/ppc-booke/vtimer.c
 test_ppc_vtimer-port := ppc-booke
+
+# ---- ppc-booke: the guest's supervisor state (emulate.c, reflect.c) ----------
+
+test_ppc_emulate-srcs := ports/ppc-booke/emulate.c ports/ppc-booke/emulate_spr.c \
+	ports/ppc-booke/reflect.c ports/ppc-booke/booke_core.c \
+	ports/ppc-booke/insn_decode.c ports/ppc-booke/guest_tlb.c ports/ppc-booke/mmu_variant.c
+test_ppc_emulate-port := ppc-booke
+test_ppc_reflect-srcs := ports/ppc-booke/reflect.c ports/ppc-booke/booke_core.c \
+	ports/ppc-booke/mmu_variant.c
+test_ppc_reflect-port := ppc-booke

@@ -106,6 +106,16 @@ void gtlb_miss_fill(struct guest_tlb *t, uint32_t ea, unsigned int as);
  */
 unsigned int gtlb_tlbivax(struct guest_tlb *t, uint32_t ea);
 
+/*
+ * tlbilx (e500mc) of type @type, on this vCPU only: 0 invalidates every
+ * entry of both arrays, 1 those whose TID is MAS6[SPID], 3 those that
+ * translate @ea for PID MAS6[SPID] (TID 0 included) in space MAS6[SAS].
+ * IPROT entries stay, as for tlbivax: Linux flushes the kernel's PID 0
+ * with tlbilx 1 and keeps running on its IPROT TLB1 mappings. Returns
+ * how many it invalidated, or -GTLB_EINVAL for the reserved type 2.
+ */
+int gtlb_tlbilx(struct guest_tlb *t, unsigned int type, uint32_t ea);
+
 /* A write of @val to MMUCSR0: flash invalidation, IPROT entries stay. */
 unsigned int gtlb_mmucsr0_write(struct guest_tlb *t, uint32_t val);
 
