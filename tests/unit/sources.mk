@@ -85,3 +85,10 @@ test_ppc_emulate-port := ppc-booke
 test_ppc_reflect-srcs := ports/ppc-booke/reflect.c ports/ppc-booke/booke_core.c \
 	ports/ppc-booke/mmu_variant.c
 test_ppc_reflect-port := ppc-booke
+
+# ---- ppc-booke: the storage trap decision (storage.c) ------------------------
+
+test_ppc_storage-srcs := ports/ppc-booke/storage.c ports/ppc-booke/shadow_tlb.c \
+	ports/ppc-booke/guest_tlb.c ports/ppc-booke/mmu_variant.c ports/ppc-booke/reflect.c \
+	ports/ppc-booke/booke_core.c ports/ppc-booke/insn_decode.c core/partition_region.c
+test_ppc_storage-port := ppc-booke

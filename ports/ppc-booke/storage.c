@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+/*
+ * A Book E guest's storage traps (the scheme is in asm/storage.h):
+ * guest TLB first, then the partition's region, then the instruction
+ * for an emulated device. Sources: Power ISA 2.06 Book III-E, "Data
+ * Storage Interrupt", "Data TLB Error Interrupt" and their instruction
+ * counterparts; the e500 manuals for the MAS registers on a TLB error.
+ */
+#include <asm/storage.h>
+
+static bool is_fetch(enum booke_storage_kind kind)
+{
+	return kind == STORAGE_ITLB_MISS || kind == STORAGE_ISI;
+}
+
+/*
+ * The ESR bits a data storage or data TLB error interrupt gives the
+ * guest: what kind of access it was. Book E leaves ESR clear for the
+ * instruction side on e500 (no byte-ordering exception there).
+ */
+static uint32_t guest_data_esr(const struct booke_storage_trap *trap)
+{
+	return trap->esr & (ESR_ST | ESR_SPV);
+}
+
+static enum booke_storage_outcome reflect(struct booke_vcpu *v, enum booke_exc exc,
+					  const struct booke_storage_trap *trap,
+					  struct booke_storage *out)
+{
+	bool fetch = is_fetch(trap->kind);
+
+	booke_reflect(v, exc, fetch ? 0 : guest_data_esr(trap), fetch ? 0 : trap->dear);
+	out->exc = exc;
+	out->outcome = STORAGE_REFLECTED;
+	return STORAGE_REFLECTED;
+}
+
+static enum booke_storage_outcome fault(struct vm_exit *e, struct booke_storage *out,
+					enum fault_kind kind, const struct booke_vcpu *v,
+					const struct booke_storage_trap *trap, uint64_t addr,
+					const char *detail)
+{
+	e->kind = EXIT_FAULT;
+	e->pc = v->pc;
+	e->syndrome = trap->esr;
+	e->fault.kind = kind;
+	e->fault.addr = addr;
+	e->fault.detail = detail;
+	out->outcome = STORAGE_EXIT;
+	return STORAGE_EXIT;
+}
+
+/*
+ * A cache-locking DSI (ESR[DLK], [ILK]): the hardware refuses dcbtls and
+ * friends at PR=1 unless MSR[UCLE]. A guest user without its own UCLE
+ * gets the interrupt it expects; anything else (the guest's supervisor,
+ * which would have been allowed) has nothing here to emulate it with.
+ */
+static enum booke_storage_outcome cache_lock(struct booke_vcpu *v,
+					     const struct booke_storage_trap *trap,
+					     struct booke_storage *out, struct vm_exit *e)
+{
+	if ((v->msr & MSR_PR) && !(v->msr & MSR_UCLE)) {
+		booke_reflect(v, BOOKE_EXC_DSI, trap->esr & (ESR_DLK | ESR_ILK), trap->dear);
+		out->exc = BOOKE_EXC_DSI;
+		out->outcome = STORAGE_REFLECTED;
+		return STORAGE_REFLECTED;
+	}
+	return fault(e, out, FAULT_TRAPPED_INSTRUCTION, v, trap, trap->dear,
+		     "cache locking instruction");
+}
+
+/*
+ * Why the instruction at SRR0 cannot be the access that trapped, or
+ * NULL. It can differ when another vCPU rewrote it after the trap, or
+ * for an access that straddles a page (DEAR is then not its EA):
+ * emulating it would touch an address the guest did not name.
+ */
+static const char *mismatch(const struct booke_insn *in, const struct booke_vcpu *v,
+			    const struct booke_storage_trap *trap)
+{
+	if (booke_insn_ea(in, v->gpr) != trap->dear)
+		return "instruction's address is not DEAR";
+	if ((in->op == BOOKE_STORE) != !!(trap->esr & ESR_ST))
+		return "instruction's direction is not ESR[ST]";
+	return NULL;
+}
+
+/* A data access to a device model's window at @gpa, through guest page @ge */
+static enum booke_storage_outcome emulated(struct booke_vcpu *v, const struct gtlb_entry *ge,
+					   const struct booke_storage_trap *trap, gpaddr_t gpa,
+					   struct booke_storage *out, struct vm_exit *e)
+{
+	struct booke_insn *in = &out->mmio.insn;
+	const char *why;
+
+	switch (booke_decode(trap->insn, in)) {
+	case BOOKE_LOAD:
+	case BOOKE_STORE:
+		break;
+	case BOOKE_DCBF:
+	case BOOKE_DCBST:
+	case BOOKE_DCBI:
+	case BOOKE_ICBI:
+		/* The window is never mapped, so never cached: nothing to do */
+		v->pc += 4;
+		out->outcome = STORAGE_SKIPPED;
+		return STORAGE_SKIPPED;
+	case BOOKE_DCBZ:
+		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa,
+			     "dcbz on an emulated device");
+	case BOOKE_REFUSED:
+		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa,
+			     booke_refusal_name(in->refusal));
+	default:
+		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa,
+			     "not a load or store");
+	}
+	why = mismatch(in, v, trap);
+	if (why)
+		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa, why);
+
+	if (ge->mas2 & MAS2_E)
+		in->byte_reverse = !in->byte_reverse;
+	out->mmio.ea = trap->dear;
+	e->kind = EXIT_MMIO;
+	e->pc = v->pc;
+	e->syndrome = trap->esr;
+	e->mmio.addr = gpa;
+	e->mmio.size = in->size;
+	e->mmio.write = in->op == BOOKE_STORE;
+	e->mmio.value = e->mmio.write ? booke_store_value(in, v->gpr[in->rt]) : 0;
+	out->outcome = STORAGE_EXIT;
+	return STORAGE_EXIT;
+}
+
+/* Shadow entry @f could not be made: say why to the core */
+static enum booke_storage_outcome region_fault(struct booke_vcpu *v, int made,
+					       const struct booke_storage_trap *trap,
+					       gpaddr_t gpa, struct booke_storage *out,
+					       struct vm_exit *e)
+{
+	bool fetch = is_fetch(trap->kind);
+	enum fault_kind kind = fetch ? FAULT_INSTRUCTION_FETCH : FAULT_UNMAPPED_ACCESS;
+
+	if (made == SHADOW_NO_REGION)
+		return fault(e, out, kind, v, trap, gpa, "nothing of the partition's there");
+	if (made == SHADOW_EMULATED)
+		return fault(e, out, kind, v, trap, gpa, "instruction fetch from an emulated device");
+	if (fetch)
+		return fault(e, out, kind, v, trap, gpa, "execute not allowed there");
+	return fault(e, out, kind, v, trap, gpa,
+		     (trap->esr & ESR_ST) ? "write to a read-only region" : "read not allowed there");
+}
+
+enum booke_storage_outcome booke_storage(struct partition *p, struct booke_vcpu *v,
+					 struct guest_tlb *tlb,
+					 const struct booke_storage_trap *trap,
+					 struct booke_storage *out, struct vm_exit *exit)
+{
+	bool fetch = is_fetch(trap->kind);
+	struct shadow_fault f = {
+		.ea = fetch ? v->pc : trap->dear,
+		.access = fetch ? SHADOW_EXEC : (trap->esr & ESR_ST) ? SHADOW_WRITE : SHADOW_READ,
+		.guest_as = !!(v->msr & (fetch ? MSR_IS : MSR_DS)),
+		.guest_pr = !!(v->msr & MSR_PR),
+		.guest_pid0 = tlb->pid[0],
+	};
+	const struct gtlb_entry *ge;
+	int made;
+
+	if (trap->kind == STORAGE_DSI && (trap->esr & (ESR_DLK | ESR_ILK)))
+		return cache_lock(v, trap, out, exit);
+
+	ge = gtlb_lookup(tlb, f.ea, f.guest_as);
+	if (!ge) {
+		gtlb_miss_fill(tlb, f.ea, f.guest_as);
+		return reflect(v, fetch ? BOOKE_EXC_ITLB : BOOKE_EXC_DTLB, trap, out);
+	}
+	made = shadow_tlb_make(p, tlb->var, ge, &f, &out->map);
+	switch (made) {
+	case SHADOW_MAPPED:
+		out->outcome = STORAGE_MAP;
+		return STORAGE_MAP;
+	case SHADOW_GUEST_DENIED:
+		return reflect(v, fetch ? BOOKE_EXC_ISI : BOOKE_EXC_DSI, trap, out);
+	case SHADOW_EMULATED:
+		if (!fetch)
+			return emulated(v, ge, trap, out->map.gpa, out, exit);
+		break;
+	}
+	return region_fault(v, made, trap, out->map.gpa, out, exit);
+}
+
+void booke_mmio_complete(struct booke_vcpu *v, const struct booke_mmio *m,
+			 const struct vm_exit *exit)
+{
+	/* The decoder refuses a load with update whose rA is its rT */
+	if (!exit->mmio.write)
+		v->gpr[m->insn.rt] = booke_load_value(&m->insn, (uint32_t)exit->mmio.value);
+	if (m->insn.update)
+		v->gpr[m->insn.ra] = m->ea;
+	v->pc += 4;
+}
