@@ -52,15 +52,25 @@ static void partition_state(struct vm_exit *e)
  * already pending changes nothing, so a flood costs the peers nothing
  * beyond one interrupt per acknowledgement.
  */
-static enum exit_action doorbell_ring(struct vcpu *v, struct vm_exit *e)
+/* Shared region number @id, if @p is one of its peers; NULL otherwise. */
+static const struct shared_region *peer_region(const struct partition *p, uint64_t id)
 {
-	const struct shared_region *shm = NULL;
 	const struct cfg_shm *s;
 
-	for (unsigned int i = 0; i < v->part->nregions && !shm; i++)
-		if ((v->part->region[i].flags & GUEST_SHARED) &&
-		    v->part->region[i].shm->cfg->id == e->hcall.arg[0])
-			shm = v->part->region[i].shm;
+	if (id >= CFG_MAX_SHM || !shared_regions[id].cfg)
+		return NULL;
+	s = shared_regions[id].cfg;
+	for (unsigned int i = 0; i < s->nparts; i++)
+		if (s->parts[i] == p->id)
+			return &shared_regions[id];
+	return NULL;
+}
+
+static enum exit_action doorbell_ring(struct vcpu *v, struct vm_exit *e)
+{
+	const struct shared_region *shm = peer_region(v->part, e->hcall.arg[0]);
+	const struct cfg_shm *s;
+
 	if (!shm || shm->doorbell_irq < 0) {
 		health_fault(v, FAULT_BAD_HYPERCALL_ARG,
 			     "no doorbell of the partition's shared memory",
