@@ -92,3 +92,8 @@ test_ppc_storage-srcs := ports/ppc-booke/storage.c ports/ppc-booke/shadow_tlb.c 
 	ports/ppc-booke/guest_tlb.c ports/ppc-booke/mmu_variant.c ports/ppc-booke/reflect.c \
 	ports/ppc-booke/booke_core.c ports/ppc-booke/insn_decode.c core/partition_region.c
 test_ppc_storage-port := ppc-booke
+
+# ---- the emulated ns16550A (no board links it yet) ---------------------------
+
+test_vns16550-srcs := core/devices/vns16550.c
+test_vns16550_fdt-srcs := core/devices/vns16550_fdt.c
