@@ -13,6 +13,8 @@
  * modem status interrupts never fire: THR empty is the only source.
  * Loopback (MCR bit 4) reads back but is not emulated: bytes written
  * still reach the console and MSR still shows the modem lines.
+ * No lock: vCPUs of one partition racing on its UART can only confuse
+ * that partition's own UART (a guest's driver serializes its accesses).
  * vns16550_fdt.c describes it in the guest's device tree.
  */
 #include <string.h>
