@@ -19,7 +19,7 @@ static const char *const policy_names[] = {
 	[FAULT_POWEROFF] = "poweroff",
 };
 
-static void power_off_if_all_stopped(void);
+static void stop_reported(struct partition *p);
 
 void partition_abandon(struct partition *p, const char *why)
 {
@@ -27,7 +27,7 @@ void partition_abandon(struct partition *p, const char *why)
 	p->state = PART_HALTED;
 	spin_unlock(&p->lock);
 	hv_printf("%s: %s: partition halted", p->name, why);
-	power_off_if_all_stopped();
+	stop_reported(p);
 }
 
 /* Copy a staged image to guest address @at (checked by config_validate). */
@@ -119,17 +119,22 @@ static void wait_out_of_guest(struct partition *p)
 }
 
 /*
+ * @p stopped for good (off or halted) and said so on the console: power
+ * the machine off once every partition has. Waiting for the line, not
+ * just the state, keeps the last partition's "partition off" from being
+ * cut by another CPU powering off in between.
+ *
  * Off or halted alike: a halt is a partition's fault policy doing what
  * the config asked for (the others kept running), so the machine stops
  * with success. Failure is reserved for hv_panic() and poweroff policies.
  */
-static void power_off_if_all_stopped(void)
+static void stop_reported(struct partition *p)
 {
 	static bool powering_off;
 
+	__atomic_store_n(&p->stop_reported, true, __ATOMIC_SEQ_CST);
 	for (unsigned int i = 0; i < npartitions; i++)
-		if (partitions[i].state == PART_RUNNING ||
-		    partitions[i].state == PART_BOOTING)
+		if (!__atomic_load_n(&partitions[i].stop_reported, __ATOMIC_SEQ_CST))
 			return;
 	/* The last two partitions may stop on two CPUs at once */
 	if (__atomic_exchange_n(&powering_off, true, __ATOMIC_ACQ_REL))
@@ -178,7 +183,7 @@ void partition_stop(struct partition *p, enum partition_state why)
 	if (!leave_running(p, why))
 		return;
 	hv_printf("%s: partition %s", p->name, why == PART_HALTED ? "halted" : "off");
-	power_off_if_all_stopped();
+	stop_reported(p);
 }
 
 /* After stop_running(@p, PART_BOOTING) and settle_stopped(@p). */
@@ -246,7 +251,7 @@ void partition_fault_policy(struct partition *p)
 		return;
 	}
 	hv_printf("%s: partition halted", p->name);
-	power_off_if_all_stopped();
+	stop_reported(p);
 }
 
 int vcpu_power_on(struct vcpu *v, gpaddr_t entry, uint64_t context)

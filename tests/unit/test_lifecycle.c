@@ -140,9 +140,36 @@ static void test_fault_of_a_stopped_partition_is_ignored(void **state)
 	assert_string_equal(log_text, "");
 }
 
+/*
+ * Two partitions stop on two CPUs: the machine powers off only after the
+ * last one's "partition off" line, even when the other CPU sees its state
+ * change first.
+ */
+static void test_power_off_waits_for_every_stop_line(void **state)
+{
+	struct partition *other = &partitions[1];
+	jmp_buf env;
+
+	(void)state;
+	npartitions = 2;
+	*other = *part;
+	other->name = "other";
+	other->state = PART_OFF;	/* its CPU is between the change and the line */
+	partition_stop(part, PART_OFF);
+	assert_non_null(strstr(log_text, "storm: partition off"));
+	assert_null(strstr(log_text, "powering off"));
+	other->state = PART_RUNNING;
+	powered_off = &env;
+	if (!setjmp(env))
+		partition_stop(other, PART_OFF);
+	assert_non_null(strstr(log_text, "other: partition off\nall partitions stopped: powering off"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		/* First: the machine powers off once per run (lifecycle.c) */
+		cmocka_unit_test_setup(test_power_off_waits_for_every_stop_line, setup),
 		cmocka_unit_test_setup(test_concurrent_faults_count_one_restart_each, setup),
 		cmocka_unit_test_setup(test_fault_of_a_stopped_partition_is_ignored, setup),
 	};

@@ -94,6 +94,7 @@ struct partition {
 	volatile enum partition_state state;
 	unsigned int restarts;		/* by the fault policy */
 	unsigned int boot_count;	/* boots so far, restarts of any kind included */
+	bool stop_reported;		/* stopped for good, and the console says so */
 	/*
 	 * The whole guest-physical map, sorted by gpa, no two overlapping:
 	 * written only while the partition is created (boot CPU, before any
