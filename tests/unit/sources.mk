@@ -97,3 +97,8 @@ test_ppc_storage-port := ppc-booke
 
 test_vns16550-srcs := core/devices/vns16550.c
 test_vns16550_fdt-srcs := core/devices/vns16550_fdt.c
+
+# ---- ppc-booke: the MPIC binding and the port's limits (config_facts.c) ------
+
+test_ppc_config_facts-srcs := ports/ppc-booke/config_facts.c
+test_ppc_config_facts-port := ppc-booke
