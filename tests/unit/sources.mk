@@ -102,3 +102,8 @@ test_vns16550_fdt-srcs := core/devices/vns16550_fdt.c
 
 test_ppc_config_facts-srcs := ports/ppc-booke/config_facts.c
 test_ppc_config_facts-port := ppc-booke
+
+# ---- ppc-booke: the per-CPU shadow PID map (shadow_pid.c) --------------------
+
+test_ppc_shadow_pid-srcs := ports/ppc-booke/shadow_pid.c
+test_ppc_shadow_pid-port := ppc-booke
