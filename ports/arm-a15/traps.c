@@ -170,24 +170,30 @@ static bool plain_data_abort(uint32_t hsr)
 	       (hsr & HSR_DABT_SAS_MASK) != HSR_DABT_SAS_MASK;
 }
 
+/* The common device access: a syndrome-described load or store of r0-r12 (not FIQ-banked). */
+static inline __attribute__((always_inline)) bool
+plain_device_candidate(const struct arm_regs *r, uint32_t hsr)
+{
+	unsigned int rt = (hsr >> 16) & 0xf;
+
+	return plain_data_abort(hsr) && rt <= 12 && !fiq_banked(r, rt);
+}
+
 /*
- * The common device access done on the spot: a syndrome-described load or
- * store of r0-r12 (not FIQ-banked) to a device that takes it. False, with
- * nothing done, for anything else: mmio_exit() takes it then. Inlined in
- * both its callers: on entry.S's fast path a call is a sizeable part. @r
- * is @v's registers, which that path has at hand without a load.
+ * A plain_device_candidate() done on the spot, at guest-physical @ipa:
+ * false, with nothing done, when the device does not take it (mmio_exit()
+ * takes it then). Inlined in both its callers: on entry.S's fast path a
+ * call is a sizeable part. @r is @v's registers, which that path has at
+ * hand without a load.
  */
 static inline __attribute__((always_inline)) bool
-plain_device_access(struct vcpu *v, struct arm_regs *r, uint32_t hsr)
+plain_device_access(struct vcpu *v, struct arm_regs *r, uint32_t hsr, gpaddr_t ipa)
 {
 	unsigned int rt = (hsr >> 16) & 0xf;
 	struct arm_mmio_insn m;
 	struct mmio_access a;
 
-	if (!plain_data_abort(hsr) || rt > 12 || fiq_banked(r, rt))
-		return false;
-	if (!fault_ipa(read_hdfar(), hsr, &a.addr))
-		return true;	/* nothing done: the guest runs the access again */
+	a.addr = ipa;
 	a.size = 1u << ((hsr >> 22) & 0x3);
 	a.write = hsr & HSR_DABT_WNR;
 	a.value = r->r[rt];
@@ -206,15 +212,12 @@ plain_device_access(struct vcpu *v, struct arm_regs *r, uint32_t hsr)
  * refused: the core's MMIO exit (which reports what it cannot do), or a
  * fault.
  */
-static __attribute__((noinline)) bool mmio_exit(struct vcpu *v, uint32_t hsr,
+static __attribute__((noinline)) bool mmio_exit(struct vcpu *v, uint32_t hsr, gpaddr_t ipa,
 						 struct vm_exit *e)
 {
 	struct arm_regs *r = &v->arch->regs;
 	struct arm_mmio_insn *m = &v->arch->mmio;
-	gpaddr_t ipa;
 
-	if (!fault_ipa(read_hdfar(), hsr, &ipa))
-		return false;
 	if (plain_data_abort(hsr)) {
 		hsr_dabt_access(hsr, m);
 	} else {
@@ -239,27 +242,39 @@ static __attribute__((noinline)) bool mmio_exit(struct vcpu *v, uint32_t hsr,
 /*
  * Called by entry.S for a data abort from the guest while no list
  * register is in use, the guest's registers saved, IRQs masked. The
- * common device access is done right there: 0 resumes the guest at once,
- * EXIT_VECTOR_DONE returns to the run loop to deliver an interrupt the
- * access raised for this vCPU. EXIT_VECTOR_TRAP, with nothing done,
- * hands anything else to arm_handle_trap().
+ * common device access is done right there: 0 resumes the guest at once
+ * (also when it must run the access again, fault_ipa.h), EXIT_VECTOR_DONE
+ * returns to the run loop to deliver an interrupt the access raised for
+ * this vCPU. EXIT_VECTOR_TRAP, with nothing done, hands anything else to
+ * arm_handle_trap().
  */
 uint32_t arm_vector_data_abort(struct arm_regs *r, uint32_t hsr)
 {
 	struct arch_vcpu *a = (struct arch_vcpu *)((char *)r - offsetof(struct arch_vcpu, regs));
+	gpaddr_t ipa;
 
-	if (!plain_device_access(a->vcpu, r, hsr))
+	if (!plain_device_candidate(r, hsr))
+		return EXIT_VECTOR_TRAP;
+	if (!fault_ipa(read_hdfar(), hsr, &ipa))
+		return 0;	/* nothing done: the guest runs the access again */
+	if (!plain_device_access(a->vcpu, r, hsr, ipa))
 		return EXIT_VECTOR_TRAP;
 	if (__atomic_load_n(&a->vgic_cpu->queued_words, __ATOMIC_RELAXED))
 		return EXIT_VECTOR_DONE;
 	return 0;
 }
 
+/* The IPA once for both tries: with the guest's MMU on it costs a translation. */
 static bool data_abort(struct vcpu *v, uint32_t hsr, struct vm_exit *e)
 {
-	if (plain_device_access(v, &v->arch->regs, hsr))
+	struct arm_regs *r = &v->arch->regs;
+	gpaddr_t ipa;
+
+	if (!fault_ipa(read_hdfar(), hsr, &ipa))
+		return false;	/* nothing done: the guest runs the access again */
+	if (plain_device_candidate(r, hsr) && plain_device_access(v, r, hsr, ipa))
 		return false;
-	return mmio_exit(v, hsr, e);
+	return mmio_exit(v, hsr, ipa, e);
 }
 
 /*
