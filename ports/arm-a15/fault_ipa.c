@@ -30,7 +30,7 @@ static bool hpfar_valid(uint32_t hsr)
 {
 	unsigned int fsc = hsr_fsc(hsr);
 
-	return (fsc & 0x3c) == 0x04 || (fsc & 0x3c) == 0x08;
+	return FSC_TRANSLATION(fsc) || FSC_ACCESS_FLAG(fsc);
 }
 
 /*

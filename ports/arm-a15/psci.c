@@ -37,9 +37,9 @@ static int32_t cpu_on(struct partition *p, uint32_t mpidr, uint32_t entry, uint3
 		/*
 		 * Whether it already runs or an earlier CPU_ON started it and
 		 * it has not run yet (VCPU_RUNNABLE): the PSCI spec allows
-		 * ON_PENDING for the latter, but KVM and Xen answer ALREADY_ON, and strict test
-		 * suites reject anything else. AFFINITY_INFO still tells the
-		 * two apart.
+		 * ON_PENDING for the latter, but KVM and Xen answer
+		 * ALREADY_ON, and strict test suites reject anything else.
+		 * AFFINITY_INFO still tells the two apart.
 		 */
 		return PSCI_ALREADY_ON;
 	default:

@@ -17,7 +17,6 @@
 #include <asm/sysregs.h>
 #include <asm/vcpu.h>
 
-#define FSC_TRANSLATION(f)	(((f) & 0x3c) == 0x04)	/* LPAE translation fault, levels 0-3 */
 /* entry.S's hypercall fast path reads struct hypercall_constants so */
 _Static_assert(offsetof(struct hypercall_constants, base) == 0 &&
 	       offsetof(struct hypercall_constants, count) == 4 &&

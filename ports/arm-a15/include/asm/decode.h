@@ -56,6 +56,10 @@ static inline unsigned int hsr_insn_len(uint32_t hsr)
 }
 
 /* Long-descriptor fault status code of an abort (DFSC/IFSC) */
+/* Fault status classes (LPAE format, any level 0-3) */
+#define FSC_TRANSLATION(f)	(((f) & 0x3c) == 0x04)
+#define FSC_ACCESS_FLAG(f)	(((f) & 0x3c) == 0x08)
+
 static inline unsigned int hsr_fsc(uint32_t hsr)
 {
 	return hsr & 0x3f;
