@@ -32,7 +32,6 @@ archmk	:= $(srctree)/ports/$(PORT)/arch.mk
 ifeq ($(wildcard $(archmk)),)
 $(error board '$(BOARD)' names port '$(PORT)', which has no ports/$(PORT)/arch.mk)
 endif
-BOARD_CFLAGS :=
 BENCH_XEN :=
 include $(archmk)
 boardmk	:= $(wildcard $(srctree)/bsp/$(BOARD)/board.mk)
@@ -52,7 +51,6 @@ CC	:= $(CROSS_COMPILE)gcc
 AR	:= $(CROSS_COMPILE)ar
 OBJCOPY	:= $(CROSS_COMPILE)objcopy
 HOSTCC	?= gcc
-ARCH_CFLAGS += $(BOARD_CFLAGS)
 LIBFDT_SRC := $(CACHE)/libfdt
 
 # Flags for everything that runs on the target (hypervisor and guests).

@@ -23,8 +23,6 @@
 #define L2CSR0_L2LFC	0x00000400u	/* lock flash clear */
 #define BUCSR_BBFI	0x00000200u	/* branch buffer flash invalidate */
 
-#define IVPR_MASK	0xffff0000u
-#define IVOR_MASK	0x0000fff0u
 
 /* The registers that are plain storage on this core, or NULL */
 static uint32_t *storage(struct booke_vcpu *v, unsigned int spr)

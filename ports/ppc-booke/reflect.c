@@ -109,7 +109,7 @@ void booke_reflect(struct booke_vcpu *v, enum booke_exc exc, uint32_t esr, uint3
 		v->dear = dear;
 	v->msr &= msr_kept(v->core, cls);
 	/* IVPR gives the 64 KiB-aligned base, IVORn a 16-byte aligned offset */
-	v->pc = (v->ivpr & 0xffff0000u) | (v->ivor[exc] & 0x0000fff0u);
+	v->pc = (v->ivpr & IVPR_MASK) | (v->ivor[exc] & IVOR_MASK);
 }
 
 bool booke_irq_may_take(const struct booke_vcpu *v, enum booke_exc exc)

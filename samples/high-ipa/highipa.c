@@ -25,11 +25,6 @@
 #include "guest.h"
 #include "stage1.h"
 
-/* DFSR/IFSR of a synchronous external abort, both formats, and WnR */
-#define FSR_EXTABT		0x008u
-#define FSR_EXTABT_LPAE		0x210u
-#define DFSR_WNR		(1u << 11)
-
 /* Stored through the windows onto the UART: printed, were they done */
 #define LEAK_HIGHIPA		'X'
 #define LEAK_STRICT		'Z'

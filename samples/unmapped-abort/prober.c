@@ -37,11 +37,6 @@
 #define PSR_A			(1u << 8)
 #define PSR_CONTROL		0x1ffu		/* A I F T and the mode */
 
-/* DFSR/IFSR of a synchronous external abort, short-descriptor and LPAE */
-#define FSR_EXTABT		0x008u
-#define FSR_EXTABT_LPAE		0x210u
-#define DFSR_WNR		(1u << 11)
-
 #define CP15_RW(name, crn, opc1, crm, opc2)					\
 static inline uint32_t read_##name(void)					\
 {										\

@@ -7,6 +7,11 @@
 #define PROBES_H
 
 #define MODE_SVC		0x13
+/* DFSR/IFSR of a synchronous external abort, both formats, and WnR */
+#define FSR_EXTABT		0x008u
+#define FSR_EXTABT_LPAE		0x210u
+#define DFSR_WNR		(1u << 11)
+
 #define ABORT_DATA		0
 #define ABORT_PREFETCH		1
 /* What a probing load returns when the load did not happen */

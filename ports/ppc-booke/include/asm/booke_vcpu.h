@@ -17,6 +17,10 @@
 #include <bulkhead/types.h>
 #include <asm/guest_tlb.h>
 
+/* The vector address of interrupt n: IVPR[0:15] | IVORn[16:27] */
+#define IVPR_MASK	0xffff0000u
+#define IVOR_MASK	0x0000fff0u
+
 /* MSR */
 #define MSR_GS		0x10000000u	/* 35: guest state (E.HV): always 0 here */
 #define MSR_UCLE	0x04000000u	/* 37: user cache locking enable */
