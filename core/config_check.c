@@ -42,16 +42,6 @@ static int set_span(struct span *s, uint64_t base, uint64_t size, int node,
 	return 1;
 }
 
-static bool shm_maps(const struct cfg_shm *shm, unsigned int part)
-{
-	unsigned int i;
-
-	for (i = 0; i < shm->nparts; i++)
-		if (shm->parts[i] == part)
-			return true;
-	return false;
-}
-
 /* Guest map of partition @pi: memory, console, devices, shared memory. */
 static int guest_span(const struct config *cfg, unsigned int pi,
 		      unsigned int i, struct span *s)
@@ -74,7 +64,7 @@ static int guest_span(const struct config *cfg, unsigned int pi,
 	if (i >= CFG_MAX_SHM)
 		return -1;
 	shm = &cfg->shm[i];
-	if (i >= cfg->nshm || !shm_maps(shm, pi))
+	if (i >= cfg->nshm || !cfg_shm_has_peer(shm, pi))
 		return 0;
 	return set_span(s, shm->guest_base, shm->size, shm->node, "reg");
 }

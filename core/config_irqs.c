@@ -73,14 +73,6 @@ static int check_specs(const struct config *cfg, struct config_error *err, int n
 	return 0;
 }
 
-static bool shm_has_peer(const struct cfg_shm *shm, unsigned int part)
-{
-	for (unsigned int i = 0; i < shm->nparts; i++)
-		if (shm->parts[i] == part)
-			return true;
-	return false;
-}
-
 /* Use @i of the specifiers at @node/@prop: 1 and @u filled, 0 past the list. */
 static int spec_use(const struct config *cfg, int node, const char *prop, unsigned int i,
 		    struct irq_use *u)
@@ -122,7 +114,7 @@ static int irq_use_of(const struct config *cfg, unsigned int pi, bool devices_on
 	if (i >= CFG_MAX_SHM)
 		return -1;
 	shm = &cfg->shm[i];
-	if (devices_only || i >= cfg->nshm || !shm_has_peer(shm, pi))
+	if (devices_only || i >= cfg->nshm || !cfg_shm_has_peer(shm, pi))
 		return 0;
 	return spec_use(cfg, shm->node, "doorbell", 0, u);
 }

@@ -46,26 +46,21 @@ static void partition_state(struct vm_exit *e)
 	e->hcall.ret[1] = partitions[id].restarts;
 }
 
+/* Shared region number @id, if @p is one of its peers; NULL otherwise. */
+static const struct shared_region *peer_region(const struct partition *p, uint64_t id)
+{
+	if (id >= CFG_MAX_SHM || !shared_regions[id].cfg ||
+	    !cfg_shm_has_peer(shared_regions[id].cfg, p->id))
+		return NULL;
+	return &shared_regions[id];
+}
+
 /*
  * Ring doorbell @arg0 (a shared-memory region's index): every other peer
  * of the region gets its doorbell interrupt. Raising an interrupt that is
  * already pending changes nothing, so a flood costs the peers nothing
  * beyond one interrupt per acknowledgement.
  */
-/* Shared region number @id, if @p is one of its peers; NULL otherwise. */
-static const struct shared_region *peer_region(const struct partition *p, uint64_t id)
-{
-	const struct cfg_shm *s;
-
-	if (id >= CFG_MAX_SHM || !shared_regions[id].cfg)
-		return NULL;
-	s = shared_regions[id].cfg;
-	for (unsigned int i = 0; i < s->nparts; i++)
-		if (s->parts[i] == p->id)
-			return &shared_regions[id];
-	return NULL;
-}
-
 static enum exit_action doorbell_ring(struct vcpu *v, struct vm_exit *e)
 {
 	const struct shared_region *shm = peer_region(v->part, e->hcall.arg[0]);

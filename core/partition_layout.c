@@ -9,14 +9,6 @@
 #include <bulkhead/partition.h>
 #include <bulkhead/placement.h>
 
-static bool is_peer(const struct cfg_shm *s, unsigned int part)
-{
-	for (unsigned int i = 0; i < s->nparts; i++)
-		if (s->parts[i] == part)
-			return true;
-	return false;
-}
-
 void partition_layout(struct partition *p, const struct config *cfg, unsigned int id)
 {
 	const struct cfg_partition *c = &cfg->part[id];
@@ -69,7 +61,7 @@ int partition_layout_regions(struct partition *p, const struct config *cfg,
 
 		shared[i].cfg = s;
 		shared[i].pa = pl->shm[i];
-		if (!is_peer(s, p->id))
+		if (!cfg_shm_has_peer(s, p->id))
 			continue;
 		rc = add(p, &(struct guest_region){ .gpa = s->guest_base, .pa = pl->shm[i],
 			.size = s->size, .flags = GUEST_SHARED | PT_RW, .shm = &shared[i] });

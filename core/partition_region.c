@@ -55,19 +55,14 @@ int guest_region_insert(struct partition *p, const struct guest_region *r)
 	return 0;
 }
 
-static bool holds(const struct guest_region *r, gpaddr_t gpa)
-{
-	return gpa >= r->gpa && gpa - r->gpa < r->size;
-}
-
 const struct guest_region *guest_region_find(struct partition *p, gpaddr_t gpa)
 {
 	unsigned int i = __atomic_load_n(&p->region_hint, __ATOMIC_RELAXED);
 
-	if (i < p->nregions && holds(&p->region[i], gpa))
+	if (i < p->nregions && range_contains(p->region[i].gpa, p->region[i].size, gpa, 1))
 		return &p->region[i];
 	i = first_above(p, gpa);
-	if (!i || !holds(&p->region[i - 1], gpa))
+	if (!i || !range_contains(p->region[i - 1].gpa, p->region[i - 1].size, gpa, 1))
 		return NULL;
 	__atomic_store_n(&p->region_hint, i - 1, __ATOMIC_RELAXED);
 	return &p->region[i - 1];

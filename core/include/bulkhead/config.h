@@ -180,6 +180,15 @@ struct cfg_shm {
 	unsigned int nparts;
 };
 
+/* Whether partition @part (an index into config.part) is one of @shm's peers. */
+static inline bool cfg_shm_has_peer(const struct cfg_shm *shm, unsigned int part)
+{
+	for (unsigned int i = 0; i < shm->nparts; i++)
+		if (shm->parts[i] == part)
+			return true;
+	return false;
+}
+
 struct cfg_board {
 	struct cfg_range ram[CFG_MAX_BANKS];
 	unsigned int nram;
