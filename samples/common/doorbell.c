@@ -54,8 +54,10 @@ int doorbell_find(struct doorbell *db, size_t min_size)
 
 	while ((node = fdt_node_offset_by_compatible(fdt, node,
 						     "bulkhead,shared-memory")) >= 0)
-		if (read_region(fdt, node, db) && db->size >= min_size)
+		if (read_region(fdt, node, db) && db->size >= min_size) {
+			arch_map_memory((uintptr_t)db->base, db->size);
 			return 0;
+		}
 	printf("%s: no shared memory of %u bytes with a doorbell in the device tree\n",
 	       guest.name, (unsigned int)min_size);
 	return -1;

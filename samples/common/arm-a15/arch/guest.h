@@ -34,6 +34,19 @@ static inline void mmio_write32(uintptr_t addr, uint32_t val)
 	__asm__ volatile("str %0, [%1]" : : "r"(val), "r"(addr) : "memory");
 }
 
+static inline uint8_t mmio_read8(uintptr_t addr)
+{
+	uint8_t val;
+
+	__asm__ volatile("ldrb %0, [%1]" : "=r"(val) : "r"(addr) : "memory");
+	return val;
+}
+
+static inline void mmio_write8(uintptr_t addr, uint8_t val)
+{
+	__asm__ volatile("strb %0, [%1]" : : "r"(val), "r"(addr) : "memory");
+}
+
 /* Sleep until an interrupt is pending (WFI). */
 static inline void cpu_wait(void)
 {
@@ -44,6 +57,23 @@ static inline void cpu_wait(void)
 static inline void mem_barrier(void)
 {
 	__asm__ volatile("dsb" ::: "memory");
+}
+
+/*
+ * Make [base, base + size) of the device tree's addresses reachable, as
+ * device registers or as memory, before the first access. Guests run
+ * with the MMU off: every address is reachable already.
+ */
+static inline void arch_map_device(uint64_t base, uint64_t size)
+{
+	(void)base;
+	(void)size;
+}
+
+static inline void arch_map_memory(uint64_t base, uint64_t size)
+{
+	(void)base;
+	(void)size;
 }
 
 #endif
