@@ -50,3 +50,12 @@ ARCH_GUEST_CFLAGS :=
 # The architecture's name in U-Boot: `mkimage -A` and the FIT's `arch`.
 ARCH_UBOOT := powerpc
 
+# The guests' runtime written for this architecture, in
+# samples/common/ppc-booke/: the start code, linked first (start.S: the
+# ePAPR entry), and the rest (vectors.S and exception.c: the default
+# exception vectors; mmu.c: the guest's TLB1 entries for what its device
+# tree names; cpu.c: idling on either core). The headers there, arch/*.h,
+# hold the inline assembly (sc 1, SPR access, device access) that
+# samples/common's headers include; guest.lds there is the guests' layout.
+ARCH_GUEST_START := start.o
+ARCH_GUEST_OBJS := vectors.o exception.o mmu.o cpu.o
