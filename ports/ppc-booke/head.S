@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Hypervisor entry on Book E. The boot CPU arrives as ePAPR describes:
- * supervisor mode, MSR[EE] clear, r3 = the board's device tree, and a
+ * supervisor mode, r3 = the board's device tree, and a
  * TLB1 entry of the loader's (QEMU: 64 MiB at 0; U-Boot: its own) that
  * maps this image at its link address. Secondaries come from the spin
  * table (port_cpu_start()) with r3 = the CPU index we wrote there and
@@ -14,6 +14,7 @@
 	.section .text.boot, "ax"
 	.global	_start
 _start:
+	wrteei	0			/* U-Boot may leave MSR[EE] set */
 	mr	r31, r3
 	li	r3, 0
 	bl	set_stack
