@@ -19,3 +19,5 @@ ARCH_GUEST_CFLAGS :=
 
 # The architecture's name in U-Boot: `mkimage -A` and the FIT's `arch`.
 ARCH_UBOOT := powerpc
+ARCH_CFLAGS += -isystem /tmp/nl/inst2/powerpc-eabi/include -L/tmp/nl/inst2/powerpc-eabi/lib
+ARCH_CFLAGS += $(foreach f,sbrk write read close lseek fstat isatty kill getpid,-Wl,--defsym=$(f)=_$(f))

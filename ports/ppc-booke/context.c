@@ -50,7 +50,7 @@ static unsigned int context_tid(struct vcpu *v, const struct shadow_tag *tag)
 	return tid;
 }
 
-void ppc_load_context(struct vcpu *v)
+int ppc_load_context(struct vcpu *v)
 {
 	struct arch_vcpu *a = v->arch;
 	const struct booke_vcpu *r = &a->regs;
@@ -60,6 +60,13 @@ void ppc_load_context(struct vcpu *v)
 		.guest_pr = !!(r->msr & MSR_PR),
 	};
 
+	/*
+	 * One tag per guest PID register, so one address space at a time:
+	 * instruction fetches in another than the data accesses would miss
+	 * forever under the loaded TIDs.
+	 */
+	if (!(r->msr & MSR_IS) != !(r->msr & MSR_DS))
+		return -1;
 	a->context_stale = false;
 	for (unsigned int n = 0; n < a->tlb.var->npids; n++) {
 		tag.guest_pid = a->tlb.pid[n];
@@ -68,6 +75,7 @@ void ppc_load_context(struct vcpu *v)
 	isync();
 	this_cpu()->guest_msr = MSR_GUEST_BASE | (r->msr & MSR_GUEST_OWNED);
 	a->fetch_ea = 1;
+	return 0;
 }
 
 void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s)

@@ -76,7 +76,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	a->timer_stale = true;
 	shadow_pid_reset(&c->pids);
 	ppc_flush_shadow(v);
-	ppc_load_context(v);
+	ppc_load_context(v);	/* MSR 0: address space 0 for both */
 	c->guest = r;
 }
 
@@ -145,6 +145,16 @@ static void doze(struct vcpu *v)
 	}
 }
 
+static void unsupported_context(struct vcpu *v, struct vm_exit *exit)
+{
+	exit->kind = EXIT_FAULT;
+	exit->pc = v->arch->regs.pc;
+	exit->syndrome = v->arch->regs.msr;
+	exit->fault.kind = FAULT_TRAPPED_INSTRUCTION;
+	exit->fault.addr = v->arch->regs.msr;
+	exit->fault.detail = "MSR[IS] differs from MSR[DS], which this port cannot run";
+}
+
 void port_vcpu_run(struct vcpu *v)
 {
 	struct arch_vcpu *a = v->arch;
@@ -162,11 +172,13 @@ void port_vcpu_run(struct vcpu *v)
 				return;
 			continue;
 		}
-		if (a->context_stale)
-			ppc_load_context(v);
-		exc = ppc_guest_enter(c);
-		if (!ppc_handle_trap(v, exc, &exit))
-			continue;
+		if (a->context_stale && ppc_load_context(v)) {
+			unsupported_context(v, &exit);
+		} else {
+			exc = ppc_guest_enter(c);
+			if (!ppc_handle_trap(v, exc, &exit))
+				continue;
+		}
 		if (exit.kind == EXIT_NONE)
 			return;
 		action = core_handle_exit(v, &exit);

@@ -63,8 +63,12 @@ void ppc_sync_sprgs(const struct booke_vcpu *r);
 /* A hardware interrupt taken while @v ran or slept: acknowledge it (irq.c) */
 void ppc_handle_irq(struct vcpu *v);
 
-/* Load the guest context (shadow PIDs, real MSR) into this CPU (context.c) */
-void ppc_load_context(struct vcpu *v);
+/*
+ * Load the guest context (shadow PIDs, real MSR) into this CPU
+ * (context.c). -1 when the port cannot run it: a guest MSR[IS] that
+ * differs from its MSR[DS].
+ */
+int ppc_load_context(struct vcpu *v);
 /* Forget every shadow translation of this CPU (context.c) */
 void ppc_flush_shadow(struct vcpu *v);
 /* Install the shadow entry @s for the running context (context.c) */
