@@ -9,56 +9,13 @@
 #include <string.h>
 #include <libfdt.h>
 #include <bulkhead/board.h>
+#include <bulkhead/board_fdt.h>
 #include <bulkhead/port.h>
 #include <bulkhead/pvpanic_pci.h>
 
 /* PCI address space code: bits 25:24 of a ranges entry's first cell */
 #define PCI_SPACE(hi)		((fdt32_to_cpu(hi) >> 24) & 3)
 #define PCI_SPACE_MEM32		2
-
-/* A number of @n (at most 2) big-endian cells. */
-static uint64_t read_cells(const fdt32_t *cell, int n)
-{
-	uint64_t v = 0;
-
-	for (int i = 0; i < n; i++)
-		v = (v << 32) | fdt32_to_cpu(cell[i]);
-	return v;
-}
-
-/* Read the idx-th (address, size) pair of @node's reg, using the root's cells. */
-static int read_reg(const void *fdt, int node, int idx, uint64_t *base, uint64_t *size)
-{
-	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0), len;
-	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
-
-	if (!reg || ac < 1 || ac > 2 || sc < 0 || sc > 2 ||
-	    len < (idx + 1) * (ac + sc) * 4)
-		return -1;
-	reg += idx * (ac + sc);
-	*base = read_cells(reg, ac);
-	*size = read_cells(reg + ac, sc);
-	return 0;
-}
-
-static void discover_memory(const void *fdt, struct board_info *info)
-{
-	int node;
-
-	fdt_for_each_subnode(node, fdt, 0) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		uint64_t base, size;
-
-		if (!type || strcmp(type, "memory"))
-			continue;
-		for (int i = 0; info->nram < CFG_MAX_BANKS &&
-				!read_reg(fdt, node, i, &base, &size); i++) {
-			info->ram[info->nram].base = base;
-			info->ram[info->nram].size = size;
-			info->nram++;
-		}
-	}
-}
 
 static uint64_t total_ram(const struct board_info *info)
 {
@@ -82,50 +39,10 @@ static void discover_memory_beyond_firmware(struct board_info *info)
 
 	if (fdt_check_header(qemu_fdt))
 		return;
-	discover_memory(qemu_fdt, &qemu);
+	board_fdt_memory(qemu_fdt, &qemu);
 	if (total_ram(&qemu) > total_ram(info)) {
 		memcpy(info->ram, qemu.ram, sizeof(info->ram));
 		info->nram = qemu.nram;
-	}
-}
-
-static void discover_cpus(const void *fdt, struct board_info *info)
-{
-	int cpus = fdt_path_offset(fdt, "/cpus"), node;
-
-	if (cpus < 0)
-		return;
-	fdt_for_each_subnode(node, fdt, cpus) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", NULL);
-
-		if (type && !strcmp(type, "cpu") && reg && info->ncpus < CFG_MAX_CPUS)
-			info->cpu_hwid[info->ncpus++] = fdt32_to_cpu(*reg);
-	}
-}
-
-/* The UART /chosen/stdout-path names, or the first PL011. */
-static int uart_node(const void *fdt)
-{
-	const char *path = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "stdout-path", NULL);
-	int node = -1;
-
-	if (path) {
-		size_t len = strcspn(path, ":");
-
-		node = fdt_path_offset_namelen(fdt, path, len);
-	}
-	if (node < 0)
-		node = fdt_node_offset_by_compatible(fdt, -1, "arm,pl011");
-	return node;
-}
-
-static void add_hv_mmio(struct board_info *info, uint64_t base, uint64_t size)
-{
-	if (size && info->nhv_mmio < ARRAY_SIZE(info->hv_mmio)) {
-		info->hv_mmio[info->nhv_mmio].base = base;
-		info->hv_mmio[info->nhv_mmio].size = size;
-		info->nhv_mmio++;
 	}
 }
 
@@ -142,59 +59,30 @@ static void discover_pci(const void *fdt, struct board_info *info)
 	struct board_pci *pci = &info->pci;
 	const fdt32_t *r;
 
-	if (node < 0 || read_reg(fdt, node, 0, &pci->ecam_base, &pci->ecam_size))
+	if (node < 0 || board_fdt_reg(fdt, node, 0, &pci->ecam_base, &pci->ecam_size))
 		return;
-	add_hv_mmio(info, pci->ecam_base, pci->ecam_size);
+	board_add_hv_mmio(info, pci->ecam_base, pci->ecam_size);
 	sc = fdt_size_cells(fdt, node);
 	r = fdt_getprop(fdt, node, "ranges", &len);
 	if (!r || ac < 1 || ac > 2 || sc < 1 || sc > 2)
 		return;
 	for (; len >= (3 + ac + sc) * 4; r += 3 + ac + sc, len -= (3 + ac + sc) * 4) {
-		uint64_t cpu = read_cells(r + 3, ac), size = read_cells(r + 3 + ac, sc);
+		uint64_t cpu = board_fdt_cells(r + 3, ac), size = board_fdt_cells(r + 3 + ac, sc);
 
-		add_hv_mmio(info, cpu, size);
+		board_add_hv_mmio(info, cpu, size);
 		if (PCI_SPACE(r[0]) == PCI_SPACE_MEM32 && !pci->mem32_size) {
 			pci->mem32_base = cpu;
-			pci->mem32_bus = read_cells(r + 1, 2);
+			pci->mem32_bus = board_fdt_cells(r + 1, 2);
 			pci->mem32_size = size;
 		}
 	}
 }
 
 /*
- * Add @base/@size to the DMA masters, joined to a range it touches (the 32
- * virtio-mmio transports make one). When the table is full the last range
- * grows to cover it: refusing too much is safe, missing a master is not.
- */
-static void add_dma_master(struct board_info *info, uint64_t base, uint64_t size)
-{
-	unsigned int i, max = ARRAY_SIZE(info->dma_masters);
-	uint64_t end = base + size;
-	struct cfg_range *r;
-
-	for (i = 0; i < info->ndma_masters; i++) {
-		r = &info->dma_masters[i];
-		if (r->base <= end && base <= r->base + r->size)
-			break;
-	}
-	if (i == info->ndma_masters && i < max) {
-		info->dma_masters[info->ndma_masters++] = (struct cfg_range){ base, size };
-		return;
-	}
-	r = &info->dma_masters[i < info->ndma_masters ? i : max - 1];
-	if (r->base + r->size > end)
-		end = r->base + r->size;
-	if (r->base < base)
-		base = r->base;
-	r->base = base;
-	r->size = end - base;
-}
-
-/*
  * The devices that master the bus: QEMU's virt marks each dma-coherent
  * (fw-cfg, every virtio-mmio transport, the PCIe host, an SMMU), all
- * directly under the root. Each reg is read in one go: read_reg() would
- * look the root's cells up again for every entry.
+ * directly under the root. Each reg is read in one go: board_fdt_reg()
+ * would look the root's cells up again for every entry.
  */
 void bsp_find_dma_masters(const void *fdt, struct board_info *info)
 {
@@ -208,7 +96,7 @@ void bsp_find_dma_masters(const void *fdt, struct board_info *info)
 			continue;
 		reg = fdt_getprop(fdt, node, "reg", &len);
 		for (; reg && len >= (ac + sc) * 4; reg += ac + sc, len -= (ac + sc) * 4)
-			add_dma_master(info, read_cells(reg, ac), read_cells(reg + ac, sc));
+			board_add_dma_master(info, board_fdt_cells(reg, ac), board_fdt_cells(reg + ac, sc));
 	}
 }
 
@@ -226,22 +114,19 @@ int bsp_discover(const void *fdt, struct board_info *info)
 	};
 
 	memset(info, 0, sizeof(*info));
-	discover_memory(fdt, info);
+	board_fdt_memory(fdt, info);
 	discover_memory_beyond_firmware(info);
-	discover_cpus(fdt, info);
-	if (read_reg(fdt, uart_node(fdt), 0, &info->uart.base, &info->uart.size)) {
+	board_fdt_cpus(fdt, info);
+	if (board_fdt_reg(fdt, board_fdt_stdout_node(fdt, "arm,pl011"), 0, &info->uart.base,
+			  &info->uart.size)) {
 		info->uart.base = CONFIG_FALLBACK_UART_BASE;
 		info->uart.size = 0x1000;
 	}
-	add_hv_mmio(info, info->uart.base, info->uart.size);
+	board_add_hv_mmio(info, info->uart.base, info->uart.size);
 	/* The binding's reg order: distributor, CPU, hyp control, virtual CPU */
 	for (unsigned int i = 0; i < ARRAY_SIZE(gic_regs); i++)
-		if (!read_reg(fdt, gic, i, &gic_regs[i]->base, &gic_regs[i]->size))
-			add_hv_mmio(info, gic_regs[i]->base, gic_regs[i]->size);
-	if (!info->ncpus) {
-		info->cpu_hwid[0] = 0;
-		info->ncpus = 1;
-	}
+		if (!board_fdt_reg(fdt, gic, i, &gic_regs[i]->base, &gic_regs[i]->size))
+			board_add_hv_mmio(info, gic_regs[i]->base, gic_regs[i]->size);
 	discover_pci(fdt, info);
 	pvpanic_pci_probe(&info->pci);	/* absent: failures power off like success */
 	return info->nram && info->intc.distributor.size ? 0 : -1;

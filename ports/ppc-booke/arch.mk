@@ -32,12 +32,13 @@ ARCH_NEWLIB := $(CACHE)/newlib-$(ARCH_NEWLIB_TARGET)-$(shell { \
 
 # Everything compiled for the target, hypervisor and guests, and their
 # links: code at a fixed address (Debian's compiler makes PIE by
-# default), no small-data section, and newlib's headers and libraries,
+# default), no small-data section, register names (r1, not only 1) in
+# assembly, and newlib's headers and libraries,
 # never the toolchain's own, which are glibc's: newlib's headers, then
 # the compiler's (stddef.h, stdarg.h, the limits.h newlib's includes).
 booke_gcc := $(or $(CROSS_COMPILE),$(ARCH_CROSS_COMPILE))gcc
 ARCH_CFLAGS := $(ARCH_ABI_CFLAGS) -msdata=none -mno-relocatable -fno-pic \
-	-nostdinc -isystem $(ARCH_NEWLIB)/$(ARCH_NEWLIB_TARGET)/include \
+	-Wa,-mregnames -nostdinc -isystem $(ARCH_NEWLIB)/$(ARCH_NEWLIB_TARGET)/include \
 	-isystem $(shell $(booke_gcc) -print-file-name=include)
 # The toolchain's linker defaults are a Linux program's: no build-id note
 # (the linker scripts discard notes), and no warning for the one

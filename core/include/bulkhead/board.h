@@ -38,6 +38,7 @@ struct board_info {
 	unsigned int nram;
 	uint64_t cpu_hwid[CFG_MAX_CPUS];	/* e.g. MPIDR affinity from /cpus/cpu@N/reg */
 	unsigned int ncpus;
+	uint64_t cpu_release_addr[CFG_MAX_CPUS];	/* ePAPR spin table entry, 0: none */
 	struct board_mmio uart;			/* the hypervisor's console */
 	struct board_intc intc;
 	struct cfg_range hv_mmio[10];		/* devices the hypervisor drives: never passed through */

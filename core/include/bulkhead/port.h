@@ -57,6 +57,15 @@ void bsp_find_dma_masters(const void *fdt, struct board_info *info);
  */
 bool bsp_signal_failure(void);
 
+/*
+ * Turn the machine off through the board's own device, for ports with no
+ * firmware call for it (ppc-booke; arm-a15 has PSCI SYSTEM_OFF). Called by
+ * port_system_off() on any CPU, possibly with any lock held: takes no
+ * lock, prints nothing. Returns when the board has no such device or the
+ * machine has not stopped yet.
+ */
+void bsp_power_off(void);
+
 /* ---- CPUs ------------------------------------------------------------ */
 
 /* Index of the calling CPU (0 .. ncpus-1). Any CPU, any context. */

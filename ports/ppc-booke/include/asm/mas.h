@@ -45,6 +45,7 @@
 #define TSIZE_16M		7
 #define TSIZE_64M		8
 #define TSIZE_256M		9
+#define TSIZE_1G		10
 #define TSIZE_4G		11
 
 /* MAS2: effective page number and storage attributes */

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The port's per-vCPU and per-partition state (the core's v->arch and
+ * p->arch). Each physical CPU runs one vCPU, so a vCPU's state is only
+ * ever touched by its own CPU and needs no lock.
+ */
+#ifndef ASM_VCPU_H
+#define ASM_VCPU_H
+
+#include <bulkhead/partition.h>
+#include <asm/booke_vcpu.h>
+#include <asm/guest_tlb.h>
+#include <asm/storage.h>
+#include <asm/vtimer.h>
+
+struct arch_vcpu {
+	struct booke_vcpu regs;		/* what the guest believes it has */
+	struct guest_tlb tlb;
+	struct vtimer timer;
+	struct vcpu *vcpu;
+	/* The guest's MSR, PIDs or TLB changed: reload the hardware context */
+	bool context_stale;
+	/* The guest's timers changed: reprogram the hardware decrementer */
+	bool timer_stale;
+	/* The guest dozes (MSR[WE]) until it can take an interrupt */
+	bool idle;
+	/* The last page an instruction was fetched from for emulation */
+	uint32_t fetch_ea;		/* its effective page; 1: none */
+	const uint32_t *fetch_page;	/* the hypervisor's pointer to it */
+	struct booke_mmio mmio;		/* the access behind an EXIT_MMIO */
+};
+
+struct arch_partition {
+	unsigned int unused;
+};
+
+/* The guest's current address space (MSR[DS]) and privilege */
+static inline unsigned int guest_as(const struct booke_vcpu *r)
+{
+	return !!(r->msr & MSR_DS);
+}
+
+/*
+ * The instruction word at guest effective address @ea, through the
+ * guest's TLB and the partition's guest map. 0, or -1 when nothing the
+ * guest may execute is there (trap.c).
+ */
+int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn);
+
+/*
+ * Handle interrupt @exc that ended the guest's run. Returns true with
+ * @exit filled when the core must see it (EXIT_NONE: just re-check the
+ * vCPU's state), false when the guest can simply run on (trap.c).
+ */
+bool ppc_handle_trap(struct vcpu *v, unsigned int exc, struct vm_exit *exit);
+
+/* Finish @exit, which the core answered EXIT_RESUME (trap.c) */
+void ppc_complete_exit(struct vcpu *v, const struct vm_exit *exit);
+
+/* SPRG3-7 as the guest set them into the real registers it reads (vcpu.c) */
+void ppc_sync_sprgs(const struct booke_vcpu *r);
+
+/* A hardware interrupt taken while @v ran or slept: acknowledge it (irq.c) */
+void ppc_handle_irq(struct vcpu *v);
+
+/*
+ * Load the guest context (shadow PIDs, real MSR) into this CPU
+ * (context.c). -1 when the port cannot run it: a guest MSR[IS] that
+ * differs from its MSR[DS].
+ */
+int ppc_load_context(struct vcpu *v);
+/* Forget every shadow translation of this CPU (context.c) */
+void ppc_flush_shadow(struct vcpu *v);
+/* Install the shadow entry @s for the running context (context.c) */
+void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s);
+
+#endif

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: MIT
+/*
+ * What each interrupt from a guest comes to. The pure models decide
+ * (emulate.c, storage.c, reflect.c, vtimer.c); this file feeds them the
+ * trapped state and applies their answer to the hardware: shadow
+ * entries, the hardware context, exits for the core.
+ */
+#include <bulkhead/console.h>
+#include <bulkhead/port.h>
+#include <asm/cpu.h>
+#include <asm/emulate.h>
+#include <asm/ppc.h>
+#include <asm/vcpu.h>
+
+#define PAGE_MASK	0xfffu
+
+int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
+{
+	struct arch_vcpu *a = v->arch;
+	const struct gtlb_entry *ge;
+	const struct guest_region *r;
+	gpaddr_t gpa;
+	paddr_t pa;
+	size_t len = 4;
+	const uint32_t *word;
+
+	if ((ea & ~PAGE_MASK) == a->fetch_ea) {
+		*insn = a->fetch_page[(ea & PAGE_MASK) / 4];
+		return 0;
+	}
+	ge = gtlb_lookup(&a->tlb, ea, !!(a->regs.msr & MSR_IS));
+	if (!ge || (ea & 3))
+		return -1;
+	gpa = gtlb_entry_rpn(ge) + (ea & (gtlb_entry_size(ge) - 1));
+	r = guest_region_find(v->part, gpa);
+	if (!r || !(r->flags & (GUEST_RAM | GUEST_SHARED)))
+		return -1;
+	pa = r->pa + (gpa - r->gpa);
+	word = port_phys_map(pa, &len);
+	*insn = *word;
+	/* Low RAM is mapped for good; a window pointer lasts one call only */
+	if (pa < HV_LOW_RAM_END) {
+		a->fetch_ea = ea & ~PAGE_MASK;
+		a->fetch_page = (const uint32_t *)((uintptr_t)word - (ea & PAGE_MASK));
+	}
+	return 0;
+}
+
+static bool fault(struct vm_exit *exit, enum fault_kind kind, uint64_t addr,
+		  const char *detail)
+{
+	exit->kind = EXIT_FAULT;
+	exit->fault.kind = kind;
+	exit->fault.addr = addr;
+	exit->fault.detail = detail;
+	return true;
+}
+
+/* sc 1 from the guest's supervisor is a hypercall; anything else its own */
+static bool system_call(struct vcpu *v, struct vm_exit *exit)
+{
+	struct booke_vcpu *r = &v->arch->regs;
+	uint32_t insn;
+
+	if (fetch_guest_insn(v, r->pc - 4, &insn))
+		return fault(exit, FAULT_UNDECODABLE_ACCESS, r->pc - 4,
+			     "sc: the instruction cannot be read");
+	if (((insn >> 5) & 0x7f) != 1 || (r->msr & MSR_PR)) {
+		booke_reflect(r, BOOKE_EXC_SYSCALL, 0, 0);
+		v->arch->context_stale = true;
+		return false;
+	}
+	exit->kind = EXIT_HYPERCALL;
+	exit->pc = r->pc - 4;
+	exit->syndrome = insn;
+	exit->hcall.nr = r->gpr[11];
+	exit->hcall.arg[0] = r->gpr[3];
+	exit->hcall.arg[1] = r->gpr[4];
+	exit->hcall.arg[2] = r->gpr[5];
+	return true;
+}
+
+static void timer_spr(struct arch_vcpu *a, const struct booke_exit *e)
+{
+	uint64_t now = read_timebase();
+	uint32_t value = 0;
+
+	if (e->timer.write) {
+		vtimer_write_spr(&a->timer, e->timer.spr, e->timer.value, now);
+	} else {
+		vtimer_read_spr(&a->timer, e->timer.spr, now, &value);
+		booke_timer_read_done(&a->regs, e, value);
+	}
+	a->timer_stale = true;
+}
+
+/* A privileged instruction from user mode: the guest's supervisor's work */
+static bool privileged(struct vcpu *v, struct vm_exit *exit)
+{
+	struct arch_vcpu *a = v->arch;
+	struct booke_exit e = { 0 };
+	uint32_t insn;
+
+	if (fetch_guest_insn(v, a->regs.pc, &insn))
+		return fault(exit, FAULT_UNDECODABLE_ACCESS, a->regs.pc,
+			     "the trapped instruction cannot be read");
+	exit->syndrome = insn;
+	switch (booke_emulate(&a->regs, &a->tlb, insn, &e)) {
+	case BOOKE_DONE:
+		break;
+	case BOOKE_REFLECT:
+		booke_reflect(&a->regs, e.reflect.exc, e.reflect.esr, 0);
+		a->context_stale = true;
+		break;
+	case BOOKE_MSR_CHANGED:
+		a->context_stale = true;
+		break;
+	case BOOKE_TLB_CHANGED:
+		/* Exact by excess: every shadow entry of this CPU is this vCPU's */
+		ppc_flush_shadow(v);
+		a->context_stale = true;
+		break;
+	case BOOKE_IDLE:
+		a->context_stale = true;
+		a->idle = true;
+		break;
+	case BOOKE_TIMER_SPR:
+		timer_spr(a, &e);
+		break;
+	case BOOKE_DOORBELL:
+		return fault(exit, FAULT_TRAPPED_INSTRUCTION, a->regs.pc,
+			     "msgsnd/msgclr: no doorbells between vCPUs yet");
+	case BOOKE_UNHANDLED:
+		return fault(exit, FAULT_TRAPPED_INSTRUCTION, a->regs.pc, e.why);
+	}
+	ppc_sync_sprgs(&a->regs);
+	return false;
+}
+
+static const enum booke_storage_kind storage_kind[] = {
+	[BOOKE_EXC_DSI] = STORAGE_DSI,
+	[BOOKE_EXC_ISI] = STORAGE_ISI,
+	[BOOKE_EXC_DTLB] = STORAGE_DTLB_MISS,
+	[BOOKE_EXC_ITLB] = STORAGE_ITLB_MISS,
+};
+
+static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
+{
+	struct arch_vcpu *a = v->arch;
+	struct booke_storage_trap trap = { .kind = storage_kind[exc] };
+	struct booke_storage out;
+	bool data = exc == BOOKE_EXC_DSI || exc == BOOKE_EXC_DTLB;
+
+	if (data) {
+		trap.dear = mfspr(SPR_DEAR);
+		trap.esr = mfspr(SPR_ESR);
+		if (fetch_guest_insn(v, a->regs.pc, &trap.insn))
+			return fault(exit, FAULT_UNDECODABLE_ACCESS, trap.dear,
+				     "the faulting instruction cannot be read");
+	}
+	switch (booke_storage(v->part, &a->regs, &a->tlb, &trap, &out, exit)) {
+	case STORAGE_MAP:
+		ppc_install_shadow(v, &out.map);
+		return false;
+	case STORAGE_REFLECTED:
+		a->context_stale = true;
+		return false;
+	case STORAGE_SKIPPED:
+		return false;
+	case STORAGE_EXIT:
+		a->mmio = out.mmio;
+		exit->pc = a->regs.pc;
+		exit->syndrome = trap.esr;
+		return true;
+	}
+	return false;
+}
+
+bool ppc_handle_trap(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
+{
+	struct arch_vcpu *a = v->arch;
+
+	exit->kind = EXIT_NONE;
+	exit->pc = a->regs.pc;
+	switch (exc) {
+	case BOOKE_EXC_PROGRAM: {
+		uint32_t esr = mfspr(SPR_ESR);
+
+		if (esr & ESR_PPR)
+			return privileged(v, exit);
+		booke_reflect(&a->regs, BOOKE_EXC_PROGRAM, esr, 0);
+		a->context_stale = true;
+		return false;
+	}
+	case BOOKE_EXC_SYSCALL:
+		return system_call(v, exit);
+	case BOOKE_EXC_DSI:
+	case BOOKE_EXC_ISI:
+	case BOOKE_EXC_DTLB:
+	case BOOKE_EXC_ITLB:
+		return storage(v, exc, exit);
+	case BOOKE_EXC_ALIGNMENT:
+		booke_reflect(&a->regs, exc, mfspr(SPR_ESR), mfspr(SPR_DEAR));
+		a->context_stale = true;
+		return false;
+	case BOOKE_EXC_FP_UNAVAIL:
+	case BOOKE_EXC_AP_UNAVAIL:
+	case BOOKE_EXC_SPE_UNAVAIL:
+	case BOOKE_EXC_SPE_DATA:
+	case BOOKE_EXC_SPE_ROUND:
+		booke_reflect(&a->regs, exc, 0, 0);
+		a->context_stale = true;
+		return false;
+	case BOOKE_EXC_DECREMENTER:
+		mtspr(SPR_TSR, TSR_DIS);
+		a->timer_stale = true;
+		return false;
+	case BOOKE_EXC_EXTERNAL:
+	case BOOKE_EXC_DOORBELL:
+		ppc_handle_irq(v);
+		return true;
+	default:
+		return fault(exit, FAULT_UNHANDLED_EXCEPTION, a->regs.pc,
+			     "an interrupt the hypervisor does not expect from a guest");
+	}
+}
+
+void ppc_complete_exit(struct vcpu *v, const struct vm_exit *exit)
+{
+	struct booke_vcpu *r = &v->arch->regs;
+
+	if (exit->kind == EXIT_HYPERCALL) {
+		r->gpr[3] = (uint32_t)exit->hcall.ret[0];
+		r->gpr[4] = (uint32_t)exit->hcall.ret[1];
+	} else if (exit->kind == EXIT_MMIO) {
+		booke_mmio_complete(r, &v->arch->mmio, exit);
+	}
+}

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+/*
+ * vCPU life cycle on Book E: the ePAPR boot state, the run loop around
+ * ppc_guest_enter(), and the interrupts the guest's virtual state has
+ * pending. Each physical CPU runs one vCPU, so the guest's user-visible
+ * registers (SPRG3-7, USPRG0, FP or SPE state) stay in the hardware
+ * between its traps; everything its supervisor believes it has lives in
+ * struct booke_vcpu and struct guest_tlb.
+ */
+#include <string.h>
+#include <bulkhead/console.h>
+#include <bulkhead/partition.h>
+#include <bulkhead/port.h>
+#include <asm/cpu.h>
+#include <asm/ppc.h>
+#include <asm/shadow_pid.h>
+#include <asm/tlb.h>
+#include <asm/vcpu.h>
+
+#define EPAPR_MAGIC	0x45504150u	/* "EPAP" in r6 */
+/* e500 bus errors (MCSR[BUS_RAERR], [BUS_WAERR], [BUS_IAERR]) */
+#define MCSR_BUS_IAERR	0x00000080u
+#define MCSR_BUS_RAERR	0x00000040u
+#define MCSR_BUS_WAERR	0x00000020u
+
+void ppc_sync_sprgs(const struct booke_vcpu *r)
+{
+	mtspr(SPR_SPRG3, r->sprg[3]);
+	mtspr(SPR_SPRG4, r->sprg[4]);
+	mtspr(SPR_SPRG5, r->sprg[5]);
+	mtspr(SPR_SPRG6, r->sprg[6]);
+	mtspr(SPR_SPRG7, r->sprg[7]);
+	mtspr(SPR_USPRG0, r->usprg0);
+}
+
+/*
+ * ePAPR's initial mapped area: guest TLB1 entry 0, protected, maps the
+ * RAM region the guest enters in from its start, with the largest page
+ * that fits it and its alignment. Its size goes to the guest in r7.
+ */
+static uint64_t map_initial_area(struct vcpu *v, gpaddr_t entry)
+{
+	struct guest_tlb *t = &v->arch->tlb;
+	const struct guest_region *r = guest_region_find(v->part, entry);
+	unsigned int tsize = TSIZE_1G;
+
+	if (!r)
+		return 0;
+	while (tsize > TSIZE_4K &&
+	       (TSIZE_BYTES(tsize) > r->size || !IS_ALIGNED(r->gpa, TSIZE_BYTES(tsize))))
+		tsize--;
+	t->tlb1[0] = (struct gtlb_entry){
+		.mas1 = MAS1_V | MAS1_IPROT | MAS1_TSIZE(tsize),
+		.mas2 = ((uint32_t)r->gpa & MAS2_EPN_MASK) | MAS2_M,
+		.mas3 = ((uint32_t)r->gpa & MAS3_RPN_MASK) | MAS3_SUPER_PERMS,
+		.mas7 = (uint32_t)(r->gpa >> 32),
+	};
+	return TSIZE_BYTES(tsize);
+}
+
+void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t context)
+{
+	struct arch_vcpu *a = v->arch;
+	struct booke_vcpu *r = &a->regs;
+	struct ppc_cpu *c = this_cpu();
+
+	booke_vcpu_reset(r, c->core, v->index, mfspr(SPR_PVR), mfspr(SPR_SVR));
+	gtlb_init(&a->tlb, c->core->mmu);
+	vtimer_init(&a->timer, read_timebase());
+	r->pc = (uint32_t)entry;
+	r->gpr[3] = v->index ? (uint32_t)context : (uint32_t)fdt;
+	r->gpr[6] = EPAPR_MAGIC;
+	r->gpr[7] = (uint32_t)map_initial_area(v, entry);
+	ppc_sync_sprgs(r);
+	a->idle = false;
+	a->timer_stale = true;
+	shadow_pid_reset(&c->pids);
+	ppc_flush_shadow(v);
+	ppc_load_context(v);	/* MSR 0: address space 0 for both */
+	c->guest = r;
+}
+
+/* Program the hardware decrementer for the guest timers' next event */
+static void program_timer(struct arch_vcpu *a)
+{
+	uint64_t now = read_timebase(), next;
+
+	a->timer_stale = false;
+	vtimer_advance(&a->timer, now);
+	next = vtimer_next_event(&a->timer);
+	if (next == VTIMER_NEVER) {
+		mtspr(SPR_TCR, 0);
+		return;
+	}
+	mtspr(SPR_DEC, next <= now ? 1 : next - now > 0x7fffffffu ? 0x7fffffffu :
+	      (uint32_t)(next - now));
+	mtspr(SPR_TCR, TCR_DIE);
+}
+
+/* The interrupt the guest takes next, if its state lets it take one */
+static bool pending_interrupt(struct arch_vcpu *a, enum booke_exc *exc)
+{
+	unsigned int timers = vtimer_pending(&a->timer);
+
+	if ((timers & VTIMER_IRQ_WDT) && booke_irq_may_take(&a->regs, BOOKE_EXC_WATCHDOG))
+		*exc = BOOKE_EXC_WATCHDOG;
+	else if ((timers & VTIMER_IRQ_DEC) &&
+		 booke_irq_may_take(&a->regs, BOOKE_EXC_DECREMENTER))
+		*exc = BOOKE_EXC_DECREMENTER;
+	else if ((timers & VTIMER_IRQ_FIT) && booke_irq_may_take(&a->regs, BOOKE_EXC_FIT))
+		*exc = BOOKE_EXC_FIT;
+	else
+		return false;
+	return true;
+}
+
+static void deliver_interrupts(struct arch_vcpu *a)
+{
+	enum booke_exc exc;
+
+	if (a->timer_stale)
+		program_timer(a);
+	if (pending_interrupt(a, &exc)) {
+		booke_reflect(&a->regs, exc, 0, 0);
+		a->idle = false;
+		a->context_stale = true;
+	}
+}
+
+/* The guest dozes: sleep until it can take an interrupt or must stop */
+static void doze(struct vcpu *v)
+{
+	struct arch_vcpu *a = v->arch;
+
+	while (a->idle && v->state == VCPU_RUNNING) {
+		deliver_interrupts(a);
+		if (!a->idle)
+			return;
+		ppc_cpu_sleep(this_cpu()->core == &e500v2_core);
+		if (mfspr(SPR_TSR) & TSR_DIS) {
+			mtspr(SPR_TSR, TSR_DIS);
+			a->timer_stale = true;
+		}
+		ppc_handle_irq(v);
+	}
+}
+
+static void unsupported_context(struct vcpu *v, struct vm_exit *exit)
+{
+	exit->kind = EXIT_FAULT;
+	exit->pc = v->arch->regs.pc;
+	exit->syndrome = v->arch->regs.msr;
+	exit->fault.kind = FAULT_TRAPPED_INSTRUCTION;
+	exit->fault.addr = v->arch->regs.msr;
+	exit->fault.detail = "MSR[IS] differs from MSR[DS], which this port cannot run";
+}
+
+void port_vcpu_run(struct vcpu *v)
+{
+	struct arch_vcpu *a = v->arch;
+	struct ppc_cpu *c = this_cpu();
+	struct vm_exit exit;
+
+	for (;;) {
+		enum exit_action action;
+		unsigned int exc;
+
+		deliver_interrupts(a);
+		if (a->idle) {
+			doze(v);
+			if (v->state != VCPU_RUNNING)
+				return;
+			continue;
+		}
+		if (a->context_stale && ppc_load_context(v)) {
+			unsupported_context(v, &exit);
+		} else {
+			exc = ppc_guest_enter(c);
+			if (!ppc_handle_trap(v, exc, &exit))
+				continue;
+		}
+		if (exit.kind == EXIT_NONE)
+			return;
+		action = core_handle_exit(v, &exit);
+		if (action == EXIT_RESUME)
+			ppc_complete_exit(v, &exit);
+		else if (action == EXIT_ABORT)
+			port_vcpu_inject_abort(v, &exit);
+		else
+			return;
+		if (v->state != VCPU_RUNNING)
+			return;
+	}
+}
+
+/* A bus error for the access: the guest's machine check, as the e500 reports one */
+void port_vcpu_inject_abort(struct vcpu *v, const struct vm_exit *e)
+{
+	struct arch_vcpu *a = v->arch;
+	uint32_t mcsr = MCSR_BUS_IAERR;
+	uint32_t addr = (uint32_t)e->pc;
+
+	if (e->kind == EXIT_MMIO) {
+		mcsr = e->mmio.write ? MCSR_BUS_WAERR : MCSR_BUS_RAERR;
+		addr = mfspr(SPR_DEAR);
+	} else if (e->fault.kind == FAULT_UNMAPPED_ACCESS) {
+		addr = mfspr(SPR_DEAR);
+		mcsr = MCSR_BUS_RAERR;
+	}
+	booke_reflect(&a->regs, BOOKE_EXC_MCHECK, mcsr, addr);
+	a->context_stale = true;
+}
