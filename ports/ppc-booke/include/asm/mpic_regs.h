@@ -57,6 +57,7 @@
 #define MPIC_FRR_NIRQ_SHIFT	16	/* last source's number */
 #define MPIC_FRR_NIRQ_MASK	0x07ff0000u
 #define MPIC_FRR_NCPU_SHIFT	8	/* last CPU's number */
+#define MPIC_FRR_NCPU_MASK	0x00001f00u
 #define MPIC_FRR_VID		0x2u	/* OpenPIC 1.2 */
 
 /* BRR1 of an MPIC 2.0 (QEMU's mpc8544ds model) */
