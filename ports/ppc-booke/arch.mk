@@ -17,7 +17,9 @@ ARCH_CFLAGS := -mcpu=e500mc -msoft-float -mlong-double-64 -mno-altivec \
 
 ARCH_GUEST_CFLAGS :=
 
+# Port code the host tool links besides config_facts.c and guest_fdt.c:
+# the guest MPIC's device-tree node, which guest_fdt.c adds.
+ARCH_HOST_TOOL_SRCS := ports/ppc-booke/vmpic_fdt.c
+
 # The architecture's name in U-Boot: `mkimage -A` and the FIT's `arch`.
 ARCH_UBOOT := powerpc
-ARCH_CFLAGS += -isystem /tmp/nl/inst2/powerpc-eabi/include -L/tmp/nl/inst2/powerpc-eabi/lib
-ARCH_CFLAGS += $(foreach f,sbrk write read close lseek fstat isatty kill getpid,-Wl,--defsym=$(f)=_$(f))
