@@ -16,6 +16,7 @@ void partition_layout(struct partition *p, const struct config *cfg, unsigned in
 	p->id = id;
 	p->name = c->name;
 	p->cfg = c;
+	p->config = cfg;
 	p->cfg_fdt = cfg->fdt;
 	p->state = PART_BOOTING;
 	p->nregions = 0;

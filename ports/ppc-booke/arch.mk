@@ -48,6 +48,10 @@ ARCH_LDFLAGS := -L$(ARCH_NEWLIB)/$(ARCH_NEWLIB_TARGET)/lib \
 
 ARCH_GUEST_CFLAGS :=
 
+# Port code the host tool links besides config_facts.c and guest_fdt.c:
+# the guest MPIC's device-tree node, which guest_fdt.c adds.
+ARCH_HOST_TOOL_SRCS := ports/ppc-booke/vmpic_fdt.c
+
 # The architecture's name in U-Boot: `mkimage -A` and the FIT's `arch`.
 ARCH_UBOOT := powerpc
 
@@ -55,8 +59,10 @@ ARCH_UBOOT := powerpc
 # samples/common/ppc-booke/: the start code, linked first (start.S: the
 # ePAPR entry), and the rest (vectors.S and exception.c: the default
 # exception vectors; mmu.c: the guest's TLB1 entries for what its device
-# tree names; cpu.c: idling on either core). The headers there, arch/*.h,
-# hold the inline assembly (sc 1, SPR access, device access) that
-# samples/common's headers include; guest.lds there is the guests' layout.
+# tree names; cpu.c: idling on either core; irq.c and irq_vectors.S: the
+# MPIC driver, the decrementer and their vectors). The headers there,
+# arch/*.h, hold the inline assembly (sc 1, SPR access, device access)
+# that samples/common's headers include; guest.lds there is the guests'
+# layout.
 ARCH_GUEST_START := start.o
-ARCH_GUEST_OBJS := vectors.o exception.o mmu.o cpu.o
+ARCH_GUEST_OBJS := vectors.o exception.o mmu.o cpu.o irq.o irq_vectors.o

@@ -19,15 +19,7 @@
 #include <libfdt.h>
 #include <bulkhead/port.h>
 #include <asm/mas.h>
-
-#define MPIC_SPEC_CELLS		2
-/* QEMU's MPIC (hw/intc/openpic.c, OPENPIC_MAX_SRC): 256 source registers */
-#define MPIC_NR_SOURCES		256
-/* Linux's fsl,mpic binding: the second cell */
-#define MPIC_SENSE_EDGE_RISING	0
-#define MPIC_SENSE_LEVEL_LOW	1
-#define MPIC_SENSE_LEVEL_HIGH	2
-#define MPIC_SENSE_EDGE_FALLING	3
+#include <asm/mpic_regs.h>
 
 const struct port_limits port_limits = {
 	.guest_addr_bits = 36,	/* the guest TLB's MAS7:MAS3 page numbers */

@@ -2,14 +2,16 @@
 /*
  * The Book E parts of a partition's generated device tree: its CPUs, as
  * the Linux powerpc binding wants them (device_type "cpu", the timebase
- * and clock frequencies, the cache geometry). The interrupt controller's
- * node comes with the guest's MPIC. No enable-method: a partition's
+ * and clock frequencies, the cache geometry), and its MPIC (vmpic_fdt.c),
+ * the interrupt parent of every node the config gives interrupts. No
+ * enable-method: a partition's
  * secondary vCPUs are not started through a spin table on this port.
  */
 #include <stdio.h>
 #include <libfdt.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
+#include <asm/vmpic.h>
 
 #define E500_CACHE_LINE		64
 #define E500_L1_SIZE		0x8000
@@ -48,5 +50,5 @@ int port_guest_fdt(struct partition *p, void *fdt)
 	for (int i = p->nvcpus - 1; i >= 0; i--)
 		if ((err = add_cpu(fdt, cpus, i)))
 			return err;
-	return 0;
+	return vmpic_fdt_node(fdt, CONFIG_GUEST_MPIC_BASE);
 }

@@ -217,7 +217,7 @@ bool ppc_handle_trap(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 		return false;
 	case BOOKE_EXC_EXTERNAL:
 	case BOOKE_EXC_DOORBELL:
-		ppc_handle_irq(v);
+		ppc_handle_irq();
 		return true;
 	default:
 		return fault(exit, FAULT_UNHANDLED_EXCEPTION, a->regs.pc,

@@ -65,6 +65,10 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	struct ppc_cpu *c = this_cpu();
 
 	booke_vcpu_reset(r, c->core, v->index, mfspr(SPR_PVR), mfspr(SPR_SVR));
+	if (v->index)
+		vmpic_vcpu_reset(&v->part->arch->mpic, v->index);
+	else
+		vmpic_reset(&v->part->arch->mpic);
 	gtlb_init(&a->tlb, c->core->mmu);
 	vtimer_init(&a->timer, read_timebase());
 	r->pc = (uint32_t)entry;
@@ -98,12 +102,16 @@ static void program_timer(struct arch_vcpu *a)
 }
 
 /* The interrupt the guest takes next, if its state lets it take one */
-static bool pending_interrupt(struct arch_vcpu *a, enum booke_exc *exc)
+static bool pending_interrupt(struct vcpu *v, enum booke_exc *exc)
 {
+	struct arch_vcpu *a = v->arch;
 	unsigned int timers = vtimer_pending(&a->timer);
 
 	if ((timers & VTIMER_IRQ_WDT) && booke_irq_may_take(&a->regs, BOOKE_EXC_WATCHDOG))
 		*exc = BOOKE_EXC_WATCHDOG;
+	else if (vmpic_output(&v->part->arch->mpic, v->index) &&
+		 booke_irq_may_take(&a->regs, BOOKE_EXC_EXTERNAL))
+		*exc = BOOKE_EXC_EXTERNAL;
 	else if ((timers & VTIMER_IRQ_DEC) &&
 		 booke_irq_may_take(&a->regs, BOOKE_EXC_DECREMENTER))
 		*exc = BOOKE_EXC_DECREMENTER;
@@ -114,13 +122,14 @@ static bool pending_interrupt(struct arch_vcpu *a, enum booke_exc *exc)
 	return true;
 }
 
-static void deliver_interrupts(struct arch_vcpu *a)
+static void deliver_interrupts(struct vcpu *v)
 {
+	struct arch_vcpu *a = v->arch;
 	enum booke_exc exc;
 
 	if (a->timer_stale)
 		program_timer(a);
-	if (pending_interrupt(a, &exc)) {
+	if (pending_interrupt(v, &exc)) {
 		booke_reflect(&a->regs, exc, 0, 0);
 		a->idle = false;
 		a->context_stale = true;
@@ -133,7 +142,7 @@ static void doze(struct vcpu *v)
 	struct arch_vcpu *a = v->arch;
 
 	while (a->idle && v->state == VCPU_RUNNING) {
-		deliver_interrupts(a);
+		deliver_interrupts(v);
 		if (!a->idle)
 			return;
 		ppc_cpu_sleep(this_cpu()->core == &e500v2_core);
@@ -141,7 +150,7 @@ static void doze(struct vcpu *v)
 			mtspr(SPR_TSR, TSR_DIS);
 			a->timer_stale = true;
 		}
-		ppc_handle_irq(v);
+		ppc_handle_irq();
 	}
 }
 
@@ -165,7 +174,7 @@ void port_vcpu_run(struct vcpu *v)
 		enum exit_action action;
 		unsigned int exc;
 
-		deliver_interrupts(a);
+		deliver_interrupts(v);
 		if (a->idle) {
 			doze(v);
 			if (v->state != VCPU_RUNNING)

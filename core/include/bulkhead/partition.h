@@ -89,6 +89,7 @@ struct partition {
 	unsigned int id;
 	const char *name;
 	const struct cfg_partition *cfg;
+	const struct config *config;	/* the whole config cfg is part of */
 	const void *cfg_fdt;		/* the config blob cfg's node offsets refer to */
 	spinlock_t lock;		/* state changes, reboot */
 	volatile enum partition_state state;

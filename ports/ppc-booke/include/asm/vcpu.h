@@ -11,6 +11,7 @@
 #include <asm/booke_vcpu.h>
 #include <asm/guest_tlb.h>
 #include <asm/storage.h>
+#include <asm/vmpic.h>
 #include <asm/vtimer.h>
 
 struct arch_vcpu {
@@ -31,7 +32,7 @@ struct arch_vcpu {
 };
 
 struct arch_partition {
-	unsigned int unused;
+	struct vmpic mpic;		/* what the guest's external input comes from */
 };
 
 /* The guest's current address space (MSR[DS]) and privilege */
@@ -60,8 +61,12 @@ void ppc_complete_exit(struct vcpu *v, const struct vm_exit *exit);
 /* SPRG3-7 as the guest set them into the real registers it reads (vcpu.c) */
 void ppc_sync_sprgs(const struct booke_vcpu *r);
 
-/* A hardware interrupt taken while @v ran or slept: acknowledge it (irq.c) */
-void ppc_handle_irq(struct vcpu *v);
+/*
+ * Every interrupt the MPIC has for this CPU, taken while a guest ran or
+ * the CPU slept: kicks acknowledged, passthrough sources handed to their
+ * partitions (irq.c).
+ */
+void ppc_handle_irq(void);
 
 /*
  * Load the guest context (shadow PIDs, real MSR) into this CPU
