@@ -41,10 +41,11 @@ ARCH_CFLAGS := $(ARCH_ABI_CFLAGS) -msdata=none -mno-relocatable -fno-pic \
 	-Wa,-mregnames -nostdinc -isystem $(ARCH_NEWLIB)/$(ARCH_NEWLIB_TARGET)/include \
 	-isystem $(shell $(booke_gcc) -print-file-name=include)
 # The toolchain's linker defaults are a Linux program's: no build-id note
-# (the linker scripts discard notes), and no warning for the one
-# read-write-execute segment of a flat image.
+# (the linker scripts discard notes), no warning for the one
+# read-write-execute segment of a flat image, and no executable stack
+# (assembly files have no .note.GNU-stack to say so).
 ARCH_LDFLAGS := -L$(ARCH_NEWLIB)/$(ARCH_NEWLIB_TARGET)/lib \
-	-Wl,--build-id=none -Wl,--no-warn-rwx-segments
+	-Wl,--build-id=none -Wl,--no-warn-rwx-segments -Wl,-z,noexecstack
 
 ARCH_GUEST_CFLAGS :=
 

@@ -87,10 +87,9 @@ static void find_stdout_uart(const void *fdt)
 	if (node < 0)
 		return;
 	putc = uart_driver(fdt, node);
-	if (!putc || dt_reg(fdt, node, &base, &size) || base > UINTPTR_MAX)
+	if (!putc || dt_reg(fdt, node, &base, &size))
 		return;
-	arch_map_device(base, size);
-	uart_base = base;
+	uart_base = arch_map_device(base, size);
 	uart_putc = putc;
 }
 

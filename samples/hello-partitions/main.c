@@ -68,12 +68,11 @@ static struct mailbox *find_mailbox(void)
 	uint64_t base, size;
 
 	if (node < 0 || dt_reg(guest.fdt, node, &base, &size) ||
-	    size < sizeof(struct mailbox) || base > UINTPTR_MAX) {
+	    size < sizeof(struct mailbox) || !arch_map_memory(base, size)) {
 		printf("%s: no bulkhead,shared-memory region in the device tree\n",
 		       guest.name);
 		return NULL;
 	}
-	arch_map_memory(base, size);
 	return (struct mailbox *)(uintptr_t)base;
 }
 

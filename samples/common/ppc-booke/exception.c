@@ -7,13 +7,17 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "booke.h"
 #include "guest.h"
 #include "hypercall.h"
 
 void __attribute__((noreturn)) exception_report(unsigned int ivor);
 
-void booke_fatal(const char *fmt, ...)
+/*
+ * Say it with the console hypercall, which needs no mapping and no
+ * console driver (printf() may be what failed), and shut down.
+ */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+report_and_stop(const char *fmt, ...)
 {
 	char line[BH_CONSOLE_WRITE_MAX];
 	va_list ap;
@@ -64,7 +68,7 @@ void exception_report(unsigned int ivor)
 		msr = mfspr(SPR_SRR1);
 		break;
 	}
-	booke_fatal("runtime: unexpected exception IVOR%u pc=0x%08lx msr=0x%08lx esr=0x%08lx dear=0x%08lx\n",
+	report_and_stop("runtime: unexpected exception IVOR%u pc=0x%08lx msr=0x%08lx esr=0x%08lx dear=0x%08lx\n",
 		    ivor, (unsigned long)pc, (unsigned long)msr,
 		    (unsigned long)mfspr(SPR_ESR), (unsigned long)mfspr(SPR_DEAR));
 }

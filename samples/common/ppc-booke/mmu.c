@@ -7,9 +7,9 @@
  * What each entry maps is kept here so that no two ever overlap, which
  * Book E leaves undefined.
  */
+#include <stdbool.h>
 #include <stdint.h>
 
-#include "booke.h"
 #include "guest.h"
 
 #define PAGE_4K			0x1000ull
@@ -91,17 +91,14 @@ static void tlb1_write(unsigned int esel, uint64_t addr, uint64_t size,
 	__asm__ volatile("isync\n\ttlbwe\n\tisync" ::: "memory");
 }
 
-static void map(uint64_t base, uint64_t size, uint32_t wimg)
+static bool map(uint64_t base, uint64_t size, uint32_t wimg)
 {
 	uint64_t addr = base & ~(PAGE_4K - 1);
 	uint64_t end = (base + size + PAGE_4K - 1) & ~(PAGE_4K - 1);
 	uint64_t until, page;
 
-	if (!size)
-		return;
-	if (end > SPACE_END || end <= addr)
-		booke_fatal("runtime: cannot map 0x%llx+0x%llx: not below 4 GiB\n",
-			    (unsigned long long)base, (unsigned long long)size);
+	if (base >= SPACE_END || size > SPACE_END - base)
+		return false;
 	while (addr < end) {
 		until = mapped_until(addr);
 		if (until) {
@@ -109,22 +106,21 @@ static void map(uint64_t base, uint64_t size, uint32_t wimg)
 			continue;
 		}
 		if (tlb1.used == tlb1.entries)
-			booke_fatal("runtime: cannot map 0x%llx+0x%llx: all %u TLB1 entries used\n",
-				    (unsigned long long)base, (unsigned long long)size,
-				    tlb1.entries);
+			return false;
 		page = page_at(addr, end);
 		tlb1_write(tlb1.used, addr, page, wimg);
 		tlb1.e[tlb1.used++] = (struct tlb1_entry){ .base = addr, .size = page };
 		addr += page;
 	}
+	return true;
 }
 
-void arch_map_device(uint64_t base, uint64_t size)
+uintptr_t arch_map_device(uint64_t base, uint64_t size)
 {
-	map(base, size, MAS2_I | MAS2_G);
+	return map(base, size, MAS2_I | MAS2_G) ? (uintptr_t)base : 0;
 }
 
-void arch_map_memory(uint64_t base, uint64_t size)
+bool arch_map_memory(uint64_t base, uint64_t size)
 {
-	map(base, size, MAS2_M);
+	return map(base, size, MAS2_M);
 }

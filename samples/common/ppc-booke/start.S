@@ -29,6 +29,3 @@ _start:
 	/* guest_start() does not return; stop here should it ever do. */
 1:	b	1b
 	.size	_start, . - _start
-
-	/* No executable stack (a Linux linker asks). */
-	.section .note.GNU-stack, "", @progbits

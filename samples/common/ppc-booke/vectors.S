@@ -65,6 +65,3 @@ vectors_init:
 	.balign	16
 	.space	VECTOR_STACK_SIZE
 vector_stack_top:
-
-	/* No executable stack (a Linux linker asks). */
-	.section .note.GNU-stack, "", @progbits

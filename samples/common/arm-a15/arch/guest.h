@@ -6,6 +6,7 @@
 #ifndef SAMPLES_ARCH_GUEST_H
 #define SAMPLES_ARCH_GUEST_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* MPIDR of the running vCPU: Aff0 (bits 7:0) is its index in the partition. */
@@ -60,20 +61,21 @@ static inline void mem_barrier(void)
 }
 
 /*
- * Make [base, base + size) of the device tree's addresses reachable, as
- * device registers or as memory, before the first access. Guests run
- * with the MMU off: every address is reachable already.
+ * Make [base, base + size) of the device tree's addresses reachable
+ * before the first access: device registers (the address to use for
+ * @base, 0 when they cannot be reached) or memory (true when it is
+ * reachable at its own addresses). Guests run with the MMU off: every
+ * address below 4 GiB is reachable already, at itself.
  */
-static inline void arch_map_device(uint64_t base, uint64_t size)
+static inline uintptr_t arch_map_device(uint64_t base, uint64_t size)
 {
-	(void)base;
 	(void)size;
+	return base > UINTPTR_MAX ? 0 : (uintptr_t)base;
 }
 
-static inline void arch_map_memory(uint64_t base, uint64_t size)
+static inline bool arch_map_memory(uint64_t base, uint64_t size)
 {
-	(void)base;
-	(void)size;
+	return base <= UINTPTR_MAX && size <= UINTPTR_MAX - base + 1;
 }
 
 #endif

@@ -29,6 +29,7 @@
 #ifndef SAMPLES_ARCH_GUEST_H
 #define SAMPLES_ARCH_GUEST_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Special-purpose registers the samples use; privileged ones trap and are emulated. */
@@ -157,15 +158,18 @@ static inline void mem_barrier(void)
 
 /*
  * Map [base, base + size) of the guest-physical space at the same virtual
- * addresses, for supervisor read and write: device registers
+ * addresses, for supervisor read and write (no execute): device registers
  * caching-inhibited and guarded, memory cacheable and coherent. Parts an
  * entry maps already are left alone (entries never overlap); the rest
  * takes the fewest naturally aligned power-of-4 pages (4 KiB to 4 GiB)
- * inside the range rounded to 4 KiB. A range that needs more TLB1
- * entries than are left is reported and the partition shut down.
+ * inside the range rounded to 4 KiB. It fails when the range does not
+ * lie below 4 GiB or needs more TLB1 entries than are left (then nothing
+ * more of it is mapped): arch_map_device() returns the address to reach
+ * @base at, 0 when it fails (no device sits at 0, where RAM starts);
+ * arch_map_memory() true when the memory is reachable at itself.
  */
-void arch_map_device(uint64_t base, uint64_t size);
-void arch_map_memory(uint64_t base, uint64_t size);
+uintptr_t arch_map_device(uint64_t base, uint64_t size);
+bool arch_map_memory(uint64_t base, uint64_t size);
 
 /*
  * From start.S, before guest_start(): tlb_init() records that TLB1 entry
