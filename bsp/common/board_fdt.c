@@ -111,6 +111,9 @@ int board_fdt_stdout_node(const void *fdt, const char *compat)
 
 void board_add_hv_mmio(struct board_info *info, uint64_t base, uint64_t size)
 {
+	for (unsigned int i = 0; i < info->nhv_mmio; i++)
+		if (info->hv_mmio[i].base == base && info->hv_mmio[i].size == size)
+			return;
 	if (size && info->nhv_mmio < ARRAY_SIZE(info->hv_mmio)) {
 		info->hv_mmio[info->nhv_mmio].base = base;
 		info->hv_mmio[info->nhv_mmio].size = size;

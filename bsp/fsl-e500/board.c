@@ -3,8 +3,11 @@
  * Boards with a Freescale e500 SoC as QEMU builds them (ppce500,
  * mpc8544ds): everything comes from the board device tree. The SoC's
  * registers (CCSR) sit behind the `soc` node's ranges (36-bit on
- * ppce500), and the hypervisor keeps all of them: the DUART, the MPIC,
- * the GPIO and global utilities it powers off with, the PCI controller.
+ * ppce500). The hypervisor keeps the CCSR's first page (CCSRBAR and the
+ * local access windows, which would let whoever writes them move memory
+ * and devices around), the DUART, the MPIC, the GPIO and global
+ * utilities it powers off with and the PCI controller; another CCSR
+ * device (the I2C controller) may be passed through.
  * Secondary CPUs wait in the ePAPR spin table their cpu-release-addr
  * names (a page of its own, also the hypervisor's).
  *
@@ -24,6 +27,7 @@
 #define GUTS_RSTCR		0xb0	/* reset control */
 #define RSTCR_HRESET_REQ	0x2
 #define SPIN_TABLE_PAGE		0x1000
+#define CCSR_MAP_PAGE		0x1000	/* CCSRBAR and the local access windows */
 
 static volatile uint32_t *poweroff_gpio;
 static unsigned int poweroff_pin;
@@ -56,7 +60,8 @@ static void discover_power_off(const void *fdt, struct board_info *info)
 
 /*
  * The whole CCSR, what the soc node's ranges map: one lasting mapping
- * that every SoC device the hypervisor drives then comes out of.
+ * that every SoC device the hypervisor drives then comes out of. Its
+ * first page (CCSRBAR, the local access windows) is the hypervisor's.
  */
 static void discover_ccsr(const void *fdt, struct board_info *info)
 {
@@ -69,8 +74,40 @@ static void discover_ccsr(const void *fdt, struct board_info *info)
 		return;
 	base = board_fdt_cells(r + 1, pac);
 	size = fdt32_to_cpu(r[1 + pac]);
-	board_add_hv_mmio(info, base, size);
+	board_add_hv_mmio(info, base, CCSR_MAP_PAGE);
 	port_device_map(base, size, true);
+}
+
+/* The buses whose windows are devices: the PCI host and the platform bus */
+static const char *const window_buses[] = { "fsl,mpc8540-pci", "qemu,platform" };
+
+/* Each CPU-side window of @node's ranges, handed to @add */
+static void add_windows(const void *fdt, int node, struct board_info *info,
+			void (*add)(struct board_info *, uint64_t, uint64_t))
+{
+	int cac = fdt_address_cells(fdt, node), pac = fdt_address_cells(fdt, 0);
+	int sc = fdt_size_cells(fdt, node), entry = cac + pac + sc, len;
+	const fdt32_t *r = node < 0 ? NULL : fdt_getprop(fdt, node, "ranges", &len);
+
+	if (!r || cac < 1 || cac > 3 || pac < 1 || pac > 2 || sc < 1 || sc > 2)
+		return;
+	for (; len >= entry * 4; r += entry, len -= entry * 4)
+		add(info, board_fdt_cells(r + cac, pac), board_fdt_cells(r + cac + pac, sc));
+}
+
+/* The PCI controller's registers and every bus window: the hypervisor's */
+static void discover_buses(const void *fdt, struct board_info *info)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(window_buses); i++) {
+		int node = fdt_node_offset_by_compatible(fdt, -1, window_buses[i]);
+		uint64_t base, size;
+
+		if (node < 0)
+			continue;
+		if (!board_fdt_reg(fdt, node, 0, &base, &size))
+			board_add_hv_mmio(info, base, size);
+		add_windows(fdt, node, info, board_add_hv_mmio);
+	}
 }
 
 int bsp_discover(const void *fdt, struct board_info *info)
@@ -92,29 +129,19 @@ int bsp_discover(const void *fdt, struct board_info *info)
 					&info->intc.distributor.size))
 		board_add_hv_mmio(info, info->intc.distributor.base, info->intc.distributor.size);
 	discover_power_off(fdt, info);
+	discover_buses(fdt, info);
 	return info->nram && info->uart.size && info->intc.distributor.size ? 0 : -1;
 }
 
 /*
  * What masters the bus here: the PCI host's devices (its memory and I/O
- * windows, from its ranges) and whatever QEMU puts on the platform bus.
+ * windows) and whatever QEMU puts on the platform bus.
  */
 void bsp_find_dma_masters(const void *fdt, struct board_info *info)
 {
-	static const char *const masters[] = { "fsl,mpc8540-pci", "qemu,platform" };
-
-	for (unsigned int m = 0; m < ARRAY_SIZE(masters); m++) {
-		int node = fdt_node_offset_by_compatible(fdt, -1, masters[m]), len;
-		int cac = fdt_address_cells(fdt, node), pac = fdt_address_cells(fdt, 0);
-		int sc = fdt_size_cells(fdt, node), entry = cac + pac + sc;
-		const fdt32_t *r = node < 0 ? NULL : fdt_getprop(fdt, node, "ranges", &len);
-
-		if (!r || cac < 1 || cac > 3 || pac < 1 || pac > 2 || sc < 1 || sc > 2)
-			continue;
-		for (; len >= entry * 4; r += entry, len -= entry * 4)
-			board_add_dma_master(info, board_fdt_cells(r + cac, pac),
-					     board_fdt_cells(r + cac + pac, sc));
-	}
+	for (unsigned int i = 0; i < ARRAY_SIZE(window_buses); i++)
+		add_windows(fdt, fdt_node_offset_by_compatible(fdt, -1, window_buses[i]), info,
+			    board_add_dma_master);
 }
 
 /* No device here tells QEMU the hypervisor failed */

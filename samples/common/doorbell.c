@@ -9,26 +9,15 @@
 
 #include "doorbell.h"
 #include "guest.h"
+#include "irq.h"
 
-/* GICv2 binding (#interrupt-cells = 3): type, number, flags. */
-#define GIC_SPEC_CELLS	3
-#define GIC_TYPE_SPI	0
-#define GIC_SPI_BASE	32	/* SPI n is interrupt ID 32 + n */
-#define GIC_NR_SPIS	988	/* IDs 32-1019 */
-
-/*
- * The interrupt ID of @node's one "interrupts" specifier, or -1 unless it
- * is an SPI: the hypervisor raises doorbells as SPIs only.
- */
+/* The interrupt number of @node's one "interrupts" specifier, or -1 */
 static int doorbell_irq(const void *fdt, int node)
 {
 	int len;
 	const fdt32_t *spec = fdt_getprop(fdt, node, "interrupts", &len);
 
-	if (!spec || len != GIC_SPEC_CELLS * (int)sizeof(*spec) ||
-	    fdt32_ld(&spec[0]) != GIC_TYPE_SPI || fdt32_ld(&spec[1]) >= GIC_NR_SPIS)
-		return -1;
-	return GIC_SPI_BASE + fdt32_ld(&spec[1]);
+	return spec ? irq_from_spec(spec, len) : -1;
 }
 
 /* Fills @db from @node and maps the region; false when it has no usable doorbell. */

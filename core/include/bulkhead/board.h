@@ -41,7 +41,7 @@ struct board_info {
 	uint64_t cpu_release_addr[CFG_MAX_CPUS];	/* ePAPR spin table entry, 0: none */
 	struct board_mmio uart;			/* the hypervisor's console */
 	struct board_intc intc;
-	struct cfg_range hv_mmio[10];		/* devices the hypervisor drives: never passed through */
+	struct cfg_range hv_mmio[16];		/* devices the hypervisor drives: never passed through */
 	unsigned int nhv_mmio;
 	struct cfg_range dma_masters[CFG_MAX_DMA_MASTERS];	/* devices that master the bus */
 	unsigned int ndma_masters;

@@ -34,7 +34,7 @@ void board_fdt_cpus(const void *fdt, struct board_info *info);
 /* The node /chosen/stdout-path names, or the first compatible with @compat */
 int board_fdt_stdout_node(const void *fdt, const char *compat);
 
-/* Record a device the hypervisor drives (never passed through) */
+/* Record a device the hypervisor drives (never passed through), once */
 void board_add_hv_mmio(struct board_info *info, uint64_t base, uint64_t size);
 
 /*

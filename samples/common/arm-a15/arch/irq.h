@@ -8,10 +8,29 @@
 #define SAMPLES_ARCH_IRQ_H
 
 #include <stdint.h>
+#include <libfdt.h>
 
 #define IRQ_NR_SGIS		16
 #define IRQ_PPI_VTIMER		27	/* the virtual timer: PPI 11 */
 #define IRQ_MAX			1020	/* IDs 1020-1023 are special */
+
+/* GICv2 binding (#interrupt-cells = 3): type, number, flags */
+#define GIC_SPEC_CELLS		3
+#define GIC_TYPE_SPI		0
+#define GIC_SPI_BASE		32	/* SPI n is interrupt ID 32 + n */
+#define GIC_NR_SPIS		988	/* IDs 32-1019 */
+
+/*
+ * The interrupt ID of the one specifier of @len bytes at @spec, or -1
+ * unless it is an SPI: the hypervisor raises doorbells as SPIs only.
+ */
+static inline int irq_from_spec(const fdt32_t *spec, int len)
+{
+	if (len != GIC_SPEC_CELLS * (int)sizeof(*spec) ||
+	    fdt32_ld(&spec[0]) != GIC_TYPE_SPI || fdt32_ld(&spec[1]) >= GIC_NR_SPIS)
+		return -1;
+	return GIC_SPI_BASE + fdt32_ld(&spec[1]);
+}
 
 static inline void irq_unmask(void)
 {

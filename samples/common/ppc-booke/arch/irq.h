@@ -19,11 +19,23 @@
 #define SAMPLES_ARCH_IRQ_H
 
 #include <stdint.h>
+#include <libfdt.h>
 
 #define IRQ_NR_SGIS		4
 #define IRQ_PPI_VTIMER		16
 #define IRQ_MPIC_SOURCE(n)	(32 + (n))
 #define IRQ_MAX			IRQ_MPIC_SOURCE(256)
+
+/* The fsl,mpic binding (#interrupt-cells = 2): source, sense */
+#define MPIC_SPEC_CELLS		2
+
+/* The interrupt number of the one specifier of @len bytes at @spec, or -1 */
+static inline int irq_from_spec(const fdt32_t *spec, int len)
+{
+	if (len != MPIC_SPEC_CELLS * (int)sizeof(*spec) || fdt32_ld(&spec[0]) >= 256)
+		return -1;
+	return IRQ_MPIC_SOURCE(fdt32_ld(&spec[0]));
+}
 
 static inline void irq_unmask(void)
 {
