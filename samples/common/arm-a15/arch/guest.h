@@ -60,6 +60,12 @@ static inline void mem_barrier(void)
 	__asm__ volatile("dsb" ::: "memory");
 }
 
+/* Other CPUs see every memory access before it before any after it (DMB). */
+static inline void mem_order(void)
+{
+	__asm__ volatile("dmb" ::: "memory");
+}
+
 /*
  * Make [base, base + size) of the device tree's addresses reachable
  * before the first access: device registers (the address to use for

@@ -157,6 +157,15 @@ static inline void mem_barrier(void)
 }
 
 /*
+ * Other CPUs see every memory access before it before any after it:
+ * msync too, since e500v2 has no lwsync.
+ */
+static inline void mem_order(void)
+{
+	__asm__ volatile("msync" ::: "memory");
+}
+
+/*
  * Map [base, base + size) of the guest-physical space at the same virtual
  * addresses, for supervisor read and write (no execute): device registers
  * caching-inhibited and guarded, memory cacheable and coherent. Parts an
