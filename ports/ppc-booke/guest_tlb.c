@@ -216,6 +216,13 @@ bool gtlb_tlbsx(struct guest_tlb *t, uint32_t ea)
 	return false;
 }
 
+/*
+ * Unlike a tlbsx miss, a TLB error interrupt leaves MAS1[V] set: the
+ * handler only supplies MAS2's attributes and MAS3/MAS7 before its tlbwe
+ * (Linux's finish_tlb_load in head_fsl_booke.S never writes MAS1). QEMU's
+ * booke206_update_mas_tlb_miss and KVM's kvmppc_e500_deliver_tlb_miss do
+ * the same.
+ */
 void gtlb_miss_fill(struct guest_tlb *t, uint32_t ea, unsigned int as)
 {
 	unsigned int sel = (t->mas.mas4 & MAS4_TIDSELD_MASK) >> MAS4_TIDSELD_SHIFT;
@@ -223,6 +230,7 @@ void gtlb_miss_fill(struct guest_tlb *t, uint32_t ea, unsigned int as)
 	unsigned int tid = sel < t->var->npids ? t->pid[sel] & tid_mask(t) : 0;
 
 	load_defaults(t, ea, as, tid);
+	t->mas.mas1 |= MAS1_V;
 	/* Set up for a tlbsx of the same address, as the hardware does */
 	t->mas.mas6 = ((t->pid[0] & tid_mask(t)) << MAS6_SPID_SHIFT) | (as ? MAS6_SAS : 0);
 }

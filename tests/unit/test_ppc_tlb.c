@@ -240,11 +240,13 @@ static void test_tlbsx_miss_defaults(void **state)
 	assert_int_equal(tlb.mas.mas1 & MAS1_TSIZE_MASK, MAS1_TSIZE(TSIZE_16M));
 }
 
-/* What a guest's TLB miss handler does: miss, fill in RPN, tlbwe */
+/*
+ * What a guest's TLB miss handler does (Linux's finish_tlb_load): fill in
+ * MAS3 and tlbwe. MAS0, MAS1 (valid) and MAS2 are the hardware's.
+ */
 static unsigned int handle_miss(uint32_t ea)
 {
 	gtlb_miss_fill(&tlb, ea, 0);
-	tlb.mas.mas1 |= MAS1_V;
 	tlb.mas.mas3 = (ea & MAS3_RPN_MASK) | MAS3_SR;
 	assert_int_equal(gtlb_tlbwe(&tlb, NULL), 0);
 	return (tlb.mas.mas0 & MAS0_ESEL_MASK) >> MAS0_ESEL_SHIFT;
@@ -270,12 +272,12 @@ static void test_miss_fill_tid(void **state)
 	/* TIDSELD 1: PID1 on e500v2 */
 	tlb.mas.mas4 = (1 << MAS4_TIDSELD_SHIFT) | MAS1_TSIZE(TSIZE_4K);
 	gtlb_miss_fill(&tlb, 0x1234, 1);
-	assert_int_equal(tlb.mas.mas1, MAS1_TID(4) | MAS1_TS | MAS1_TSIZE(TSIZE_4K));
+	assert_int_equal(tlb.mas.mas1, MAS1_V | MAS1_TID(4) | MAS1_TS | MAS1_TSIZE(TSIZE_4K));
 	assert_int_equal(tlb.mas.mas6, (3 << MAS6_SPID_SHIFT) | MAS6_SAS);
 	/* TIDZ */
 	tlb.mas.mas4 = (MAS4_TIDSELD_TIDZ << MAS4_TIDSELD_SHIFT) | MAS1_TSIZE(TSIZE_4K);
 	gtlb_miss_fill(&tlb, 0x1234, 0);
-	assert_int_equal(tlb.mas.mas1, MAS1_TSIZE(TSIZE_4K));
+	assert_int_equal(tlb.mas.mas1, MAS1_V | MAS1_TSIZE(TSIZE_4K));
 
 	/* e500mc has no PID1: it reads as TID 0 */
 	gtlb_init(&tlb, &e500mc_mmu);

@@ -94,7 +94,9 @@ bool gtlb_tlbsx(struct guest_tlb *t, uint32_t ea);
 
 /*
  * What the hardware does to the MAS registers on a TLB error interrupt
- * at @ea in address space @as: the port calls it before it reflects a
+ * at @ea in address space @as: the MAS4 defaults as for a tlbsx miss,
+ * but with MAS1[V] set, so that the guest's handler only fills in MAS3
+ * (and MAS7) before its tlbwe. The port calls it before it reflects a
  * miss that gtlb_lookup() did not satisfy to the guest.
  */
 void gtlb_miss_fill(struct guest_tlb *t, uint32_t ea, unsigned int as);
