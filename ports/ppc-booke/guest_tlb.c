@@ -78,10 +78,15 @@ int gtlb_tlbwe(struct guest_tlb *t, struct gtlb_entry *old)
 	c = &t->var->tlb[n];
 	tsize = (m->mas1 & MAS1_TSIZE_MASK) >> MAS1_TSIZE_SHIFT;
 	/*
-	 * Only a valid entry needs a legal size: guests (U-Boot, Linux)
-	 * invalidate an entry by writing MAS1 = 0, TSIZE 0 included.
+	 * An array of one page size (TLB0: 4 KiB, TLBnCFG[AVAIL] = 0) has
+	 * no size to write: its entries are that size whatever TSIZE says,
+	 * as QEMU's helper_booke206_tlbwe and KVM's kvmppc_e500_emul_tlbwe
+	 * make them. In TLB1 only a valid entry needs a legal size: guests
+	 * (U-Boot, Linux) invalidate an entry by writing MAS1 = 0.
 	 */
-	if ((m->mas1 & MAS1_V) && (tsize < c->min_tsize || tsize > c->max_tsize))
+	if (c->min_tsize == c->max_tsize)
+		tsize = c->min_tsize;
+	else if ((m->mas1 & MAS1_V) && (tsize < c->min_tsize || tsize > c->max_tsize))
 		return -GTLB_ESIZE;
 	size = TSIZE_BYTES(tsize);
 	base = page_base_mask(size);
@@ -89,10 +94,10 @@ int gtlb_tlbwe(struct guest_tlb *t, struct gtlb_entry *old)
 		*old = *e;
 
 	/* What the array implements: no IPROT in TLB0, TID as wide as the PIDs */
-	keep1 = MAS1_V | MAS1_TS | MAS1_TSIZE_MASK | MAS1_TID(tid_mask(t));
+	keep1 = MAS1_V | MAS1_TS | MAS1_TID(tid_mask(t));
 	if (c->iprot)
 		keep1 |= MAS1_IPROT;
-	e->mas1 = m->mas1 & keep1;
+	e->mas1 = (m->mas1 & keep1) | MAS1_TSIZE(tsize);
 	e->mas2 = (m->mas2 & MAS2_EPN_MASK & base) | (m->mas2 & MAS2_ATTR_MASK);
 	rpn = ((uint64_t)m->mas7 << 32 | (m->mas3 & MAS3_RPN_MASK)) & ~(size - 1);
 	rpn &= (1ull << t->var->pa_bits) - 1;

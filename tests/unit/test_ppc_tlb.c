@@ -123,11 +123,24 @@ static void test_tlb0_has_no_iprot(void **state)
 	assert_int_equal(gtlb_tlbivax(&tlb, 0x2000), 1);
 }
 
+/* TLB0 has 4 KiB pages only: a tlbwe there writes one, whatever TSIZE says */
+static void test_tlb0_ignores_tsize(void **state)
+{
+	(void)state;
+	assert_int_equal(write_entry(0, 1, MAS1_V | MAS1_TSIZE(TSIZE_16M), 0x5000, 0x5000 | MAS3_SR,
+				     0), 0);
+	read_entry(0, 1, 0x5000);
+	assert_int_equal(tlb.mas.mas1, MAS1_V | MAS1_TSIZE(TSIZE_4K));
+	assert_non_null(gtlb_lookup(&tlb, 0x5fff, 0));
+	assert_null(gtlb_lookup(&tlb, 0x6000, 0));
+	/* TSIZE 0, the reserved encoding, too */
+	assert_int_equal(write_entry(0, 2, MAS1_V, 0x7000, 0x7000 | MAS3_SR, 0), 0);
+	assert_non_null(gtlb_lookup(&tlb, 0x7abc, 0));
+}
+
 static void test_illegal_writes_refused(void **state)
 {
 	(void)state;
-	/* TLB0 takes 4 KiB pages only */
-	assert_int_equal(write_entry(0, 0, MAS1_V | MAS1_TSIZE(TSIZE_16M), 0, 0, 0), -GTLB_ESIZE);
 	/* TLB1: 4 KiB..4 GiB; 0 is reserved, 12 (16 GiB) beyond */
 	assert_int_equal(write_entry(1, 0, MAS1_V | MAS1_TSIZE(0), 0, 0, 0), -GTLB_ESIZE);
 	assert_int_equal(write_entry(1, 0, MAS1_V | MAS1_TSIZE(12), 0, 0, 0), -GTLB_ESIZE);
@@ -369,6 +382,7 @@ int main(void)
 		cmocka_unit_test_setup(test_tlb1_drops_bits_below_page, setup_mc),
 		cmocka_unit_test_setup(test_tlb0_round_trip, setup_mc),
 		cmocka_unit_test_setup(test_tlb0_has_no_iprot, setup_mc),
+		cmocka_unit_test_setup(test_tlb0_ignores_tsize, setup_v2),
 		cmocka_unit_test_setup(test_illegal_writes_refused, setup_mc),
 		cmocka_unit_test_setup(test_tlbwe_invalidates, setup_mc),
 		cmocka_unit_test_setup(test_e500v2_sizes, setup_v2),
