@@ -64,13 +64,20 @@ static bool sets_esr(enum booke_exc exc)
 	case BOOKE_EXC_ALIGNMENT:
 	case BOOKE_EXC_PROGRAM:
 	case BOOKE_EXC_DTLB:
-	case BOOKE_EXC_SPE_UNAVAIL:	/* e500: ESR[SPV] */
+	case BOOKE_EXC_SPE_UNAVAIL:
 	case BOOKE_EXC_SPE_DATA:
 	case BOOKE_EXC_SPE_ROUND:
 		return true;
 	default:
 		return false;
 	}
+}
+
+/* E500CORERM 2.7.1.6: every SPE and embedded FP interrupt sets ESR[SPV] */
+static bool spe_exc(enum booke_exc exc)
+{
+	return exc == BOOKE_EXC_SPE_UNAVAIL || exc == BOOKE_EXC_SPE_DATA ||
+	       exc == BOOKE_EXC_SPE_ROUND;
 }
 
 static bool sets_dear(enum booke_exc exc)
@@ -104,7 +111,7 @@ void booke_reflect(struct booke_vcpu *v, enum booke_exc exc, uint32_t esr, uint3
 		break;
 	}
 	if (sets_esr(exc))
-		v->esr = esr;
+		v->esr = esr | (spe_exc(exc) ? ESR_SPV : 0);
 	if (sets_dear(exc))
 		v->dear = dear;
 	v->msr &= msr_kept(v->core, cls);

@@ -153,7 +153,8 @@ void booke_vcpu_reset(struct booke_vcpu *v, const struct booke_core *core,
  * unavailable interrupts, the one after for sc, the next to run for
  * asynchronous ones. @esr goes to ESR and @dear to DEAR for the classes
  * that set them (machine check: MCSR |= @esr, MCAR = @dear); the others
- * leave ESR and DEAR as they were.
+ * leave ESR and DEAR as they were. The SPE interrupts (IVOR32-34) add
+ * ESR[SPV] themselves, as the core always sets it for them.
  */
 void booke_reflect(struct booke_vcpu *v, enum booke_exc exc, uint32_t esr, uint32_t dear);
 
