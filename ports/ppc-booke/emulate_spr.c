@@ -11,7 +11,13 @@
  * read-only register (PVR, SVR, PIR, MCAR, TLBnCFG, MMUCFG: the
  * architecture leaves it undefined, QEMU raises a privileged-instruction
  * interrupt for some; no guest relies on either, and a no-op cannot hurt
- * it), and a read of a write-only one (TBL/TBU at 284/285).
+ * it), and a read of a write-only one (DECAR, TBL/TBU at 284/285).
+ *
+ * The write-only ones follow E500CORERM Table 2-2 (TBL/TBU write numbers)
+ * and 9.2 ("The DECAR contents cannot be read"); the EIS leaves a
+ * supervisor access to an SPR the core lacks undefined (Table 5-17).
+ * QEMU 7.2 differs: a supervisor mfspr of DECAR takes a Program
+ * interrupt (ESR[PPR]) and one of 284/285 reads the time base.
  */
 #include <asm/emulate.h>
 
@@ -71,10 +77,16 @@ static int ivor_index(const struct booke_core *c, unsigned int spr)
 	return -1;
 }
 
+/* The timer facility's registers a read may name */
+static bool timer_readable(unsigned int spr)
+{
+	return spr == SPR_DEC || spr == SPR_TCR || spr == SPR_TSR;
+}
+
 static bool timer_spr(unsigned int spr)
 {
-	return spr == SPR_DEC || spr == SPR_DECAR || spr == SPR_TCR || spr == SPR_TSR ||
-	       spr == SPR_TBL_WRITE || spr == SPR_TBU_WRITE;
+	return timer_readable(spr) || spr == SPR_DECAR || spr == SPR_TBL_WRITE ||
+	       spr == SPR_TBU_WRITE;
 }
 
 static enum booke_outcome timer(const struct booke_insn *in, bool write, uint32_t value,
@@ -178,11 +190,10 @@ enum booke_outcome booke_emulate_mfspr(struct booke_vcpu *v, struct guest_tlb *t
 	uint32_t *reg = storage(v, in->spr);
 	uint32_t val;
 
-	if (timer_spr(in->spr)) {
-		if (in->spr == SPR_TBL_WRITE || in->spr == SPR_TBU_WRITE)
-			return ignored(exit);
+	if (timer_readable(in->spr))
 		return timer(in, false, 0, exit);
-	}
+	if (timer_spr(in->spr))
+		return ignored(exit);
 	if (in->spr == SPR_EPR && v->core->doorbell) {
 		exit->why = "mfspr EPR: the external proxy is not emulated";
 		exit->outcome = BOOKE_UNHANDLED;

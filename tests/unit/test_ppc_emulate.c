@@ -325,7 +325,16 @@ static void test_spr_timer(void **state)
 	assert_int_equal(ex.timer.spr, SPR_DEC);
 	booke_timer_read_done(&v, &ex, 4242);
 	assert_int_equal(v.gpr[9], 4242);
-	assert_int_equal(v.pc, PC + 4 * 7);
+	/* The write-only ones: a read is a no-op, rT unchanged, never the vtimer's */
+	for (i = 1; i < ARRAY_SIZE(writes); i++) {
+		if (writes[i] == SPR_TCR || writes[i] == SPR_TSR)
+			continue;
+		v.gpr[9] = 0x1234;
+		assert_int_equal(run(MFSPR(9, writes[i])), BOOKE_DONE);
+		assert_true(ex.ignored_spr);
+		assert_int_equal(v.gpr[9], 0x1234);
+	}
+	assert_int_equal(v.pc, PC + 4 * 10);
 }
 
 static void write_tlb1(unsigned int esel, uint32_t epn)
