@@ -22,6 +22,11 @@ const struct booke_core e500v2_core = {
 	.msr_bits = MSR_COMMON | MSR_SPE | MSR_WE,
 	.spe = true,
 	.hid1 = true,
+	.mcsr_bus_error = {
+		[BOOKE_ACCESS_LOAD] = MCSR_BUS_RAERR,
+		[BOOKE_ACCESS_STORE] = MCSR_BUS_WAERR,
+		[BOOKE_ACCESS_FETCH] = MCSR_BUS_IAERR,
+	},
 };
 
 const struct booke_core e500mc_core = {
@@ -33,6 +38,11 @@ const struct booke_core e500mc_core = {
 	.doorbell = true,
 	.tlbilx = true,
 	.l2csr = true,
+	.mcsr_bus_error = {
+		[BOOKE_ACCESS_LOAD] = MCSR_LD | MCSR_MAV | MCSR_MEA,
+		[BOOKE_ACCESS_STORE] = MCSR_ST | MCSR_MAV | MCSR_MEA,
+		[BOOKE_ACCESS_FETCH] = MCSR_IF | MCSR_MAV | MCSR_MEA,
+	},
 };
 
 void booke_vcpu_reset(struct booke_vcpu *v, const struct booke_core *core,

@@ -140,6 +140,30 @@ static void test_spe_sets_spv(void **state)
 	assert_int_equal(v.esr, ESR_SPV);
 }
 
+/*
+ * A bus error's machine check as each core reports it: e500v2's bus
+ * address error bits, e500mc's error reports with MCAR valid and
+ * effective (the bits Linux's machine_check_e500/_e500mc decode).
+ */
+static void test_bus_error_mcsr(void **state)
+{
+	static const uint32_t v2[] = { 0x40, 0x20, 0x80 };
+	static const uint32_t mc[] = { 0x000c8000, 0x000c4000, 0x000d0000 };
+	struct booke_vcpu v;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < BOOKE_NR_ACCESS; i++) {
+		assert_int_equal(e500v2_core.mcsr_bus_error[i], v2[i]);
+		assert_int_equal(e500mc_core.mcsr_bus_error[i], mc[i]);
+	}
+	booke_vcpu_reset(&v, &e500mc_core, 0, 0, 0);
+	v.msr = MSR_ME;
+	booke_reflect(&v, BOOKE_EXC_MCHECK, v.core->mcsr_bus_error[BOOKE_ACCESS_STORE], DEAR_IN);
+	assert_int_equal(v.mcsr, MCSR_ST | MCSR_MAV | MCSR_MEA);
+	assert_int_equal(v.mcar, DEAR_IN);
+}
+
 /* A vector is IVPR[0:15] | IVORn[16:27]: the low bits of each are ignored */
 static void test_vector(void **state)
 {
@@ -184,6 +208,7 @@ int main(void)
 		cmocka_unit_test(test_classes_v2),
 		cmocka_unit_test(test_classes_mc),
 		cmocka_unit_test(test_spe_sets_spv),
+		cmocka_unit_test(test_bus_error_mcsr),
 		cmocka_unit_test(test_vector),
 		cmocka_unit_test(test_may_take),
 	};

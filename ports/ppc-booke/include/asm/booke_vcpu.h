@@ -55,6 +55,32 @@
 #define ESR_EPID	0x00000040u	/* 57: external PID operation */
 
 /*
+ * MCSR, as the port's bus errors use it. e500v2 (E500CORERM 2.7.2.4; the
+ * bit names of Linux's reg_booke.h): a bus error in the address phase of
+ * an instruction fetch, a read or a write. e500mc has none of those: it
+ * reports a failed access as an error report, LD, ST or IF, with MCAR
+ * valid (MAV) and holding an effective address (MEA); Linux's
+ * machine_check_e500mc() decodes exactly these, and would find nothing
+ * it knows (and resume the guest at the access) in the e500v2 bits.
+ */
+#define MCSR_BUS_IAERR	0x00000080u	/* e500v2: instruction fetch */
+#define MCSR_BUS_RAERR	0x00000040u	/* e500v2: read */
+#define MCSR_BUS_WAERR	0x00000020u	/* e500v2: write */
+#define MCSR_MAV	0x00080000u	/* e500mc: MCAR holds the address */
+#define MCSR_MEA	0x00040000u	/* e500mc: ... an effective one */
+#define MCSR_IF		0x00010000u	/* e500mc: instruction fetch error report */
+#define MCSR_LD		0x00008000u	/* e500mc: load error report */
+#define MCSR_ST		0x00004000u	/* e500mc: store error report */
+
+/* What a failed access was, for the core's bus error syndrome */
+enum booke_access {
+	BOOKE_ACCESS_LOAD,
+	BOOKE_ACCESS_STORE,
+	BOOKE_ACCESS_FETCH,
+	BOOKE_NR_ACCESS,
+};
+
+/*
  * The interrupts, numbered by the IVOR that holds their vector offset
  * (IVOR0-15 are Book E's, 32-37 the e500's).
  */
@@ -95,6 +121,12 @@ struct booke_core {
 	bool tlbilx;		/* tlbilx (e500mc: Power ISA 2.06) */
 	bool hid1;		/* HID1 (e500v2) */
 	bool l2csr;		/* backside L2: L2CSR0/1 (e500mc) */
+	/*
+	 * The MCSR of a machine check for a bus error on each kind of
+	 * access, with MCAR the access's effective address:
+	 * booke_reflect(v, BOOKE_EXC_MCHECK, mcsr_bus_error[kind], ea).
+	 */
+	uint32_t mcsr_bus_error[BOOKE_NR_ACCESS];
 };
 
 extern const struct booke_core e500v2_core;
