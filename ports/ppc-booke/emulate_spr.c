@@ -8,7 +8,7 @@
  * Accesses with no architected effect are no-ops that leave rT as it
  * was, flagged exit->ignored_spr for the port's log: a number the core
  * does not have (what QEMU's e500 does in supervisor mode), a write to a
- * read-only register (PVR, SVR, PIR, MCAR, TLBnCFG, MMUCFG: the
+ * read-only register (PVR, SVR, PIR, MCAR, MCARU, TLBnCFG, MMUCFG: the
  * architecture leaves it undefined, QEMU raises a privileged-instruction
  * interrupt for some; no guest relies on either, and a no-op cannot hurt
  * it), and a read of a write-only one (DECAR, TBL/TBU at 284/285).
@@ -152,6 +152,12 @@ static bool read_only(const struct booke_vcpu *v, const struct guest_tlb *tlb,
 	case SPR_PVR:		*val = v->pvr; return true;
 	case SPR_SVR:		*val = v->svr; return true;
 	case SPR_MCAR:		*val = v->mcar; return true;
+	/*
+	 * Both cores have MCARU (e500v2: e500CORERMAD errata to 2.7.2.3;
+	 * Linux's machine_check_e500mc() reads it when MCSR[MAV] is set).
+	 * booke_reflect() records a 32-bit address: the upper bits are 0.
+	 */
+	case SPR_MCARU:		*val = 0; return true;
 	case SPR_TLB0CFG:	*val = gtlb_tlbncfg(tlb->var, 0); return true;
 	case SPR_TLB1CFG:	*val = gtlb_tlbncfg(tlb->var, 1); return true;
 	case SPR_MMUCFG:	*val = mmucfg(tlb->var); return true;

@@ -302,6 +302,13 @@ static void test_spr_readonly(void **state)
 	assert_true(ex.ignored_spr);
 	assert_int_equal(v.ivor[32], 0);
 	assert_int_equal(v.pc, PC + 4 * 21);
+	/* MCARU exists on both cores: the upper bits of a 32-bit MCAR, 0 */
+	v.gpr[6] = 0x77;
+	run(MFSPR(6, SPR_MCARU));
+	assert_false(ex.ignored_spr);
+	assert_int_equal(v.gpr[6], 0);
+	mtspr(SPR_MCARU, 5);
+	assert_true(ex.ignored_spr);
 }
 
 static void test_spr_timer(void **state)
