@@ -22,6 +22,7 @@ const struct booke_core e500v2_core = {
 	.msr_bits = MSR_COMMON | MSR_SPE | MSR_WE,
 	.spe = true,
 	.hid1 = true,
+	.mas7_update_in_hid0 = true,
 	.mcsr_bus_error = {
 		[BOOKE_ACCESS_LOAD] = MCSR_BUS_RAERR,
 		[BOOKE_ACCESS_STORE] = MCSR_BUS_WAERR,

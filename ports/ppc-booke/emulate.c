@@ -109,6 +109,40 @@ static enum booke_outcome tlbilx(struct guest_tlb *tlb, unsigned int type, uint3
 	return finish(exit, BOOKE_TLB_CHANGED);
 }
 
+/*
+ * E500CORERM 12.7.1.1: on e500v2, tlbre and tlbsx update MAS7 (as they
+ * do MAS3) only while HID0[EN_MAS7_UPDATE] is set; otherwise MAS7 keeps
+ * what the guest last wrote. e500mc always updates it. QEMU 7.2 always
+ * does, whatever HID0 says.
+ */
+static bool mas7_updated(const struct booke_vcpu *v)
+{
+	return !v->core->mas7_update_in_hid0 || (v->hid0 & HID0_EN_MAS7_UPDATE);
+}
+
+static enum booke_outcome tlbre(struct booke_vcpu *v, struct guest_tlb *tlb,
+				struct booke_exit *exit)
+{
+	uint32_t mas7 = tlb->mas.mas7;
+
+	if (gtlb_tlbre(tlb))
+		return unhandled(exit, "tlbre: MAS0 names no entry");
+	if (!mas7_updated(v))
+		tlb->mas.mas7 = mas7;
+	return finish(exit, BOOKE_DONE);
+}
+
+static enum booke_outcome tlbsx(struct booke_vcpu *v, struct guest_tlb *tlb, uint32_t ea,
+				struct booke_exit *exit)
+{
+	uint32_t mas7 = tlb->mas.mas7;
+
+	gtlb_tlbsx(tlb, ea);
+	if (!mas7_updated(v))
+		tlb->mas.mas7 = mas7;
+	return finish(exit, BOOKE_DONE);
+}
+
 /* The instructions user mode may not execute: all of those that trap here */
 static bool privileged(enum booke_op op)
 {
@@ -141,12 +175,9 @@ static enum booke_outcome emulate_local(struct booke_vcpu *v, struct guest_tlb *
 	case BOOKE_TLBWE:
 		return tlbwe(tlb, exit);
 	case BOOKE_TLBRE:
-		if (gtlb_tlbre(tlb))
-			return unhandled(exit, "tlbre: MAS0 names no entry");
-		return finish(exit, BOOKE_DONE);
+		return tlbre(v, tlb, exit);
 	case BOOKE_TLBSX:
-		gtlb_tlbsx(tlb, booke_insn_ea(in, v->gpr));
-		return finish(exit, BOOKE_DONE);
+		return tlbsx(v, tlb, booke_insn_ea(in, v->gpr), exit);
 	case BOOKE_TLBIVAX:
 		return tlbivax(tlb, booke_insn_ea(in, v->gpr), exit);
 	case BOOKE_TLBSYNC:

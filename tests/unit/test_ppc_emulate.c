@@ -411,6 +411,36 @@ static bool valid(unsigned int esel)
 }
 
 /* tlbilx: by PID, by address, all; IPROT entries stay */
+/* e500v2 loads MAS7 on tlbre and tlbsx only with HID0[EN_MAS7_UPDATE] */
+static void test_mas7_update(void **state)
+{
+	(void)state;
+	write_tlb1(2, 0x10000000);
+	tlb.tlb1[2].mas7 = 0xf;
+	mtspr(SPR_MAS7, 3);
+	assert_int_equal(run(TLBRE), BOOKE_DONE);
+	assert_int_equal(tlb.mas.mas3 & MAS3_RPN_MASK, 0x00200000);
+	assert_int_equal(mfspr(SPR_MAS7), 3);
+	mtspr(SPR_MAS6, 5 << MAS6_SPID_SHIFT);
+	v.gpr[4] = 0x10000000;
+	assert_int_equal(run(TLBSX(0, 4)), BOOKE_DONE);
+	assert_int_equal(mfspr(SPR_MAS7), 3);
+
+	mtspr(SPR_HID0, HID0_EN_MAS7_UPDATE);
+	assert_int_equal(run(TLBRE), BOOKE_DONE);
+	assert_int_equal(mfspr(SPR_MAS7), 0xf);
+	mtspr(SPR_MAS7, 3);
+	assert_int_equal(run(TLBSX(0, 4)), BOOKE_DONE);
+	assert_int_equal(mfspr(SPR_MAS7), 0xf);
+
+	/* e500mc always updates it */
+	setup(&e500mc_core);
+	write_tlb1(2, 0x10000000);
+	tlb.tlb1[2].mas7 = 0xf;
+	assert_int_equal(run(TLBRE), BOOKE_DONE);
+	assert_int_equal(mfspr(SPR_MAS7), 0xf);
+}
+
 static void test_tlbilx(void **state)
 {
 	(void)state;
@@ -470,6 +500,7 @@ int main(void)
 		cmocka_unit_test_setup(test_spr_readonly, setup_mc),
 		cmocka_unit_test_setup(test_spr_timer, setup_v2),
 		cmocka_unit_test_setup(test_tlb_ops, setup_mc),
+		cmocka_unit_test_setup(test_mas7_update, setup_v2),
 		cmocka_unit_test_setup(test_tlbilx, setup_mc),
 		cmocka_unit_test_setup(test_dcbi, setup_v2),
 	};

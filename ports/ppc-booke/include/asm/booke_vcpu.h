@@ -21,6 +21,9 @@
 #define IVPR_MASK	0xffff0000u
 #define IVOR_MASK	0x0000fff0u
 
+/* HID0[EN_MAS7_UPDATE] (bit 56), e500v2 */
+#define HID0_EN_MAS7_UPDATE	0x00000080u
+
 /* MSR */
 #define MSR_GS		0x10000000u	/* 35: guest state (E.HV): always 0 here */
 #define MSR_UCLE	0x04000000u	/* 37: user cache locking enable */
@@ -121,6 +124,8 @@ struct booke_core {
 	bool tlbilx;		/* tlbilx (e500mc: Power ISA 2.06) */
 	bool hid1;		/* HID1 (e500v2) */
 	bool l2csr;		/* backside L2: L2CSR0/1 (e500mc) */
+	/* tlbre and tlbsx load MAS7 only with HID0[EN_MAS7_UPDATE] (e500v2) */
+	bool mas7_update_in_hid0;
 	/*
 	 * The MCSR of a machine check for a bus error on each kind of
 	 * access, with MCAR the access's effective address:
