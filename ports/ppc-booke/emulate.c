@@ -35,14 +35,17 @@ static enum booke_outcome illegal(struct booke_exit *exit)
 
 /*
  * Every MSR write (mtmsr, wrtee, rfi...) goes through here. Bits the core
- * lacks read back 0. Setting WE on e500v2 puts the core to sleep until an
- * interrupt, which saves WE=1 in SRR1 as the hardware does.
+ * lacks read back 0. Setting WE on e500v2 dozes the core until an
+ * interrupt, which saves WE=1 in SRR1 as the hardware does, but only with
+ * one of HID0[DOZE, NAP, SLEEP] set: MSR[WE] merely asserts the core's
+ * output of that mode to the SoC, which halts it (E500CORERM 6.3, Table
+ * 6-1). With none set, execution goes on with WE set.
  */
 static enum booke_outcome set_msr(struct booke_vcpu *v, uint32_t msr, struct booke_exit *exit)
 {
 	exit->old_msr = v->msr;
 	v->msr = msr & v->core->msr_bits;
-	if (v->msr & MSR_WE)
+	if ((v->msr & MSR_WE) && (v->hid0 & HID0_POWER_SAVE))
 		return finish(exit, BOOKE_IDLE);
 	return finish(exit, v->msr != exit->old_msr ? BOOKE_MSR_CHANGED : BOOKE_DONE);
 }

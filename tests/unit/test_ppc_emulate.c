@@ -99,11 +99,18 @@ static void test_msr_moves(void **state)
 	assert_int_equal(v.pc, PC + 4 * 6);
 }
 
-/* e500v2 idles with MSR[WE]; e500mc has no such bit */
+/* e500v2 idles with MSR[WE] and a HID0 power-saving mode; e500mc has no WE */
 static void test_we_v2(void **state)
 {
 	(void)state;
+	/* No HID0[DOZE, NAP, SLEEP]: WE is set, the core runs on */
 	v.gpr[3] = MSR_WE | MSR_EE;
+	assert_int_equal(run(MTMSR(3)), BOOKE_MSR_CHANGED);
+	assert_int_equal(v.msr, MSR_WE | MSR_EE);
+	v.msr = 0;
+	v.pc = PC;
+	/* Linux's e500_idle: HID0[DOZE] (or NAP), then MSR[WE] */
+	v.hid0 = 0x00800000;
 	assert_int_equal(run(MTMSR(3)), BOOKE_IDLE);
 	assert_int_equal(v.msr, MSR_WE | MSR_EE);
 	assert_int_equal(v.pc, PC + 4);

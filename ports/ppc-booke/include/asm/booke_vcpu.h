@@ -21,7 +21,8 @@
 #define IVPR_MASK	0xffff0000u
 #define IVOR_MASK	0x0000fff0u
 
-/* HID0[EN_MAS7_UPDATE] (bit 56), e500v2 */
+/* HID0 (e500v2): DOZE, NAP, SLEEP (bits 40-42), EN_MAS7_UPDATE (bit 56) */
+#define HID0_POWER_SAVE		0x00e00000u
 #define HID0_EN_MAS7_UPDATE	0x00000080u
 
 /* MSR */
