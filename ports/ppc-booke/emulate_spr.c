@@ -28,6 +28,7 @@
 #define L2CSR0_L2FL	0x00000800u	/* flush */
 #define L2CSR0_L2LFC	0x00000400u	/* lock flash clear */
 #define BUCSR_BBFI	0x00000200u	/* branch buffer flash invalidate */
+#define BUCSR_BBLFC	0x00000040u	/* branch buffer lock bits flash clear */
 
 
 /* The registers that are plain storage on this core, or NULL */
@@ -243,7 +244,8 @@ static bool special_write(struct booke_vcpu *v, struct guest_tlb *tlb, unsigned 
 	case SPR_DBSR:		v->dbsr &= ~val; return true;
 	case SPR_L1CSR0:	v->l1csr0 = val & ~(L1CSR_FI | L1CSR_LFC); return true;
 	case SPR_L1CSR1:	v->l1csr1 = val & ~(L1CSR_FI | L1CSR_LFC); return true;
-	case SPR_BUCSR:		v->bucsr = val & ~BUCSR_BBFI; return true;
+	/* E500CORERM Table 2-13: BBFI and BBLFC always read as 0 */
+	case SPR_BUCSR:		v->bucsr = val & ~(BUCSR_BBFI | BUCSR_BBLFC); return true;
 	case SPR_L2CSR0:
 		if (!v->core->l2csr)
 			return false;

@@ -270,6 +270,9 @@ static void test_spr_special(void **state)
 	assert_int_equal(mfspr(SPR_L1CSR0), 0x1);
 	mtspr(SPR_L2CSR0, 0x80200000);
 	assert_int_equal(mfspr(SPR_L2CSR0), 0x80000000);
+	/* BUCSR: BBFI and BBLFC read 0, BPEN sticks */
+	mtspr(SPR_BUCSR, 0x241);
+	assert_int_equal(mfspr(SPR_BUCSR), 0x1);
 	mtspr(SPR_PID, 0x1ff);
 	assert_int_equal(tlb.pid[0], 0xff);
 	assert_int_equal(mfspr(SPR_PID), 0xff);
