@@ -18,8 +18,11 @@
 const struct booke_core e500v2_core = {
 	.name = "e500v2",
 	.mmu = &e500v2_mmu,
-	/* e500v2 idles by setting MSR[WE]; SPE replaces the classic FPU */
-	.msr_bits = MSR_COMMON | MSR_SPE | MSR_WE,
+	/*
+	 * e500v2 idles by setting MSR[WE]; SPE replaces the classic FPU;
+	 * UBLE lets user mode lock BTB entries (E500CORERM 4.4.1.3.2)
+	 */
+	.msr_bits = MSR_COMMON | MSR_SPE | MSR_WE | MSR_UBLE,
 	.spe = true,
 	.hid1 = true,
 	.mas7_update_in_hid0 = true,

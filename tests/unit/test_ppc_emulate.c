@@ -96,7 +96,11 @@ static void test_msr_moves(void **state)
 	assert_int_equal(v.msr, MSR_EE | MSR_IS | MSR_DS | MSR_ME);
 	assert_int_equal(run(WRTEEI(0)), BOOKE_MSR_CHANGED);
 	assert_int_equal(v.msr, MSR_IS | MSR_DS | MSR_ME);
-	assert_int_equal(v.pc, PC + 4 * 6);
+	/* e500v2's BTB locking enable for user mode */
+	v.gpr[4] = MSR_UBLE;
+	assert_int_equal(run(MTMSR(4)), BOOKE_MSR_CHANGED);
+	assert_int_equal(v.msr, MSR_UBLE);
+	assert_int_equal(v.pc, PC + 4 * 7);
 }
 
 /* e500v2 idles with MSR[WE] and a HID0 power-saving mode; e500mc has no WE */

@@ -36,6 +36,7 @@
 #define MSR_FP		0x00002000u	/* 50: floating point available */
 #define MSR_ME		0x00001000u	/* 51: machine check enabled */
 #define MSR_FE0		0x00000800u	/* 52: FP exception mode */
+#define MSR_UBLE	0x00000400u	/* 53: user BTB lock enable (e500v2) */
 #define MSR_DE		0x00000200u	/* 54: debug interrupts enabled */
 #define MSR_FE1		0x00000100u	/* 55 */
 #define MSR_IS		0x00000020u	/* 58: instruction address space */
