@@ -34,10 +34,15 @@ static enum booke_class exc_class(const struct booke_core *c, enum booke_exc exc
 
 /*
  * The MSR bits an interrupt keeps; it clears all others (WE, EE, PR, FP,
- * FE0, FE1, IS, DS, SPE, UCLE, PMM...). A base class interrupt keeps CE,
- * ME and DE. A critical one clears CE, and DE too unless the core has a
- * debug class of its own (E.ED) to protect; a machine check also clears
- * ME; a debug interrupt of the E.ED class clears only DE.
+ * FE0, FE1, IS, DS, SPE, UCLE, UBLE, PMM...). A base class interrupt
+ * keeps CE, ME and DE (E500CORERM Tables 5-19, 5-20). A critical one
+ * clears CE, and DE too unless the core has a debug class of its own
+ * (E.ED) to protect; a machine check also clears ME; a debug interrupt of
+ * the E.ED class clears only DE (Power ISA 2.06 Book III-E; the e500mc
+ * manual was not checked). Debug is critical class on e500v2 (E500CORERM
+ * Table 5-6). KVM keeps only ME for critical and debug interrupts on
+ * either core; QEMU 7.2 keeps only ME for every interrupt, so a guest run
+ * natively there loses CE and DE on a base class interrupt too.
  */
 static uint32_t msr_kept(const struct booke_core *c, enum booke_class cls)
 {
