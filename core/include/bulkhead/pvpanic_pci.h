@@ -19,8 +19,13 @@ struct board_pci;
  * reports false).
  *
  * pvpanic_pci_probe(): a generic ECAM host (drivers/pci_ecam.c).
+ * pvpanic_fsl_pci_probe(): a Freescale e500 SoC's PCI controller whose
+ * registers are at @regs (drivers/pci_fsl.c, CONFIG_PCI_FSL); it opens an
+ * outbound window onto @pci's 32-bit memory window first, which then must
+ * be a naturally aligned power of two. @pci's ECAM fields are unused.
  */
 int pvpanic_pci_probe(const struct board_pci *pci);
+int pvpanic_fsl_pci_probe(paddr_t regs, const struct board_pci *pci);
 
 /*
  * Report a panic: one register write. Any CPU, any locks held, prints
