@@ -3,12 +3,11 @@
 #
 #   mkdisk.sh PKG_DIR OUT_DIR ARCH
 #
-# PKG_DIR holds bulkhead.its (from `make sample-<name>`: the hypervisor as
-# kernel, the packed config and the guest images as loadables, one
-# configuration "conf"). ARCH is U-Boot's name for the architecture
-# (ARCH_UBOOT of ports/<port>/arch.mk, also the FIT's `arch`), which
-# `mkimage -A` writes into the boot script. Into OUT_DIR go:
-#   bulkhead.itb  the FIT, made by mkimage from bulkhead.its
+# PKG_DIR holds bulkhead.its (from `make sample-<name>`). ARCH is U-Boot's
+# name for the architecture (ARCH_UBOOT of ports/<port>/arch.mk, also the
+# FIT's `arch`), which `mkimage -A` writes into the boot script. Into
+# OUT_DIR go:
+#   bulkhead.itb  the FIT, made from bulkhead.its by scripts/mkfit.sh
 #   boot.scr      a U-Boot script that loads the FIT at ${kernel_addr_r}
 #                 (0x40400000 on qemu_arm) and boots its configuration "conf"
 #                 with the device tree U-Boot itself got from QEMU
@@ -30,22 +29,11 @@ die() { echo "mkdisk: $*" >&2; exit 1; }
 [ $# -eq 3 ] || die "usage: mkdisk.sh PKG_DIR OUT_DIR ARCH"
 pkg=$(cd "$1" && pwd) || die "no package directory $1"
 out=$2 arch=$3
-[ -f "$pkg/bulkhead.its" ] || die "$pkg/bulkhead.its missing (run make sample-<name>)"
-# Every image of the FIT names the architecture (bulkhead pack's, built
-# for one port): refuse a package made for another one.
-if grep 'arch = ' "$pkg/bulkhead.its" | grep -qv "arch = \"$arch\";"; then
-	die "$pkg/bulkhead.its has images for another architecture than $arch"
-fi
-
-mkdir -p "$out"
+"$(dirname "$0")/mkfit.sh" "$pkg" "$out" "$arch"
 out=$(cd "$out" && pwd)
 root=$out/root
 rm -rf "$root"
 mkdir -p "$root"
-
-# mkimage runs dtc, which resolves /incbin/ paths relative to the .its.
-(cd "$pkg" && mkimage -f bulkhead.its "$out/bulkhead.itb" >"$out/mkimage.log") ||
-	die "mkimage failed on $pkg/bulkhead.its (see $out/mkimage.log)"
 
 cat >"$out/boot.cmd" <<'EOF'
 load ${devtype} ${devnum}:${distro_bootpart} ${kernel_addr_r} bulkhead.itb

@@ -4,7 +4,8 @@
 #   qemu-boot.sh BOARD BUILDDIR SAMPLE kernel|uboot [QEMU_ARG...]
 #
 # The machine comes from bsp/BOARD/defconfig (CONFIG_QEMU_SYSTEM, _MACHINE,
-# _CPU, _MEM, _SMP; for uboot CONFIG_UBOOT_BIOS and CONFIG_QEMU_DISK_DEVICE);
+# _CPU, _MEM, _SMP; for uboot CONFIG_UBOOT_BIOS, CONFIG_UBOOT_PAYLOAD and
+# for a disk payload CONFIG_QEMU_DISK_DEVICE);
 # BUILDDIR/samples/SAMPLE/qemu.env may override the memory size and CPU
 # count (QEMU_MEM=..., QEMU_SMP=...).
 # CONFIG_QEMU_EXTRA_ARGS (optional, split at spaces) are added as they are:
@@ -14,10 +15,19 @@
 #   kernel  QEMU loads BUILDDIR/bulkhead.elf itself and puts every blob of
 #           BUILDDIR/samples/SAMPLE/pkg/images.txt (lines "name address file")
 #           at its address with a generic loader device.
-#   uboot   U-Boot (-bios) boots BUILDDIR/samples/SAMPLE/boot/disk.img
-#           (made by scripts/mkdisk.sh) through distro boot, hands-off;
-#           the disk is a -drive attached with the board's
-#           CONFIG_QEMU_DISK_DEVICE (qemu-virt-a15: virtio-blk-device).
+#   uboot   U-Boot (-bios CONFIG_UBOOT_BIOS) boots hands-off what
+#           CONFIG_UBOOT_PAYLOAD says (scripts/Makefile.boot):
+#           disk    (the default) BUILDDIR/samples/SAMPLE/boot/disk.img
+#                   (scripts/mkdisk.sh) through distro boot; the disk is a
+#                   -drive attached with the board's CONFIG_QEMU_DISK_DEVICE
+#                   (qemu-virt-a15: virtio-blk-device)
+#           kernel  BUILDDIR/samples/SAMPLE/boot/bulkhead.itb
+#                   (scripts/mkfit.sh) as QEMU's -kernel, which the default
+#                   bootcmd of qemu-ppce500's U-Boot boots with bootm. Its
+#                   one-second autoboot delay is skipped through the device
+#                   tree U-Boot reads its settings from, QEMU's: the tree
+#                   QEMU makes for this very command line (-machine dumpdtb)
+#                   plus /config/bootdelay = <0>, given back with -dtb.
 #
 # Always -nographic -no-reboot, no network (the default NIC wants an iPXE
 # ROM that Debian's qemu-system-arm does not depend on). Extra arguments go
@@ -56,6 +66,38 @@ done
 
 read -ra extra <<<"$(value "$defconfig" CONFIG_QEMU_EXTRA_ARGS)"
 
+uboot_disk() {
+	local device disk=$sdir/boot/disk.img
+
+	device=$(value "$defconfig" CONFIG_QEMU_DISK_DEVICE)
+	[ -n "$device" ] || die "$defconfig lacks CONFIG_QEMU_DISK_DEVICE for the U-Boot disk"
+	[ -f "$disk" ] || die "$disk missing (make image SAMPLE=$sample)"
+	# Read-only: U-Boot never writes it, and two boots may share it.
+	args+=(-drive "if=none,file=${disk//,/,,},format=raw,id=hd,readonly=on"
+	       -device "$device,drive=hd")
+}
+
+# The tree is dumped with every argument the boot itself gets, so it is
+# the one QEMU would have made (-kernel's place and size in /chosen
+# included). QEMU reads it back through an inherited descriptor of the
+# deleted file: nothing is left behind, and boots of the same sample side
+# by side each have their own.
+uboot_kernel() {
+	local fit=$sdir/boot/bulkhead.itb tree
+
+	[ -f "$fit" ] || die "$fit missing (make image SAMPLE=$sample)"
+	args+=(-kernel "$fit")
+	tree=$(mktemp "${TMPDIR:-/tmp}/bulkhead-uboot.XXXXXX")
+	if ! "$qemu" "${args[@]}" "$@" -machine dumpdtb="$tree" </dev/null >/dev/null 2>&1 ||
+	   ! fdtput -c "$tree" /config || ! fdtput -t u "$tree" /config bootdelay 0; then
+		rm -f "$tree"
+		die "could not make U-Boot's device tree from QEMU's"
+	fi
+	exec 3<"$tree"
+	rm -f "$tree"
+	args+=(-dtb /dev/fd/3)
+}
+
 args=(-M "$machine" -cpu "$cpu" -m "$mem" -smp "$smp" -nographic -no-reboot -nic none
       "${extra[@]}")
 
@@ -74,16 +116,15 @@ kernel)
 	;;
 uboot)
 	bios=$(value "$defconfig" CONFIG_UBOOT_BIOS)
-	device=$(value "$defconfig" CONFIG_QEMU_DISK_DEVICE)
-	disk=$sdir/boot/disk.img
+	payload=$(value "$defconfig" CONFIG_UBOOT_PAYLOAD)
 	[ -n "$bios" ] || die "$defconfig lacks CONFIG_UBOOT_BIOS: board $board has no uboot path"
-	[ -n "$device" ] || die "$defconfig lacks CONFIG_QEMU_DISK_DEVICE for the U-Boot disk"
 	[ -f "$bios" ] || die "U-Boot $bios missing"
-	[ -f "$disk" ] || die "$disk missing (make image SAMPLE=$sample)"
-	# Read-only: U-Boot never writes it, and two boots may share it.
-	args+=(-bios "$bios"
-	       -drive "if=none,file=${disk//,/,,},format=raw,id=hd,readonly=on"
-	       -device "$device,drive=hd")
+	args+=(-bios "$bios")
+	case ${payload:-disk} in
+	disk)	uboot_disk ;;
+	kernel)	uboot_kernel "$@" ;;
+	*)	die "CONFIG_UBOOT_PAYLOAD must be disk or kernel, not '$payload'" ;;
+	esac
 	;;
 *)
 	die "boot path must be kernel or uboot, not '$path'"

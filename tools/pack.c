@@ -203,8 +203,12 @@ static void put_image(FILE *f, const char *node, const char *desc,
 
 /*
  * The hypervisor is the FIT's kernel, so `bootm` enters it with the
- * Linux register convention; the config and the images are loadables,
- * which U-Boot copies to their load addresses and does not interpret.
+ * Linux register convention when it is given a device tree: on ARM
+ * r2 = the tree; on PowerPC the ePAPR entry, r3 = the tree, r6 = the
+ * ePAPR magic, r7 = the size of the initial mapping (without a tree it
+ * would be the old board-info entry instead). The config and the images
+ * are loadables, which U-Boot copies to their load addresses and does
+ * not interpret.
  */
 static int write_its(const char *path, const struct opts *o, char *hv_path,
 		     const struct blob *b, int n)

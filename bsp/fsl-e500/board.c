@@ -14,12 +14,15 @@
  * Power-off: a "gpio-poweroff" node (ppce500: GPIO 0 of the QorIQ GPIO
  * block ends QEMU with status 0), else a reset request through the
  * global utilities' RSTCR, which QEMU started with -no-reboot also ends
- * with status 0.
+ * with status 0. Failures: QEMU's pvpanic-pci device behind the SoC's PCI
+ * controller, when the machine has one (CONFIG_QEMU_EXTRA_ARGS), makes
+ * QEMU exit with status 1 instead.
  */
 #include <string.h>
 #include <bulkhead/board.h>
 #include <bulkhead/board_fdt.h>
 #include <bulkhead/port.h>
+#include <bulkhead/pvpanic_pci.h>
 
 #define GPIO_DIR		0x00	/* QorIQ GPIO: direction, 1 = output */
 #define GPIO_DAT		0x08	/* data */
@@ -28,6 +31,9 @@
 #define RSTCR_HRESET_REQ	0x2
 #define SPIN_TABLE_PAGE		0x1000
 #define CCSR_MAP_PAGE		0x1000	/* CCSRBAR and the local access windows */
+/* PCI address space code: bits 25:24 of a ranges entry's first cell */
+#define PCI_SPACE(hi)		((fdt32_to_cpu(hi) >> 24) & 3)
+#define PCI_SPACE_MEM32		2
 
 static volatile uint32_t *poweroff_gpio;
 static unsigned int poweroff_pin;
@@ -110,6 +116,34 @@ static void discover_buses(const void *fdt, struct board_info *info)
 	}
 }
 
+/*
+ * The SoC's PCI controller and its 32-bit memory window, the first
+ * ranges entry <PCI address (3 cells), CPU address, size> of that space
+ * (discover_buses() made all of it the hypervisor's), and the pvpanic-pci
+ * device behind it, where QEMU was given one.
+ */
+static void discover_pci(const void *fdt, struct board_info *info)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "fsl,mpc8540-pci");
+	int pac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, node), len;
+	const fdt32_t *r = node < 0 ? NULL : fdt_getprop(fdt, node, "ranges", &len);
+	struct board_pci *pci = &info->pci;
+	uint64_t regs, size;
+
+	if (!r || board_fdt_reg(fdt, node, 0, &regs, &size) || pac < 1 || pac > 2 ||
+	    sc < 1 || sc > 2)
+		return;
+	for (; len >= (3 + pac + sc) * 4; r += 3 + pac + sc, len -= (3 + pac + sc) * 4) {
+		if (PCI_SPACE(r[0]) == PCI_SPACE_MEM32) {
+			pci->mem32_bus = board_fdt_cells(r + 1, 2);
+			pci->mem32_base = board_fdt_cells(r + 3, pac);
+			pci->mem32_size = board_fdt_cells(r + 3 + pac, sc);
+			break;
+		}
+	}
+	pvpanic_fsl_pci_probe(regs, pci);	/* absent: failures power off like success */
+}
+
 int bsp_discover(const void *fdt, struct board_info *info)
 {
 	int mpic = fdt_node_offset_by_compatible(fdt, -1, "fsl,mpic");
@@ -130,6 +164,7 @@ int bsp_discover(const void *fdt, struct board_info *info)
 		board_add_hv_mmio(info, info->intc.distributor.base, info->intc.distributor.size);
 	discover_power_off(fdt, info);
 	discover_buses(fdt, info);
+	discover_pci(fdt, info);
 	return info->nram && info->uart.size && info->intc.distributor.size ? 0 : -1;
 }
 
@@ -144,10 +179,9 @@ void bsp_find_dma_masters(const void *fdt, struct board_info *info)
 			    board_add_dma_master);
 }
 
-/* No device here tells QEMU the hypervisor failed */
 bool bsp_signal_failure(void)
 {
-	return false;
+	return pvpanic_pci_signal();
 }
 
 void bsp_power_off(void)

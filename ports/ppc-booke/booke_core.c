@@ -18,10 +18,19 @@
 const struct booke_core e500v2_core = {
 	.name = "e500v2",
 	.mmu = &e500v2_mmu,
-	/* e500v2 idles by setting MSR[WE]; SPE replaces the classic FPU */
-	.msr_bits = MSR_COMMON | MSR_SPE | MSR_WE,
+	/*
+	 * e500v2 idles by setting MSR[WE]; SPE replaces the classic FPU;
+	 * UBLE lets user mode lock BTB entries (E500CORERM 4.4.1.3.2)
+	 */
+	.msr_bits = MSR_COMMON | MSR_SPE | MSR_WE | MSR_UBLE,
 	.spe = true,
 	.hid1 = true,
+	.mas7_update_in_hid0 = true,
+	.mcsr_bus_error = {
+		[BOOKE_ACCESS_LOAD] = MCSR_BUS_RAERR,
+		[BOOKE_ACCESS_STORE] = MCSR_BUS_WAERR,
+		[BOOKE_ACCESS_FETCH] = MCSR_BUS_IAERR,
+	},
 };
 
 const struct booke_core e500mc_core = {
@@ -33,6 +42,11 @@ const struct booke_core e500mc_core = {
 	.doorbell = true,
 	.tlbilx = true,
 	.l2csr = true,
+	.mcsr_bus_error = {
+		[BOOKE_ACCESS_LOAD] = MCSR_LD | MCSR_MAV | MCSR_MEA,
+		[BOOKE_ACCESS_STORE] = MCSR_ST | MCSR_MAV | MCSR_MEA,
+		[BOOKE_ACCESS_FETCH] = MCSR_IF | MCSR_MAV | MCSR_MEA,
+	},
 };
 
 void booke_vcpu_reset(struct booke_vcpu *v, const struct booke_core *core,

@@ -78,12 +78,22 @@ int ppc_load_context(struct vcpu *v)
 	return 0;
 }
 
+/*
+ * Into TLB0, which holds 4 KiB pages only: a larger shadow page becomes
+ * its 4 KiB page around the faulting address (s->gpa), the rest coming
+ * on later misses. TLB1 stays the hypervisor's, and dropping every
+ * shadow entry stays one flash invalidation of TLB0.
+ */
 void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s)
 {
 	struct ppc_cpu *c = this_cpu();
 	unsigned int tid = context_tid(v, &s->tag);
 	unsigned int way = c->tlb0_victim++ & 3;
+	uint32_t offset = (uint32_t)(s->gpa & (s->size - 1)) & MAS2_EPN_MASK;
+	uint64_t pa = (((uint64_t)s->mas7 << 32) | (s->mas3 & MAS3_RPN_MASK)) + offset;
+	uint32_t mas1 = (shadow_tlbe_mas1(s, tid) & ~MAS1_TSIZE_MASK) | MAS1_TSIZE(TSIZE_4K);
 
-	tlb_write(MAS0_TLBSEL(0) | MAS0_ESEL(way), shadow_tlbe_mas1(s, tid),
-		  s->mas2, s->mas3, s->mas7);
+	tlb_write(MAS0_TLBSEL(0) | MAS0_ESEL(way), mas1, s->mas2 + offset,
+		  ((uint32_t)pa & MAS3_RPN_MASK) | (s->mas3 & ~MAS3_RPN_MASK),
+		  (uint32_t)(pa >> 32));
 }

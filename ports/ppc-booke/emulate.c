@@ -35,14 +35,17 @@ static enum booke_outcome illegal(struct booke_exit *exit)
 
 /*
  * Every MSR write (mtmsr, wrtee, rfi...) goes through here. Bits the core
- * lacks read back 0. Setting WE on e500v2 puts the core to sleep until an
- * interrupt, which saves WE=1 in SRR1 as the hardware does.
+ * lacks read back 0. Setting WE on e500v2 dozes the core until an
+ * interrupt, which saves WE=1 in SRR1 as the hardware does, but only with
+ * one of HID0[DOZE, NAP, SLEEP] set: MSR[WE] merely asserts the core's
+ * output of that mode to the SoC, which halts it (E500CORERM 6.3, Table
+ * 6-1). With none set, execution goes on with WE set.
  */
 static enum booke_outcome set_msr(struct booke_vcpu *v, uint32_t msr, struct booke_exit *exit)
 {
 	exit->old_msr = v->msr;
 	v->msr = msr & v->core->msr_bits;
-	if (v->msr & MSR_WE)
+	if ((v->msr & MSR_WE) && (v->hid0 & HID0_POWER_SAVE))
 		return finish(exit, BOOKE_IDLE);
 	return finish(exit, v->msr != exit->old_msr ? BOOKE_MSR_CHANGED : BOOKE_DONE);
 }
@@ -109,6 +112,40 @@ static enum booke_outcome tlbilx(struct guest_tlb *tlb, unsigned int type, uint3
 	return finish(exit, BOOKE_TLB_CHANGED);
 }
 
+/*
+ * E500CORERM 12.7.1.1: on e500v2, tlbre and tlbsx update MAS7 (as they
+ * do MAS3) only while HID0[EN_MAS7_UPDATE] is set; otherwise MAS7 keeps
+ * what the guest last wrote. e500mc always updates it. QEMU 7.2 always
+ * does, whatever HID0 says.
+ */
+static bool mas7_updated(const struct booke_vcpu *v)
+{
+	return !v->core->mas7_update_in_hid0 || (v->hid0 & HID0_EN_MAS7_UPDATE);
+}
+
+static enum booke_outcome tlbre(struct booke_vcpu *v, struct guest_tlb *tlb,
+				struct booke_exit *exit)
+{
+	uint32_t mas7 = tlb->mas.mas7;
+
+	if (gtlb_tlbre(tlb))
+		return unhandled(exit, "tlbre: MAS0 names no entry");
+	if (!mas7_updated(v))
+		tlb->mas.mas7 = mas7;
+	return finish(exit, BOOKE_DONE);
+}
+
+static enum booke_outcome tlbsx(struct booke_vcpu *v, struct guest_tlb *tlb, uint32_t ea,
+				struct booke_exit *exit)
+{
+	uint32_t mas7 = tlb->mas.mas7;
+
+	gtlb_tlbsx(tlb, ea);
+	if (!mas7_updated(v))
+		tlb->mas.mas7 = mas7;
+	return finish(exit, BOOKE_DONE);
+}
+
 /* The instructions user mode may not execute: all of those that trap here */
 static bool privileged(enum booke_op op)
 {
@@ -141,12 +178,9 @@ static enum booke_outcome emulate_local(struct booke_vcpu *v, struct guest_tlb *
 	case BOOKE_TLBWE:
 		return tlbwe(tlb, exit);
 	case BOOKE_TLBRE:
-		if (gtlb_tlbre(tlb))
-			return unhandled(exit, "tlbre: MAS0 names no entry");
-		return finish(exit, BOOKE_DONE);
+		return tlbre(v, tlb, exit);
 	case BOOKE_TLBSX:
-		gtlb_tlbsx(tlb, booke_insn_ea(in, v->gpr));
-		return finish(exit, BOOKE_DONE);
+		return tlbsx(v, tlb, booke_insn_ea(in, v->gpr), exit);
 	case BOOKE_TLBIVAX:
 		return tlbivax(tlb, booke_insn_ea(in, v->gpr), exit);
 	case BOOKE_TLBSYNC:

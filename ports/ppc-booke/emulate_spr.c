@@ -8,10 +8,16 @@
  * Accesses with no architected effect are no-ops that leave rT as it
  * was, flagged exit->ignored_spr for the port's log: a number the core
  * does not have (what QEMU's e500 does in supervisor mode), a write to a
- * read-only register (PVR, SVR, PIR, MCAR, TLBnCFG, MMUCFG: the
+ * read-only register (PVR, SVR, PIR, MCAR, MCARU, TLBnCFG, MMUCFG: the
  * architecture leaves it undefined, QEMU raises a privileged-instruction
  * interrupt for some; no guest relies on either, and a no-op cannot hurt
- * it), and a read of a write-only one (TBL/TBU at 284/285).
+ * it), and a read of a write-only one (DECAR, TBL/TBU at 284/285).
+ *
+ * The write-only ones follow E500CORERM Table 2-2 (TBL/TBU write numbers)
+ * and 9.2 ("The DECAR contents cannot be read"); the EIS leaves a
+ * supervisor access to an SPR the core lacks undefined (Table 5-17).
+ * QEMU 7.2 differs: a supervisor mfspr of DECAR takes a Program
+ * interrupt (ESR[PPR]) and one of 284/285 reads the time base.
  */
 #include <asm/emulate.h>
 
@@ -22,6 +28,7 @@
 #define L2CSR0_L2FL	0x00000800u	/* flush */
 #define L2CSR0_L2LFC	0x00000400u	/* lock flash clear */
 #define BUCSR_BBFI	0x00000200u	/* branch buffer flash invalidate */
+#define BUCSR_BBLFC	0x00000040u	/* branch buffer lock bits flash clear */
 
 
 /* The registers that are plain storage on this core, or NULL */
@@ -71,10 +78,16 @@ static int ivor_index(const struct booke_core *c, unsigned int spr)
 	return -1;
 }
 
+/* The timer facility's registers a read may name */
+static bool timer_readable(unsigned int spr)
+{
+	return spr == SPR_DEC || spr == SPR_TCR || spr == SPR_TSR;
+}
+
 static bool timer_spr(unsigned int spr)
 {
-	return spr == SPR_DEC || spr == SPR_DECAR || spr == SPR_TCR || spr == SPR_TSR ||
-	       spr == SPR_TBL_WRITE || spr == SPR_TBU_WRITE;
+	return timer_readable(spr) || spr == SPR_DECAR || spr == SPR_TBL_WRITE ||
+	       spr == SPR_TBU_WRITE;
 }
 
 static enum booke_outcome timer(const struct booke_insn *in, bool write, uint32_t value,
@@ -140,6 +153,12 @@ static bool read_only(const struct booke_vcpu *v, const struct guest_tlb *tlb,
 	case SPR_PVR:		*val = v->pvr; return true;
 	case SPR_SVR:		*val = v->svr; return true;
 	case SPR_MCAR:		*val = v->mcar; return true;
+	/*
+	 * Both cores have MCARU (e500v2: e500CORERMAD errata to 2.7.2.3;
+	 * Linux's machine_check_e500mc() reads it when MCSR[MAV] is set).
+	 * booke_reflect() records a 32-bit address: the upper bits are 0.
+	 */
+	case SPR_MCARU:		*val = 0; return true;
 	case SPR_TLB0CFG:	*val = gtlb_tlbncfg(tlb->var, 0); return true;
 	case SPR_TLB1CFG:	*val = gtlb_tlbncfg(tlb->var, 1); return true;
 	case SPR_MMUCFG:	*val = mmucfg(tlb->var); return true;
@@ -178,11 +197,10 @@ enum booke_outcome booke_emulate_mfspr(struct booke_vcpu *v, struct guest_tlb *t
 	uint32_t *reg = storage(v, in->spr);
 	uint32_t val;
 
-	if (timer_spr(in->spr)) {
-		if (in->spr == SPR_TBL_WRITE || in->spr == SPR_TBU_WRITE)
-			return ignored(exit);
+	if (timer_readable(in->spr))
 		return timer(in, false, 0, exit);
-	}
+	if (timer_spr(in->spr))
+		return ignored(exit);
 	if (in->spr == SPR_EPR && v->core->doorbell) {
 		exit->why = "mfspr EPR: the external proxy is not emulated";
 		exit->outcome = BOOKE_UNHANDLED;
@@ -226,7 +244,8 @@ static bool special_write(struct booke_vcpu *v, struct guest_tlb *tlb, unsigned 
 	case SPR_DBSR:		v->dbsr &= ~val; return true;
 	case SPR_L1CSR0:	v->l1csr0 = val & ~(L1CSR_FI | L1CSR_LFC); return true;
 	case SPR_L1CSR1:	v->l1csr1 = val & ~(L1CSR_FI | L1CSR_LFC); return true;
-	case SPR_BUCSR:		v->bucsr = val & ~BUCSR_BBFI; return true;
+	/* E500CORERM Table 2-13: BBFI and BBLFC always read as 0 */
+	case SPR_BUCSR:		v->bucsr = val & ~(BUCSR_BBFI | BUCSR_BBLFC); return true;
 	case SPR_L2CSR0:
 		if (!v->core->l2csr)
 			return false;

@@ -78,10 +78,15 @@ int gtlb_tlbwe(struct guest_tlb *t, struct gtlb_entry *old)
 	c = &t->var->tlb[n];
 	tsize = (m->mas1 & MAS1_TSIZE_MASK) >> MAS1_TSIZE_SHIFT;
 	/*
-	 * Only a valid entry needs a legal size: guests (U-Boot, Linux)
-	 * invalidate an entry by writing MAS1 = 0, TSIZE 0 included.
+	 * An array of one page size (TLB0: 4 KiB, TLBnCFG[AVAIL] = 0) has
+	 * no size to write: its entries are that size whatever TSIZE says,
+	 * as QEMU's helper_booke206_tlbwe and KVM's kvmppc_e500_emul_tlbwe
+	 * make them. In TLB1 only a valid entry needs a legal size: guests
+	 * (U-Boot, Linux) invalidate an entry by writing MAS1 = 0.
 	 */
-	if ((m->mas1 & MAS1_V) && (tsize < c->min_tsize || tsize > c->max_tsize))
+	if (c->min_tsize == c->max_tsize)
+		tsize = c->min_tsize;
+	else if ((m->mas1 & MAS1_V) && (tsize < c->min_tsize || tsize > c->max_tsize))
 		return -GTLB_ESIZE;
 	size = TSIZE_BYTES(tsize);
 	base = page_base_mask(size);
@@ -89,10 +94,10 @@ int gtlb_tlbwe(struct guest_tlb *t, struct gtlb_entry *old)
 		*old = *e;
 
 	/* What the array implements: no IPROT in TLB0, TID as wide as the PIDs */
-	keep1 = MAS1_V | MAS1_TS | MAS1_TSIZE_MASK | MAS1_TID(tid_mask(t));
+	keep1 = MAS1_V | MAS1_TS | MAS1_TID(tid_mask(t));
 	if (c->iprot)
 		keep1 |= MAS1_IPROT;
-	e->mas1 = m->mas1 & keep1;
+	e->mas1 = (m->mas1 & keep1) | MAS1_TSIZE(tsize);
 	e->mas2 = (m->mas2 & MAS2_EPN_MASK & base) | (m->mas2 & MAS2_ATTR_MASK);
 	rpn = ((uint64_t)m->mas7 << 32 | (m->mas3 & MAS3_RPN_MASK)) & ~(size - 1);
 	rpn &= (1ull << t->var->pa_bits) - 1;
@@ -216,6 +221,13 @@ bool gtlb_tlbsx(struct guest_tlb *t, uint32_t ea)
 	return false;
 }
 
+/*
+ * Unlike a tlbsx miss, a TLB error interrupt leaves MAS1[V] set: the
+ * handler only supplies MAS2's attributes and MAS3/MAS7 before its tlbwe
+ * (Linux's finish_tlb_load in head_fsl_booke.S never writes MAS1). QEMU's
+ * booke206_update_mas_tlb_miss and KVM's kvmppc_e500_deliver_tlb_miss do
+ * the same.
+ */
 void gtlb_miss_fill(struct guest_tlb *t, uint32_t ea, unsigned int as)
 {
 	unsigned int sel = (t->mas.mas4 & MAS4_TIDSELD_MASK) >> MAS4_TIDSELD_SHIFT;
@@ -223,6 +235,7 @@ void gtlb_miss_fill(struct guest_tlb *t, uint32_t ea, unsigned int as)
 	unsigned int tid = sel < t->var->npids ? t->pid[sel] & tid_mask(t) : 0;
 
 	load_defaults(t, ea, as, tid);
+	t->mas.mas1 |= MAS1_V;
 	/* Set up for a tlbsx of the same address, as the hardware does */
 	t->mas.mas6 = ((t->pid[0] & tid_mask(t)) << MAS6_SPID_SHIFT) | (as ? MAS6_SAS : 0);
 }

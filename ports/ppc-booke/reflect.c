@@ -34,10 +34,15 @@ static enum booke_class exc_class(const struct booke_core *c, enum booke_exc exc
 
 /*
  * The MSR bits an interrupt keeps; it clears all others (WE, EE, PR, FP,
- * FE0, FE1, IS, DS, SPE, UCLE, PMM...). A base class interrupt keeps CE,
- * ME and DE. A critical one clears CE, and DE too unless the core has a
- * debug class of its own (E.ED) to protect; a machine check also clears
- * ME; a debug interrupt of the E.ED class clears only DE.
+ * FE0, FE1, IS, DS, SPE, UCLE, UBLE, PMM...). A base class interrupt
+ * keeps CE, ME and DE (E500CORERM Tables 5-19, 5-20). A critical one
+ * clears CE, and DE too unless the core has a debug class of its own
+ * (E.ED) to protect; a machine check also clears ME; a debug interrupt of
+ * the E.ED class clears only DE (Power ISA 2.06 Book III-E; the e500mc
+ * manual was not checked). Debug is critical class on e500v2 (E500CORERM
+ * Table 5-6). KVM keeps only ME for critical and debug interrupts on
+ * either core; QEMU 7.2 keeps only ME for every interrupt, so a guest run
+ * natively there loses CE and DE on a base class interrupt too.
  */
 static uint32_t msr_kept(const struct booke_core *c, enum booke_class cls)
 {
@@ -64,13 +69,20 @@ static bool sets_esr(enum booke_exc exc)
 	case BOOKE_EXC_ALIGNMENT:
 	case BOOKE_EXC_PROGRAM:
 	case BOOKE_EXC_DTLB:
-	case BOOKE_EXC_SPE_UNAVAIL:	/* e500: ESR[SPV] */
+	case BOOKE_EXC_SPE_UNAVAIL:
 	case BOOKE_EXC_SPE_DATA:
 	case BOOKE_EXC_SPE_ROUND:
 		return true;
 	default:
 		return false;
 	}
+}
+
+/* E500CORERM 2.7.1.6: every SPE and embedded FP interrupt sets ESR[SPV] */
+static bool spe_exc(enum booke_exc exc)
+{
+	return exc == BOOKE_EXC_SPE_UNAVAIL || exc == BOOKE_EXC_SPE_DATA ||
+	       exc == BOOKE_EXC_SPE_ROUND;
 }
 
 static bool sets_dear(enum booke_exc exc)
@@ -104,7 +116,7 @@ void booke_reflect(struct booke_vcpu *v, enum booke_exc exc, uint32_t esr, uint3
 		break;
 	}
 	if (sets_esr(exc))
-		v->esr = esr;
+		v->esr = esr | (spe_exc(exc) ? ESR_SPV : 0);
 	if (sets_dear(exc))
 		v->dear = dear;
 	v->msr &= msr_kept(v->core, cls);

@@ -18,10 +18,6 @@
 #include <asm/vcpu.h>
 
 #define EPAPR_MAGIC	0x45504150u	/* "EPAP" in r6 */
-/* e500 bus errors (MCSR[BUS_RAERR], [BUS_WAERR], [BUS_IAERR]) */
-#define MCSR_BUS_IAERR	0x00000080u
-#define MCSR_BUS_RAERR	0x00000040u
-#define MCSR_BUS_WAERR	0x00000020u
 
 void ppc_sync_sprgs(const struct booke_vcpu *r)
 {
@@ -65,6 +61,9 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	struct ppc_cpu *c = this_cpu();
 
 	booke_vcpu_reset(r, c->core, v->index, mfspr(SPR_PVR), mfspr(SPR_SVR));
+	/* As U-Boot leaves it: tlbre and tlbsx load MAS7, as on e500mc */
+	if (c->core->mas7_update_in_hid0)
+		r->hid0 = HID0_EN_MAS7_UPDATE;
 	if (v->index)
 		vmpic_vcpu_reset(&v->part->arch->mpic, v->index);
 	else
@@ -202,20 +201,19 @@ void port_vcpu_run(struct vcpu *v)
 	}
 }
 
-/* A bus error for the access: the guest's machine check, as the e500 reports one */
+/* A bus error for the access: the guest's machine check, as its core reports one */
 void port_vcpu_inject_abort(struct vcpu *v, const struct vm_exit *e)
 {
 	struct arch_vcpu *a = v->arch;
-	uint32_t mcsr = MCSR_BUS_IAERR;
+	enum booke_access kind = BOOKE_ACCESS_FETCH;
 	uint32_t addr = (uint32_t)e->pc;
 
-	if (e->kind == EXIT_MMIO) {
-		mcsr = e->mmio.write ? MCSR_BUS_WAERR : MCSR_BUS_RAERR;
+	if (e->kind == EXIT_MMIO || e->fault.kind == FAULT_UNMAPPED_ACCESS) {
+		bool store = e->kind == EXIT_MMIO ? e->mmio.write : !!(e->syndrome & ESR_ST);
+
+		kind = store ? BOOKE_ACCESS_STORE : BOOKE_ACCESS_LOAD;
 		addr = mfspr(SPR_DEAR);
-	} else if (e->fault.kind == FAULT_UNMAPPED_ACCESS) {
-		addr = mfspr(SPR_DEAR);
-		mcsr = MCSR_BUS_RAERR;
 	}
-	booke_reflect(&a->regs, BOOKE_EXC_MCHECK, mcsr, addr);
+	booke_reflect(&a->regs, BOOKE_EXC_MCHECK, a->regs.core->mcsr_bus_error[kind], addr);
 	a->context_stale = true;
 }

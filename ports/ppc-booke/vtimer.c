@@ -166,26 +166,15 @@ int vtimer_read_spr(struct vtimer *t, unsigned int spr, uint64_t now_tb, uint32_
 {
 	int out;
 
-	switch (spr) {
-	case SPR_DEC:
-	case SPR_TCR:
-	case SPR_TSR:
-	case SPR_DECAR:
-	case SPR_TBL_WRITE:
-	case SPR_TBU_WRITE:
-		break;
-	default:
+	if (spr != SPR_DEC && spr != SPR_TCR && spr != SPR_TSR)
 		return VTIMER_NOT_TIMER_SPR;
-	}
 	out = vtimer_advance(t, now_tb);
 	if (spr == SPR_DEC)
 		*val = t->dec;
 	else if (spr == SPR_TCR)
 		*val = t->tcr;
-	else if (spr == SPR_TSR)
-		*val = t->tsr;
 	else
-		*val = 0;	/* write-only: nothing of DECAR or the TB leaks */
+		*val = t->tsr;
 	return out;
 }
 

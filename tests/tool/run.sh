@@ -90,5 +90,20 @@ expect_fail "hypervisor on package" "overlaps the package" \
 	"$bulkhead" pack -I "$here" -L "$here/images" --base 0x48000000 \
 	--out "$tmp/pkg3" --hv "$tmp/hv.bin" --hv-load 0x48010000 "$good"
 
+# The FIT (scripts/mkfit.sh): built where none of its images lands on it,
+# refused where the hypervisor (0x40200000) or the config (0x48000000)
+# would be copied over it, and for another architecture.
+mkfit=$here/../../scripts/mkfit.sh
+arch=$(sed -n 's/.*arch = "\(.*\)";/\1/p' "$tmp/pkg/bulkhead.its" | head -n 1)
+expect_ok "FIT" "$mkfit" "$tmp/pkg" "$tmp/fit" "$arch" 0x44000000
+expect_ok "FIT made" test -s "$tmp/fit/bulkhead.itb"
+expect_fail "FIT under the hypervisor" "hypervisor at 0x40200000-0x40200009 overlaps the FIT" \
+	"$mkfit" "$tmp/pkg" "$tmp/fit2" "$arch" 0x40200008
+expect_fail "FIT under the config" "config at 0x48000000-" \
+	"$mkfit" "$tmp/pkg" "$tmp/fit3" "$arch" 0x47ffff00
+expect_ok "refused FIT removed" test ! -e "$tmp/fit3/bulkhead.itb"
+expect_fail "FIT for another architecture" "images for another architecture" \
+	"$mkfit" "$tmp/pkg" "$tmp/fit4" "not-$arch"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -96,14 +96,25 @@ static void test_msr_moves(void **state)
 	assert_int_equal(v.msr, MSR_EE | MSR_IS | MSR_DS | MSR_ME);
 	assert_int_equal(run(WRTEEI(0)), BOOKE_MSR_CHANGED);
 	assert_int_equal(v.msr, MSR_IS | MSR_DS | MSR_ME);
-	assert_int_equal(v.pc, PC + 4 * 6);
+	/* e500v2's BTB locking enable for user mode */
+	v.gpr[4] = MSR_UBLE;
+	assert_int_equal(run(MTMSR(4)), BOOKE_MSR_CHANGED);
+	assert_int_equal(v.msr, MSR_UBLE);
+	assert_int_equal(v.pc, PC + 4 * 7);
 }
 
-/* e500v2 idles with MSR[WE]; e500mc has no such bit */
+/* e500v2 idles with MSR[WE] and a HID0 power-saving mode; e500mc has no WE */
 static void test_we_v2(void **state)
 {
 	(void)state;
+	/* No HID0[DOZE, NAP, SLEEP]: WE is set, the core runs on */
 	v.gpr[3] = MSR_WE | MSR_EE;
+	assert_int_equal(run(MTMSR(3)), BOOKE_MSR_CHANGED);
+	assert_int_equal(v.msr, MSR_WE | MSR_EE);
+	v.msr = 0;
+	v.pc = PC;
+	/* Linux's e500_idle: HID0[DOZE] (or NAP), then MSR[WE] */
+	v.hid0 = 0x00800000;
 	assert_int_equal(run(MTMSR(3)), BOOKE_IDLE);
 	assert_int_equal(v.msr, MSR_WE | MSR_EE);
 	assert_int_equal(v.pc, PC + 4);
@@ -263,6 +274,9 @@ static void test_spr_special(void **state)
 	assert_int_equal(mfspr(SPR_L1CSR0), 0x1);
 	mtspr(SPR_L2CSR0, 0x80200000);
 	assert_int_equal(mfspr(SPR_L2CSR0), 0x80000000);
+	/* BUCSR: BBFI and BBLFC read 0, BPEN sticks */
+	mtspr(SPR_BUCSR, 0x241);
+	assert_int_equal(mfspr(SPR_BUCSR), 0x1);
 	mtspr(SPR_PID, 0x1ff);
 	assert_int_equal(tlb.pid[0], 0xff);
 	assert_int_equal(mfspr(SPR_PID), 0xff);
@@ -302,6 +316,13 @@ static void test_spr_readonly(void **state)
 	assert_true(ex.ignored_spr);
 	assert_int_equal(v.ivor[32], 0);
 	assert_int_equal(v.pc, PC + 4 * 21);
+	/* MCARU exists on both cores: the upper bits of a 32-bit MCAR, 0 */
+	v.gpr[6] = 0x77;
+	run(MFSPR(6, SPR_MCARU));
+	assert_false(ex.ignored_spr);
+	assert_int_equal(v.gpr[6], 0);
+	mtspr(SPR_MCARU, 5);
+	assert_true(ex.ignored_spr);
 }
 
 static void test_spr_timer(void **state)
@@ -325,7 +346,16 @@ static void test_spr_timer(void **state)
 	assert_int_equal(ex.timer.spr, SPR_DEC);
 	booke_timer_read_done(&v, &ex, 4242);
 	assert_int_equal(v.gpr[9], 4242);
-	assert_int_equal(v.pc, PC + 4 * 7);
+	/* The write-only ones: a read is a no-op, rT unchanged, never the vtimer's */
+	for (i = 1; i < ARRAY_SIZE(writes); i++) {
+		if (writes[i] == SPR_TCR || writes[i] == SPR_TSR)
+			continue;
+		v.gpr[9] = 0x1234;
+		assert_int_equal(run(MFSPR(9, writes[i])), BOOKE_DONE);
+		assert_true(ex.ignored_spr);
+		assert_int_equal(v.gpr[9], 0x1234);
+	}
+	assert_int_equal(v.pc, PC + 4 * 10);
 }
 
 static void write_tlb1(unsigned int esel, uint32_t epn)
@@ -395,6 +425,36 @@ static bool valid(unsigned int esel)
 }
 
 /* tlbilx: by PID, by address, all; IPROT entries stay */
+/* e500v2 loads MAS7 on tlbre and tlbsx only with HID0[EN_MAS7_UPDATE] */
+static void test_mas7_update(void **state)
+{
+	(void)state;
+	write_tlb1(2, 0x10000000);
+	tlb.tlb1[2].mas7 = 0xf;
+	mtspr(SPR_MAS7, 3);
+	assert_int_equal(run(TLBRE), BOOKE_DONE);
+	assert_int_equal(tlb.mas.mas3 & MAS3_RPN_MASK, 0x00200000);
+	assert_int_equal(mfspr(SPR_MAS7), 3);
+	mtspr(SPR_MAS6, 5 << MAS6_SPID_SHIFT);
+	v.gpr[4] = 0x10000000;
+	assert_int_equal(run(TLBSX(0, 4)), BOOKE_DONE);
+	assert_int_equal(mfspr(SPR_MAS7), 3);
+
+	mtspr(SPR_HID0, HID0_EN_MAS7_UPDATE);
+	assert_int_equal(run(TLBRE), BOOKE_DONE);
+	assert_int_equal(mfspr(SPR_MAS7), 0xf);
+	mtspr(SPR_MAS7, 3);
+	assert_int_equal(run(TLBSX(0, 4)), BOOKE_DONE);
+	assert_int_equal(mfspr(SPR_MAS7), 0xf);
+
+	/* e500mc always updates it */
+	setup(&e500mc_core);
+	write_tlb1(2, 0x10000000);
+	tlb.tlb1[2].mas7 = 0xf;
+	assert_int_equal(run(TLBRE), BOOKE_DONE);
+	assert_int_equal(mfspr(SPR_MAS7), 0xf);
+}
+
 static void test_tlbilx(void **state)
 {
 	(void)state;
@@ -454,6 +514,7 @@ int main(void)
 		cmocka_unit_test_setup(test_spr_readonly, setup_mc),
 		cmocka_unit_test_setup(test_spr_timer, setup_v2),
 		cmocka_unit_test_setup(test_tlb_ops, setup_mc),
+		cmocka_unit_test_setup(test_mas7_update, setup_v2),
 		cmocka_unit_test_setup(test_tlbilx, setup_mc),
 		cmocka_unit_test_setup(test_dcbi, setup_v2),
 	};

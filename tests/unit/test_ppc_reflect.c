@@ -66,6 +66,12 @@ static const struct exc_case mc_only[] = {
 	{ BOOKE_EXC_DOORBELL, SRR, BASE, false, false },
 };
 
+/* The SPE interrupts set ESR[SPV] whatever else the caller passes */
+static uint32_t spv(enum booke_exc exc)
+{
+	return exc >= BOOKE_EXC_SPE_UNAVAIL && exc <= BOOKE_EXC_SPE_ROUND ? ESR_SPV : 0;
+}
+
 static void check(const struct booke_core *core, const struct exc_case *c)
 {
 	struct booke_vcpu v;
@@ -93,7 +99,7 @@ static void check(const struct booke_core *core, const struct exc_case *c)
 		assert_int_equal(v.mcsr, ESR_IN);
 		assert_int_equal(v.mcar, DEAR_IN);
 	}
-	assert_int_equal(v.esr, c->esr ? ESR_IN : 1);
+	assert_int_equal(v.esr, c->esr ? ESR_IN | spv(c->exc) : 1);
 	assert_int_equal(v.dear, c->dear ? DEAR_IN : 2);
 }
 
@@ -120,6 +126,42 @@ static void test_classes_mc(void **state)
 	(void)state;
 	check_all(&e500mc_core, common, ARRAY_SIZE(common));
 	check_all(&e500mc_core, mc_only, ARRAY_SIZE(mc_only));
+}
+
+/* E500CORERM 2.7.1.6: SPE unavailable leaves ESR = SPV even when passed 0 */
+static void test_spe_sets_spv(void **state)
+{
+	struct booke_vcpu v;
+
+	(void)state;
+	booke_vcpu_reset(&v, &e500v2_core, 0, 0, 0);
+	v.esr = ESR_ST;
+	booke_reflect(&v, BOOKE_EXC_SPE_UNAVAIL, 0, 0);
+	assert_int_equal(v.esr, ESR_SPV);
+}
+
+/*
+ * A bus error's machine check as each core reports it: e500v2's bus
+ * address error bits, e500mc's error reports with MCAR valid and
+ * effective (the bits Linux's machine_check_e500/_e500mc decode).
+ */
+static void test_bus_error_mcsr(void **state)
+{
+	static const uint32_t v2[] = { 0x40, 0x20, 0x80 };
+	static const uint32_t mc[] = { 0x000c8000, 0x000c4000, 0x000d0000 };
+	struct booke_vcpu v;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < BOOKE_NR_ACCESS; i++) {
+		assert_int_equal(e500v2_core.mcsr_bus_error[i], v2[i]);
+		assert_int_equal(e500mc_core.mcsr_bus_error[i], mc[i]);
+	}
+	booke_vcpu_reset(&v, &e500mc_core, 0, 0, 0);
+	v.msr = MSR_ME;
+	booke_reflect(&v, BOOKE_EXC_MCHECK, v.core->mcsr_bus_error[BOOKE_ACCESS_STORE], DEAR_IN);
+	assert_int_equal(v.mcsr, MCSR_ST | MCSR_MAV | MCSR_MEA);
+	assert_int_equal(v.mcar, DEAR_IN);
 }
 
 /* A vector is IVPR[0:15] | IVORn[16:27]: the low bits of each are ignored */
@@ -165,6 +207,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_classes_v2),
 		cmocka_unit_test(test_classes_mc),
+		cmocka_unit_test(test_spe_sets_spv),
+		cmocka_unit_test(test_bus_error_mcsr),
 		cmocka_unit_test(test_vector),
 		cmocka_unit_test(test_may_take),
 	};

@@ -371,7 +371,7 @@ static void test_miss_reflected(void **state)
 	assert_int_equal(v.esr, ESR_ST);
 	assert_int_equal(v.dear, RAM_EA + 0x44);
 	assert_int_equal(tlb.mas.mas0, MAS0_TLBSEL(1));
-	assert_int_equal(tlb.mas.mas1, MAS1_TS | MAS1_TID(7) | MAS1_TSIZE(TSIZE_1M));
+	assert_int_equal(tlb.mas.mas1, MAS1_V | MAS1_TS | MAS1_TID(7) | MAS1_TSIZE(TSIZE_1M));
 	assert_int_equal(tlb.mas.mas2, RAM_EA | MAS2_I | MAS2_G);
 	assert_int_equal(tlb.mas.mas3, 0);
 	assert_int_equal(tlb.mas.mas6, (7u << MAS6_SPID_SHIFT) | MAS6_SAS);
@@ -383,7 +383,7 @@ static void test_miss_reflected(void **state)
 	assert_int_equal(out.exc, BOOKE_EXC_ITLB);
 	assert_int_equal(v.srr0, 0x50000000);
 	assert_int_equal(v.esr, ESR_ST);
-	assert_int_equal(tlb.mas.mas1, MAS1_TID(7) | MAS1_TSIZE(TSIZE_1M));
+	assert_int_equal(tlb.mas.mas1, MAS1_V | MAS1_TID(7) | MAS1_TSIZE(TSIZE_1M));
 	assert_int_equal(tlb.mas.mas2, 0x50000000 | MAS2_I | MAS2_G);
 }
 

@@ -123,11 +123,24 @@ static void test_tlb0_has_no_iprot(void **state)
 	assert_int_equal(gtlb_tlbivax(&tlb, 0x2000), 1);
 }
 
+/* TLB0 has 4 KiB pages only: a tlbwe there writes one, whatever TSIZE says */
+static void test_tlb0_ignores_tsize(void **state)
+{
+	(void)state;
+	assert_int_equal(write_entry(0, 1, MAS1_V | MAS1_TSIZE(TSIZE_16M), 0x5000, 0x5000 | MAS3_SR,
+				     0), 0);
+	read_entry(0, 1, 0x5000);
+	assert_int_equal(tlb.mas.mas1, MAS1_V | MAS1_TSIZE(TSIZE_4K));
+	assert_non_null(gtlb_lookup(&tlb, 0x5fff, 0));
+	assert_null(gtlb_lookup(&tlb, 0x6000, 0));
+	/* TSIZE 0, the reserved encoding, too */
+	assert_int_equal(write_entry(0, 2, MAS1_V, 0x7000, 0x7000 | MAS3_SR, 0), 0);
+	assert_non_null(gtlb_lookup(&tlb, 0x7abc, 0));
+}
+
 static void test_illegal_writes_refused(void **state)
 {
 	(void)state;
-	/* TLB0 takes 4 KiB pages only */
-	assert_int_equal(write_entry(0, 0, MAS1_V | MAS1_TSIZE(TSIZE_16M), 0, 0, 0), -GTLB_ESIZE);
 	/* TLB1: 4 KiB..4 GiB; 0 is reserved, 12 (16 GiB) beyond */
 	assert_int_equal(write_entry(1, 0, MAS1_V | MAS1_TSIZE(0), 0, 0, 0), -GTLB_ESIZE);
 	assert_int_equal(write_entry(1, 0, MAS1_V | MAS1_TSIZE(12), 0, 0, 0), -GTLB_ESIZE);
@@ -240,11 +253,13 @@ static void test_tlbsx_miss_defaults(void **state)
 	assert_int_equal(tlb.mas.mas1 & MAS1_TSIZE_MASK, MAS1_TSIZE(TSIZE_16M));
 }
 
-/* What a guest's TLB miss handler does: miss, fill in RPN, tlbwe */
+/*
+ * What a guest's TLB miss handler does (Linux's finish_tlb_load): fill in
+ * MAS3 and tlbwe. MAS0, MAS1 (valid) and MAS2 are the hardware's.
+ */
 static unsigned int handle_miss(uint32_t ea)
 {
 	gtlb_miss_fill(&tlb, ea, 0);
-	tlb.mas.mas1 |= MAS1_V;
 	tlb.mas.mas3 = (ea & MAS3_RPN_MASK) | MAS3_SR;
 	assert_int_equal(gtlb_tlbwe(&tlb, NULL), 0);
 	return (tlb.mas.mas0 & MAS0_ESEL_MASK) >> MAS0_ESEL_SHIFT;
@@ -270,12 +285,12 @@ static void test_miss_fill_tid(void **state)
 	/* TIDSELD 1: PID1 on e500v2 */
 	tlb.mas.mas4 = (1 << MAS4_TIDSELD_SHIFT) | MAS1_TSIZE(TSIZE_4K);
 	gtlb_miss_fill(&tlb, 0x1234, 1);
-	assert_int_equal(tlb.mas.mas1, MAS1_TID(4) | MAS1_TS | MAS1_TSIZE(TSIZE_4K));
+	assert_int_equal(tlb.mas.mas1, MAS1_V | MAS1_TID(4) | MAS1_TS | MAS1_TSIZE(TSIZE_4K));
 	assert_int_equal(tlb.mas.mas6, (3 << MAS6_SPID_SHIFT) | MAS6_SAS);
 	/* TIDZ */
 	tlb.mas.mas4 = (MAS4_TIDSELD_TIDZ << MAS4_TIDSELD_SHIFT) | MAS1_TSIZE(TSIZE_4K);
 	gtlb_miss_fill(&tlb, 0x1234, 0);
-	assert_int_equal(tlb.mas.mas1, MAS1_TSIZE(TSIZE_4K));
+	assert_int_equal(tlb.mas.mas1, MAS1_V | MAS1_TSIZE(TSIZE_4K));
 
 	/* e500mc has no PID1: it reads as TID 0 */
 	gtlb_init(&tlb, &e500mc_mmu);
@@ -367,6 +382,7 @@ int main(void)
 		cmocka_unit_test_setup(test_tlb1_drops_bits_below_page, setup_mc),
 		cmocka_unit_test_setup(test_tlb0_round_trip, setup_mc),
 		cmocka_unit_test_setup(test_tlb0_has_no_iprot, setup_mc),
+		cmocka_unit_test_setup(test_tlb0_ignores_tsize, setup_v2),
 		cmocka_unit_test_setup(test_illegal_writes_refused, setup_mc),
 		cmocka_unit_test_setup(test_tlbwe_invalidates, setup_mc),
 		cmocka_unit_test_setup(test_e500v2_sizes, setup_v2),

@@ -21,6 +21,10 @@
 #define IVPR_MASK	0xffff0000u
 #define IVOR_MASK	0x0000fff0u
 
+/* HID0 (e500v2): DOZE, NAP, SLEEP (bits 40-42), EN_MAS7_UPDATE (bit 56) */
+#define HID0_POWER_SAVE		0x00e00000u
+#define HID0_EN_MAS7_UPDATE	0x00000080u
+
 /* MSR */
 #define MSR_GS		0x10000000u	/* 35: guest state (E.HV): always 0 here */
 #define MSR_UCLE	0x04000000u	/* 37: user cache locking enable */
@@ -32,6 +36,7 @@
 #define MSR_FP		0x00002000u	/* 50: floating point available */
 #define MSR_ME		0x00001000u	/* 51: machine check enabled */
 #define MSR_FE0		0x00000800u	/* 52: FP exception mode */
+#define MSR_UBLE	0x00000400u	/* 53: user BTB lock enable (e500v2) */
 #define MSR_DE		0x00000200u	/* 54: debug interrupts enabled */
 #define MSR_FE1		0x00000100u	/* 55 */
 #define MSR_IS		0x00000020u	/* 58: instruction address space */
@@ -53,6 +58,32 @@
 #define ESR_PIE		0x00010000u	/* 47: imprecise */
 #define ESR_SPV		0x00000080u	/* 56: SPE operation (e500v2) */
 #define ESR_EPID	0x00000040u	/* 57: external PID operation */
+
+/*
+ * MCSR, as the port's bus errors use it. e500v2 (E500CORERM 2.7.2.4; the
+ * bit names of Linux's reg_booke.h): a bus error in the address phase of
+ * an instruction fetch, a read or a write. e500mc has none of those: it
+ * reports a failed access as an error report, LD, ST or IF, with MCAR
+ * valid (MAV) and holding an effective address (MEA); Linux's
+ * machine_check_e500mc() decodes exactly these, and would find nothing
+ * it knows (and resume the guest at the access) in the e500v2 bits.
+ */
+#define MCSR_BUS_IAERR	0x00000080u	/* e500v2: instruction fetch */
+#define MCSR_BUS_RAERR	0x00000040u	/* e500v2: read */
+#define MCSR_BUS_WAERR	0x00000020u	/* e500v2: write */
+#define MCSR_MAV	0x00080000u	/* e500mc: MCAR holds the address */
+#define MCSR_MEA	0x00040000u	/* e500mc: ... an effective one */
+#define MCSR_IF		0x00010000u	/* e500mc: instruction fetch error report */
+#define MCSR_LD		0x00008000u	/* e500mc: load error report */
+#define MCSR_ST		0x00004000u	/* e500mc: store error report */
+
+/* What a failed access was, for the core's bus error syndrome */
+enum booke_access {
+	BOOKE_ACCESS_LOAD,
+	BOOKE_ACCESS_STORE,
+	BOOKE_ACCESS_FETCH,
+	BOOKE_NR_ACCESS,
+};
 
 /*
  * The interrupts, numbered by the IVOR that holds their vector offset
@@ -95,6 +126,14 @@ struct booke_core {
 	bool tlbilx;		/* tlbilx (e500mc: Power ISA 2.06) */
 	bool hid1;		/* HID1 (e500v2) */
 	bool l2csr;		/* backside L2: L2CSR0/1 (e500mc) */
+	/* tlbre and tlbsx load MAS7 only with HID0[EN_MAS7_UPDATE] (e500v2) */
+	bool mas7_update_in_hid0;
+	/*
+	 * The MCSR of a machine check for a bus error on each kind of
+	 * access, with MCAR the access's effective address:
+	 * booke_reflect(v, BOOKE_EXC_MCHECK, mcsr_bus_error[kind], ea).
+	 */
+	uint32_t mcsr_bus_error[BOOKE_NR_ACCESS];
 };
 
 extern const struct booke_core e500v2_core;
@@ -153,7 +192,8 @@ void booke_vcpu_reset(struct booke_vcpu *v, const struct booke_core *core,
  * unavailable interrupts, the one after for sc, the next to run for
  * asynchronous ones. @esr goes to ESR and @dear to DEAR for the classes
  * that set them (machine check: MCSR |= @esr, MCAR = @dear); the others
- * leave ESR and DEAR as they were.
+ * leave ESR and DEAR as they were. The SPE interrupts (IVOR32-34) add
+ * ESR[SPV] themselves, as the core always sets it for them.
  */
 void booke_reflect(struct booke_vcpu *v, enum booke_exc exc, uint32_t esr, uint32_t dear);
 

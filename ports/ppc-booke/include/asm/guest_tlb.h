@@ -67,7 +67,7 @@ struct guest_tlb {
 
 /* Why a TLB instruction was refused: the EREF leaves these undefined */
 #define GTLB_EINVAL	1	/* TLBSEL or ESEL names no entry */
-#define GTLB_ESIZE	2	/* valid entry of a TSIZE the selected array lacks */
+#define GTLB_ESIZE	2	/* valid TLB1 entry of a TSIZE the array lacks */
 
 /* Everything invalid, MAS and PIDs 0, as after reset. */
 void gtlb_init(struct guest_tlb *t, const struct e500_mmu_variant *v);
@@ -75,7 +75,8 @@ void gtlb_init(struct guest_tlb *t, const struct e500_mmu_variant *v);
 /*
  * tlbwe: write the MAS registers into the entry MAS0 selects (TLB0: the
  * set from MAS2[EPN], the way from ESEL; TLB1: ESEL). EPN and RPN bits
- * below the page size are dropped, as the hardware ignores them. Returns
+ * below the page size are dropped, as the hardware ignores them; TLB0's
+ * entries are 4 KiB whatever MAS1[TSIZE] says. Returns
  * 0 and, in @old if not NULL, the entry overwritten (the caller drops the
  * shadow entries made from it), or -GTLB_EINVAL / -GTLB_ESIZE and writes
  * nothing.
@@ -94,7 +95,9 @@ bool gtlb_tlbsx(struct guest_tlb *t, uint32_t ea);
 
 /*
  * What the hardware does to the MAS registers on a TLB error interrupt
- * at @ea in address space @as: the port calls it before it reflects a
+ * at @ea in address space @as: the MAS4 defaults as for a tlbsx miss,
+ * but with MAS1[V] set, so that the guest's handler only fills in MAS3
+ * (and MAS7) before its tlbwe. The port calls it before it reflects a
  * miss that gtlb_lookup() did not satisfy to the guest.
  */
 void gtlb_miss_fill(struct guest_tlb *t, uint32_t ea, unsigned int as);

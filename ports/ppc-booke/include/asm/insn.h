@@ -158,6 +158,7 @@ static inline bool booke_spr_privileged(unsigned int spr)
 #define SPR_DEAR	61	/* data exception address */
 #define SPR_ESR		62	/* exception syndrome */
 #define SPR_IVPR	63	/* interrupt vector prefix, 64 KiB aligned */
+#define SPR_MCARU	569	/* MCAR's upper (36-bit) address bits */
 #define SPR_MCSRR0	570	/* machine check SRR0 */
 #define SPR_MCSRR1	571	/* machine check SRR1 */
 #define SPR_MCSR	572	/* machine check syndrome */

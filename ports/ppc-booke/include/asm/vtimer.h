@@ -107,9 +107,10 @@ int vtimer_advance(struct vtimer *t, uint64_t now_tb);
 
 /*
  * mfspr of @spr at @now_tb into @val: DEC, TCR and TSR as they are at
- * that time; the write-only DECAR and SPR 284/285 read as 0 (the value
- * is not readable on Book E). Returns outcome flags, or
- * VTIMER_NOT_TIMER_SPR with @val untouched.
+ * that time. Returns outcome flags, or VTIMER_NOT_TIMER_SPR with @val
+ * untouched for any other number, the write-only DECAR and SPR 284/285
+ * included: the e500 cannot read them (E500CORERM Table 2-2, 9.2), and
+ * the emulator makes such a read a no-op (emulate_spr.c).
  */
 int vtimer_read_spr(struct vtimer *t, unsigned int spr, uint64_t now_tb, uint32_t *val);
 
