@@ -16,16 +16,24 @@
 # Built in a temporary directory outside the tree, which is removed.
 set -e
 
-[ $# -ge 3 ] || { echo "usage: build-newlib.sh DEST TARGET CROSS_COMPILE CFLAG..." >&2; exit 2; }
+die() { echo "newlib: $*" >&2; exit 1; }
+
+[ $# -ge 3 ] || die "usage: build-newlib.sh DEST TARGET CROSS_COMPILE CFLAG..."
 dest=$1 target=$2 cross=$3
 shift 3
 [ -f "$dest/.done" ] && exit 0
 
 tarball=/usr/src/newlib/newlib-3.3.0.tar.xz
-[ -f "$tarball" ] || { echo "newlib: $tarball missing (package newlib-source)" >&2; exit 1; }
-command -v "${cross}gcc" >/dev/null || { echo "newlib: ${cross}gcc missing" >&2; exit 1; }
+[ -f "$tarball" ] || die "$tarball missing (package newlib-source)"
+command -v "${cross}gcc" >/dev/null || die "${cross}gcc missing"
 
+# One build at a time (two boards of the port may build at once): the
+# second finds the first's.
 mkdir -p "$(dirname "$dest")"
+exec 9>"$dest.lock"
+flock 9
+[ -f "$dest/.done" ] && exit 0
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/bulkhead-newlib.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 echo "  NEWLIB  $target from $tarball (once, a minute or two)"
@@ -41,7 +49,9 @@ mkdir "$work/build" "$work/stage"
 # provide, and its code links at a fixed address like ours.
 target_cflags="-O2 -g -ffunction-sections -fdata-sections"
 case $target in
-powerpc*) target_cflags="$target_cflags -mno-relocatable-lib -UMISSING_SYSCALL_NAMES" ;;
+powerpc*)
+	target_cflags="$target_cflags -mno-relocatable-lib -UMISSING_SYSCALL_NAMES"
+	;;
 esac
 
 # A clean environment: the calling make exports CC, AR and its flags for

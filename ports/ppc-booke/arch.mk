@@ -38,7 +38,8 @@ ARCH_NEWLIB := $(CACHE)/newlib-$(ARCH_NEWLIB_TARGET)-$(shell { \
 # the compiler's (stddef.h, stdarg.h, the limits.h newlib's includes).
 booke_gcc := $(or $(CROSS_COMPILE),$(ARCH_CROSS_COMPILE))gcc
 ARCH_CFLAGS := $(ARCH_ABI_CFLAGS) -msdata=none -mno-relocatable -fno-pic \
-	-Wa,-mregnames -nostdinc -isystem $(ARCH_NEWLIB)/$(ARCH_NEWLIB_TARGET)/include \
+	-Wa,-mregnames -nostdinc \
+	-isystem $(ARCH_NEWLIB)/$(ARCH_NEWLIB_TARGET)/include \
 	-isystem $(shell $(booke_gcc) -print-file-name=include)
 # The toolchain's linker defaults are a Linux program's: no build-id note
 # (the linker scripts discard notes), no warning for the one

@@ -20,7 +20,7 @@ static int doorbell_irq(const void *fdt, int node)
 	return spec ? irq_from_spec(spec, len) : -1;
 }
 
-/* Fills @db from @node and maps the region; false when it has no usable doorbell. */
+/* Fills @db from @node and maps the region; false: no usable doorbell. */
 static bool read_region(const void *fdt, int node, size_t min_size,
 			struct doorbell *db)
 {

@@ -143,7 +143,7 @@ void guest_start(const void *fdt)
 
 	memset(__bss_start, 0, __bss_end - __bss_start);
 
-	/* Its header, then all of it: the device tree may lie beyond what is mapped. */
+	/* The device tree may lie beyond what is mapped: its header, then all. */
 	err = arch_map_memory((uintptr_t)fdt, sizeof(struct fdt_header)) ?
 		fdt_check_header(fdt) : -FDT_ERR_BADOFFSET;
 	if (!err && !arch_map_memory((uintptr_t)fdt, fdt_totalsize(fdt)))

@@ -35,9 +35,10 @@ report_and_stop(const char *fmt, ...)
 }
 
 /*
- * The critical class (critical input, watchdog, debug: no sample enables
- * debug events, which e500mc saves in DSRR0/1 instead) saves the PC and
- * MSR in CSRR0/1, a machine check in MCSRR0/1; the rest in SRR0/1.
+ * The critical class (critical input, watchdog, critical doorbell,
+ * debug: no sample enables debug events, which e500mc saves in DSRR0/1
+ * instead) saves the PC and MSR in CSRR0/1, a machine check in
+ * MCSRR0/1; the rest in SRR0/1.
  */
 void exception_report(unsigned int ivor)
 {
@@ -56,6 +57,7 @@ void exception_report(unsigned int ivor)
 	case IVOR_CRITICAL:
 	case IVOR_WATCHDOG:
 	case IVOR_DEBUG:
+	case IVOR_DOORBELL_CRITICAL:
 		pc = mfspr(SPR_CSRR0);
 		msr = mfspr(SPR_CSRR1);
 		break;

@@ -66,7 +66,7 @@ static uint64_t mapped_until(uint64_t addr)
 	return 0;
 }
 
-/* The largest page at @addr aligned there, ending by @end, overlapping no entry. */
+/* The largest page aligned at @addr, ending by @end, overlapping no entry. */
 static uint64_t page_at(uint64_t addr, uint64_t end)
 {
 	uint64_t size = SPACE_END;

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The default exception vectors (arch/guest.h): one per IVOR of the two
- * cores, each passing its IVOR number to exception_report() (exception.c)
- * on a stack of its own, since the guest's may be what failed. They
- * never return, so they may clobber every register.
+ * cores (0-15; e500v2's SPE 32-34; 35, the performance monitor; e500mc's
+ * doorbells 36, 37: writing an IVOR the core lacks does nothing), each
+ * passing its IVOR number to exception_report() (exception.c) on a stack
+ * of its own, since the guest's may be what failed. They never return,
+ * so they may clobber every register.
  *
  * IVPR takes the upper 16 bits of a vector's address, IVORn the lower
  * (16-byte aligned): all vectors lie in the 64 KiB from IVPR =
@@ -11,7 +13,7 @@
  */
 #define SPR_IVPR	63
 #define SPR_IVOR0	400	/* IVOR0-15: SPRs 400-415 */
-#define SPR_IVOR32	528	/* IVOR32-35: SPRs 528-531 */
+#define SPR_IVOR32	528	/* IVOR32-37: SPRs 528-533 */
 
 #define VECTOR_STACK_SIZE	4096
 
@@ -33,7 +35,7 @@ vector_\n:
 	.endm
 
 	.section .text.vectors.default, "ax"
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,32,33,34,35
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,32,33,34,35,36,37
 	default_vector \n
 	.endr
 
@@ -54,7 +56,7 @@ vectors_init:
 	lis	%r3, __image_start@ha
 	addi	%r3, %r3, __image_start@l
 	mtspr	SPR_IVPR, %r3
-	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,32,33,34,35
+	.irp	n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,32,33,34,35,36,37
 	set_ivor \n
 	.endr
 	isync

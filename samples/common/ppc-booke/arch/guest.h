@@ -19,7 +19,7 @@
  * it, so every vector must lie in the image's first 64 KiB: code for
  * vectors goes in a section named .text.vectors.<name>, which guest.lds
  * places right after the start code (and checks). start.S points every
- * IVOR the cores have (0-15, 32-35) at a default that reports the
+ * IVOR the cores have (0-15, 32-37) at a default that reports the
  * exception (IVOR, SRR0, SRR1, ESR, DEAR) with BH_HC_CONSOLE_WRITE and
  * shuts the partition down (vectors.S, exception.c). A driver that takes
  * an interrupt over (the external input and the decrementer: the
@@ -32,7 +32,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Special-purpose registers the samples use; privileged ones trap and are emulated. */
+/* SPRs the runtime uses; the privileged ones trap and are emulated. */
 #define SPR_SRR0	26
 #define SPR_SRR1	27
 #define SPR_CSRR0	58
@@ -52,7 +52,7 @@
 #define SPR_TLB1CFG	689
 #define SPR_MAS7	944
 
-/* Interrupt vector offsets: IVOR0-15 are SPRs 400-415, IVOR32-35 SPRs 528-531. */
+/* Interrupt vector offsets: IVOR0-15 are SPRs 400-415, IVOR32-37 528-533. */
 #define IVOR_CRITICAL		0
 #define IVOR_MACHINE_CHECK	1
 #define IVOR_DATA_STORAGE	2
@@ -73,6 +73,8 @@
 #define IVOR_SPE_DATA		33
 #define IVOR_SPE_ROUND		34
 #define IVOR_PERF_MONITOR	35
+#define IVOR_DOORBELL		36
+#define IVOR_DOORBELL_CRITICAL	37
 #define SPR_IVOR(n)		((n) < 16 ? 400 + (n) : 528 + (n) - 32)
 
 #define MSR_WE		0x00040000u	/* wait enable (e500v2 idle) */
