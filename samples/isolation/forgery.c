@@ -11,7 +11,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "forgery.h"
 #include "guest.h"
@@ -37,7 +36,7 @@ void console_forgery(void)
 	for (size_t i = 0; i < sizeof(forgeries) / sizeof(forgeries[0]); i++) {
 		printf("%s: forge %s: ", guest.name, forgeries[i][0]);
 		fflush(stdout);
-		write(STDOUT_FILENO, forgeries[i][1], strlen(forgeries[i][1]));
+		fwrite(forgeries[i][1], 1, strlen(forgeries[i][1]), stdout);
 		printf("\n");
 		fflush(stdout);
 	}
