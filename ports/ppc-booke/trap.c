@@ -97,13 +97,16 @@ static void timer_spr(struct arch_vcpu *a, const struct booke_exit *e)
 {
 	uint64_t now = read_timebase();
 	uint32_t value = 0;
+	int out;
 
 	if (e->timer.write) {
-		vtimer_write_spr(&a->timer, e->timer.spr, e->timer.value, now);
+		out = vtimer_write_spr(&a->timer, e->timer.spr, e->timer.value, now);
 	} else {
-		vtimer_read_spr(&a->timer, e->timer.spr, now, &value);
+		out = vtimer_read_spr(&a->timer, e->timer.spr, now, &value);
 		booke_timer_read_done(&a->regs, e, value);
 	}
+	if (out > 0 && (out & VTIMER_WDT_RESET))
+		a->wdt_reset = true;
 	a->timer_stale = true;
 }
 

@@ -76,6 +76,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	r->gpr[7] = (uint32_t)map_initial_area(v, entry);
 	ppc_sync_sprgs(r);
 	a->idle = false;
+	a->wdt_reset = false;
 	a->timer_stale = true;
 	shadow_pid_reset(&c->pids);
 	ppc_flush_shadow(v);
@@ -89,7 +90,8 @@ static void program_timer(struct arch_vcpu *a)
 	uint64_t now = read_timebase(), next;
 
 	a->timer_stale = false;
-	vtimer_advance(&a->timer, now);
+	if (vtimer_advance(&a->timer, now) & VTIMER_WDT_RESET)
+		a->wdt_reset = true;
 	next = vtimer_next_event(&a->timer);
 	if (next == VTIMER_NEVER) {
 		mtspr(SPR_TCR, 0);
@@ -142,7 +144,7 @@ static void doze(struct vcpu *v)
 
 	while (a->idle && v->state == VCPU_RUNNING) {
 		deliver_interrupts(v);
-		if (!a->idle)
+		if (!a->idle || a->wdt_reset)
 			return;
 		ppc_cpu_sleep(this_cpu()->core == &e500v2_core);
 		if (mfspr(SPR_TSR) & TSR_DIS) {
@@ -163,6 +165,23 @@ static void unsupported_context(struct vcpu *v, struct vm_exit *exit)
 	exit->fault.detail = "MSR[IS] differs from MSR[DS], which this port cannot run";
 }
 
+/*
+ * The guest's watchdog would reset its core (asm/vtimer.h): the core is
+ * the hypervisor's, so the partition's fault policy decides instead.
+ */
+static void watchdog_reset(struct vcpu *v, struct vm_exit *exit)
+{
+	struct arch_vcpu *a = v->arch;
+
+	a->wdt_reset = false;
+	exit->kind = EXIT_FAULT;
+	exit->pc = a->regs.pc;
+	exit->syndrome = a->timer.tsr;
+	exit->fault.kind = FAULT_UNHANDLED_EXCEPTION;
+	exit->fault.addr = a->timer.tcr;
+	exit->fault.detail = "watchdog: final time-out with TCR[WRC] set, a core reset";
+}
+
 void port_vcpu_run(struct vcpu *v)
 {
 	struct arch_vcpu *a = v->arch;
@@ -174,13 +193,15 @@ void port_vcpu_run(struct vcpu *v)
 		unsigned int exc;
 
 		deliver_interrupts(v);
-		if (a->idle) {
+		if (a->idle && !a->wdt_reset) {
 			doze(v);
 			if (v->state != VCPU_RUNNING)
 				return;
 			continue;
 		}
-		if (a->context_stale && ppc_load_context(v)) {
+		if (a->wdt_reset) {
+			watchdog_reset(v, &exit);
+		} else if (a->context_stale && ppc_load_context(v)) {
 			unsupported_context(v, &exit);
 		} else {
 			exc = ppc_guest_enter(c);

@@ -25,6 +25,8 @@ struct arch_vcpu {
 	bool timer_stale;
 	/* The guest dozes (MSR[WE]) until it can take an interrupt */
 	bool idle;
+	/* Its watchdog's final time-out asked for a reset (TCR[WRC]): a fault */
+	bool wdt_reset;
 	struct booke_mmio mmio;		/* the access behind an EXIT_MMIO */
 };
 
