@@ -25,10 +25,10 @@
 
 /* The victim's RAM: phys-base of its memory node in this sample's configs. */
 #define VICTIM_RAM_PHYS		0x08000000u
-/* Far above the hostile partition's 8 MiB: a buffer the console call must refuse. */
+/* Far above the hostile partition's 4 MiB: a buffer the console call must refuse. */
 #define BAD_BUFFER		0x10000000u
 /* Every partition's emulated 16550, the console node of the configs. */
-#define CONSOLE_UART		0xe0000000u
+#define CONSOLE_UART		0xf0000000u
 /* No entry of the runtime's maps it (RAM from 0, devices from 0xe0000000). */
 #define FORGED_EA		0x80000000u
 
@@ -49,6 +49,7 @@
 #define SPR_SPRG1		273
 #define SPR_SPRG2		274
 #define SPR_DBCR0		308
+#define SPR_TCR			340
 #define SPR_MCAR		573
 #define SPR_HID0		1008
 #define SPR_L1CSR0		1010
@@ -76,6 +77,10 @@
 #define DBCR0_ICMP		0x08000000u	/* instruction complete events */
 #define L1CSR0_CFI		0x00000002u	/* flash invalidate the data cache */
 #define L1CSR0_CE		0x00000001u
+#define TCR_WP(n)		((((n) & 3u) << 30) | (((n) >> 2) << 17))
+#define TCR_WRC_RESET		(2u << 28)	/* the final time-out resets the chip */
+/* Time base bit 23 (IBM 40): a time-out every 2^24 ticks, 42 ms at 400 MHz */
+#define WDT_PERIOD_BIT		40
 
 static uint32_t mfmsr(void)
 {
@@ -101,18 +106,27 @@ static uint64_t ccsr(void)
 	return strtoull(v, NULL, 0);
 }
 
-/* TLB1's last entry, beyond the few the runtime writes from entry 0 up */
-static void forge_tlb1(uint32_t mas1, uint32_t ea, uint64_t gpa, uint32_t wimg,
-		       uint32_t perms)
+/* TLB1 entry @esel: the runtime writes its few from entry 0 up */
+static void forge_entry(unsigned int esel, uint32_t mas1, uint32_t ea, uint64_t gpa,
+			uint32_t wimg, uint32_t perms)
 {
-	unsigned int last = (mfspr(SPR_TLB1CFG) & TLB1CFG_NENTRY_MASK) - 1;
-
-	mtspr(SPR_MAS0, MAS0_TLBSEL1 | MAS0_ESEL(last));
+	mtspr(SPR_MAS0, MAS0_TLBSEL1 | MAS0_ESEL(esel));
 	mtspr(SPR_MAS1, MAS1_V | mas1);
 	mtspr(SPR_MAS2, ea | wimg);
 	mtspr(SPR_MAS3, ((uint32_t)gpa & ~0xfffu) | perms);
 	mtspr(SPR_MAS7, (uint32_t)(gpa >> 32));
 	__asm__ volatile("isync\n\ttlbwe\n\tisync" ::: "memory");
+}
+
+static unsigned int last_entry(void)
+{
+	return (mfspr(SPR_TLB1CFG) & TLB1CFG_NENTRY_MASK) - 1;
+}
+
+static void forge_tlb1(uint32_t mas1, uint32_t ea, uint64_t gpa, uint32_t wimg,
+		       uint32_t perms)
+{
+	forge_entry(last_entry(), mas1, ea, gpa, wimg, perms);
 }
 
 /* FORGED_EA's 4 KiB page onto @gpa's; returns where @gpa is reached */
@@ -172,6 +186,27 @@ static void fetch_unmapped(void)
 	code();
 }
 
+static void fetch_emulated(void)
+{
+	void (*code)(void) = (void (*)(void))forge(CONSOLE_UART, MAS2_I | MAS2_G,
+						     MAS3_SR | MAS3_SX);
+
+	code();
+}
+
+/*
+ * A word store whose first half goes to the last page of its RAM, its
+ * second to its UART: no device access the hypervisor could emulate.
+ */
+static void store_across_ram_and_uart(void)
+{
+	forge_entry(last_entry() - 1, MAS1_TSIZE(TSIZE_4K), FORGED_EA,
+		    guest.ram_base + guest.ram_size - 0x1000, MAS2_M, MAS3_SR | MAS3_SW);
+	forge_entry(last_entry(), MAS1_TSIZE(TSIZE_4K), FORGED_EA + 0x1000, CONSOLE_UART,
+		    MAS2_I | MAS2_G, MAS3_SR | MAS3_SW);
+	mmio_write32(FORGED_EA + 0xffe, 0x21212121u);
+}
+
 /*
  * One 4 GiB page in address space 1 maps every guest-physical address
  * below 4 GiB at itself; with MSR[IS] and MSR[DS] set, code, stack and
@@ -190,6 +225,17 @@ static void huge_page(void)
 static void oversized_page(void)
 {
 	forge_tlb1(MAS1_TSIZE(TSIZE_1T), 0, 0, MAS2_M, MAS3_SR | MAS3_SW);
+}
+
+/*
+ * The watchdog, armed to reset the chip at its final time-out and never
+ * serviced: only the partition may be reset, its fault policy applied.
+ */
+static void watchdog_reset(void)
+{
+	mtspr(SPR_TCR, TCR_WRC_RESET | TCR_WP(WDT_PERIOD_BIT));
+	for (;;)
+		cpu_wait();
 }
 
 static void bad_hypercall(void)
@@ -266,8 +312,11 @@ const struct attempt attempts[] = {
 	{ "write local access window 0 at CCSR+0xc08", write_law },
 	{ "read the victim's I2C controller at CCSR+0x3000", read_victim_i2c },
 	{ "fetch from a page beyond its RAM", fetch_unmapped },
+	{ "fetch from its UART", fetch_emulated },
+	{ "a word store across its RAM and its UART", store_across_ram_and_uart },
 	{ "a 4 GiB page over everything, then a write to the victim's RAM", huge_page },
 	{ "a TLB1 page of 1 TiB", oversized_page },
+	{ "its watchdog armed to reset the chip", watchdog_reset },
 	{ "hypercall with a bad number", bad_hypercall },
 	{ "console-write hypercall with a bad pointer", bad_console_pointer },
 	{ "stmw to its UART", store_multiple_to_uart },

@@ -6,9 +6,13 @@
 # Boots with scripts/qemu-boot.sh under a timeout, saves the console (with
 # \r removed) to BUILDDIR/tests/SAMPLE-PATH.log and passes when QEMU exits
 # with the expected status (0 unless @exit says otherwise) and the log
-# satisfies tests/qemu/SAMPLE.expect. After a non-zero status the log ends
-# with the line `make run` prints then, from scripts/run-failure.sh
-# ("bulkhead: run failed: REASON"), which the .expect can check like any.
+# satisfies tests/qemu/SAMPLE.expect. Where a sample's output differs
+# between ports, tests/qemu/SAMPLE.PORT.expect, if there is one, is used
+# instead (PORT: CONFIG_PORT of bsp/BOARD/defconfig); it serves all of the
+# port's boards, whose differences its patterns must allow. After a
+# non-zero status the log ends with the line `make run` prints then, from
+# scripts/run-failure.sh ("bulkhead: run failed: REASON"), which the
+# .expect can check like any.
 #
 #   text           a log line must equal it exactly
 #   [name] text    the same, and the lines that start with the same
@@ -37,7 +41,11 @@ if [ $# -ne 4 ]; then
 fi
 board=$1 sample=$2 path=$3 build=$4
 srctree=$(cd "$(dirname "$0")/../.." && pwd)
+port=$(sed -n 's/^CONFIG_PORT="\{0,1\}\([^"]*\)"\{0,1\}[[:space:]]*$/\1/p' \
+	"$srctree/bsp/$board/defconfig" 2>/dev/null | tail -n 1)
 expect=$srctree/tests/qemu/$sample.expect
+[ -n "$port" ] && [ -f "$srctree/tests/qemu/$sample.$port.expect" ] &&
+	expect=$srctree/tests/qemu/$sample.$port.expect
 hook=$srctree/tests/qemu/$sample.check
 log=$build/tests/$sample-$path.log
 name="qemu $sample/$path"
@@ -49,6 +57,7 @@ fail() {
 }
 
 [ -f "$expect" ] || fail "no tests/qemu/$sample.expect"
+expect_name=tests/qemu/$(basename "$expect")
 limit=$(sed -n 's/^@timeout[[:space:]]\{1,\}\([0-9]\{1,\}\)[[:space:]]*$/\1/p' "$expect" | tail -n 1)
 limit=${limit:-120}
 want_rc=$(sed -n 's/^@exit[[:space:]]\{1,\}\([0-9]\{1,\}\)[[:space:]]*$/\1/p' "$expect" | tail -n 1)
@@ -157,7 +166,7 @@ if [ $rc -ne "$want_rc" ]; then
 	fail "QEMU exited with status $rc, not $want_rc" "$(tail -n 3 "$log")
 $problems"
 fi
-[ -z "$problems" ] || fail "output does not match tests/qemu/$sample.expect" "$problems"
+[ -z "$problems" ] || fail "output does not match $expect_name" "$problems"
 
 if [ -x "$hook" ]; then
 	out=$("$hook" "$log" "$build" 2>&1) || fail "tests/qemu/$sample.check failed" "$out"
