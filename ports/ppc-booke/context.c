@@ -33,8 +33,9 @@ static void write_pid(unsigned int n, unsigned int tid)
 
 void ppc_flush_shadow(struct vcpu *v)
 {
+	(void)v;
 	tlb0_flush();
-	v->arch->fetch_ea = 1;
+	this_cpu()->fetch_ea = 1;
 }
 
 /* The hardware TID of the guest context @tag, flushing TLB0 when the TIDs ran out */
@@ -74,7 +75,7 @@ int ppc_load_context(struct vcpu *v)
 	}
 	isync();
 	this_cpu()->guest_msr = MSR_GUEST_BASE | (r->msr & MSR_GUEST_OWNED);
-	a->fetch_ea = 1;
+	this_cpu()->fetch_ea = 1;
 	return 0;
 }
 

@@ -19,6 +19,10 @@
 #define PPC_CPU_GUEST_MSR	20	/* the real MSR the guest runs with */
 #define PPC_CPU_FATAL_SP	24	/* a stack of its own for ppc_fatal_trap() */
 #define PPC_CPU_SCRATCH_CR	28	/* the interrupted CR while a vector tests SRR1 */
+#define PPC_CPU_SCRATCH_R5	32	/* fast_trap.S's third register */
+/* The last page an instruction was fetched from for emulation (trap.c) */
+#define PPC_CPU_FETCH_EA	36	/* its effective page; 1: none */
+#define PPC_CPU_FETCH_PAGE	40	/* the hypervisor's pointer to it */
 
 /* Offsets into struct booke_vcpu, checked in cpu.c */
 #define BOOKE_GPR(n)		(4 + 4 * (n))
@@ -27,6 +31,16 @@
 #define BOOKE_LR		140
 #define BOOKE_CTR		144
 #define BOOKE_XER		148
+#define BOOKE_MSR		152
+
+/*
+ * The privileged SPRs that are plain storage in struct booke_vcpu: no
+ * effect beyond the value, on every core. Indexed by SPR number, the
+ * byte offset of the guest's copy, 0 for the others (trap.c).
+ */
+#ifndef __ASSEMBLY__
+extern const unsigned char booke_plain_spr[1024];
+#endif
 
 /* Physical memory below this is mapped 1:1 for the hypervisor (hyp_mmu.c) */
 #define HV_LOW_RAM_END		0x80000000u
@@ -44,6 +58,9 @@ struct ppc_cpu {
 	uint32_t guest_msr;
 	uint32_t fatal_sp;
 	uint32_t scratch_cr;
+	uint32_t scratch_r5;
+	uint32_t fetch_ea;
+	const uint32_t *fetch_page;
 	/* Above: entry.S's. Below: C only. */
 	unsigned int index;
 	const struct booke_core *core;	/* what the PVR says this CPU is */

@@ -25,9 +25,6 @@ struct arch_vcpu {
 	bool timer_stale;
 	/* The guest dozes (MSR[WE]) until it can take an interrupt */
 	bool idle;
-	/* The last page an instruction was fetched from for emulation */
-	uint32_t fetch_ea;		/* its effective page; 1: none */
-	const uint32_t *fetch_page;	/* the hypervisor's pointer to it */
 	struct booke_mmio mmio;		/* the access behind an EXIT_MMIO */
 };
 
