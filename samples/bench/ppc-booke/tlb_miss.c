@@ -11,17 +11,23 @@
  * The shadow entries are 4 KiB pages in TLB0, which is set-associative
  * with the geometry the guest's TLB0CFG reports (the core's: 512
  * entries, 4 ways, so 128 sets chosen by the effective address bits just
- * above the page offset). One page more than TLB0 has ways, all in one
- * set and touched in turn, miss every time: each is the one written
- * longest ago when its turn comes, whether the hypervisor replaces ways
- * in turn (it does) or the least recently used. A guest tlbwe or tlbivax
+ * above the page offset). Twice as many pages as TLB0 has ways, all in
+ * one set and touched in turn, miss every time once the loop has run
+ * twice (measure_loops() runs it so first), whether the hypervisor
+ * replaces the ways in turn, as it does, or the least recently used.
+ * Whatever the set held before, every pass after the first misses on
+ * every page and leaves the set holding its last pages, so the pass
+ * after misses again wherever the turn of the ways stands (which misses
+ * in other sets move on). One page more than ways would not do with ways
+ * replaced in turn: from some states it settles into a pattern that hits
+ * every other pass. A guest tlbwe or tlbivax
  * would evict too, but each flushes the whole of TLB0, the loop's code
  * page with it, and adds its own emulation. The baseline is the same loop
  * with every load from one page, which stays mapped; the set is one that
  * neither the loop's code nor its tables fall in, so they stay too.
  *
- * The cross-check: two pages more than ways must give the same figure;
- * a load that hit would lower one of them.
+ * The cross-check: one page more must give the same figure; a load that
+ * hit would lower one of them.
  */
 #include <stdlib.h>
 
@@ -36,8 +42,10 @@
 /* More than loop_loads' length, in bytes */
 #define LOOP_LOADS_SPAN		256u
 
-/* Read by loop_loads: the competing pages, and one page MAX_WAYS + 2 times */
-static uintptr_t pages[MAX_WAYS + 2], same[MAX_WAYS + 2];
+#define MAX_PAGES		(2 * MAX_WAYS + 1)
+
+/* Read by loop_loads: the competing pages, and one page MAX_PAGES times */
+static uintptr_t pages[MAX_PAGES], same[MAX_PAGES];
 
 static unsigned int set_of(uintptr_t addr, unsigned int sets)
 {
@@ -49,8 +57,8 @@ static int free_set(unsigned int sets)
 {
 	const uintptr_t used[] = {
 		(uintptr_t)loop_loads, (uintptr_t)loop_loads + LOOP_LOADS_SPAN,
-		(uintptr_t)pages, (uintptr_t)(pages + MAX_WAYS + 2) - 1,
-		(uintptr_t)same, (uintptr_t)(same + MAX_WAYS + 2) - 1,
+		(uintptr_t)pages, (uintptr_t)(pages + MAX_PAGES) - 1,
+		(uintptr_t)same, (uintptr_t)(same + MAX_PAGES) - 1,
 	};
 
 	for (unsigned int i = 0, set = sets / 2; i < sets; i++, set = (set + 1) % sets) {
@@ -77,22 +85,22 @@ void measure_tlb_miss(void)
 		no_figure("tlb_miss", "TLB0CFG: ways, entries", ways, entries);
 		return;
 	}
-	buf = malloc((ways + 3) * stride);
+	buf = malloc((2 * ways + 2) * stride);
 	if (!buf) {
-		no_figure("tlb_miss", "no memory for ways + 2 pages of stride", ways, stride);
+		no_figure("tlb_miss", "no memory for 2 x ways + 1 pages of stride", ways, stride);
 		return;
 	}
 	base = ((uintptr_t)buf + stride - 1) / stride * stride + (uintptr_t)set * PAGE_SIZE;
-	for (unsigned int i = 0; i < ways + 2; i++) {
+	for (unsigned int i = 0; i < 2 * ways + 1; i++) {
 		pages[i] = base + i * stride;
 		same[i] = (uintptr_t)same;
 	}
 	for (unsigned int k = 0; k < 2; k++)
 		if (!measure_loops("tlb_miss", loop_loads, (uintptr_t)pages, loop_loads,
-				   (uintptr_t)same, ways + 1 + k, ways + 1 + k, &per_miss[k]))
+				   (uintptr_t)same, 2 * ways + k, 2 * ways + k, &per_miss[k]))
 			goto out;
 	if (per_miss[0] != per_miss[1])
-		no_figure("tlb_miss", "a load hit: per miss over ways + 1, ways + 2 pages",
+		no_figure("tlb_miss", "a load hit: per miss over 2 x ways, 2 x ways + 1 pages",
 			  per_miss[0], per_miss[1]);
 	else
 		result("tlb_miss", per_miss[0], "instructions");
