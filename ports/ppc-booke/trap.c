@@ -129,8 +129,7 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 		a->context_stale = true;
 		break;
 	case BOOKE_TLB_CHANGED:
-		/* Exact by excess: every shadow entry of this CPU is this vCPU's */
-		ppc_flush_shadow(v);
+		ppc_guest_tlb_changed(v, &e);
 		a->context_stale = true;
 		break;
 	case BOOKE_IDLE:
