@@ -62,6 +62,10 @@ KBUILD_CFLAGS := $(TARGET_CFLAGS) -I$(srctree)/core/include \
 KBUILD_AFLAGS := $(ARCH_CFLAGS) -D__ASSEMBLY__ -I$(O)/include -include generated/autoconf.h \
 	-I$(srctree)/core/include -I$(srctree)/ports/$(PORT)/include
 HOST_CFLAGS := -O2 -g -Wall -Wextra -Werror -I$(srctree)/core/include
+# A port whose toolchain has no C library names a cache directory in
+# ARCH_NEWLIB (ports/<port>/arch.mk), which scripts/build-newlib.sh fills
+# once (rule below); its ARCH_CFLAGS and ARCH_LDFLAGS point there.
+NEWLIB_DONE := $(if $(ARCH_NEWLIB),$(ARCH_NEWLIB)/.done)
 
 export srctree O Q CC AR KBUILD_CFLAGS KBUILD_AFLAGS BOARD PORT
 
@@ -76,13 +80,21 @@ deps:
 
 # ---- configuration -------------------------------------------------------
 # Remade, and with it everything built for the target, when the
-# settings of the board or the port change.
-$(O)/.config: $(defconfig) $(archmk) $(boardmk)
+# settings of the board or the port change, or the C library the port
+# builds itself (below).
+$(O)/.config: $(defconfig) $(archmk) $(boardmk) $(NEWLIB_DONE)
 	@mkdir -p $(O)/include/generated
 	$(Q)cp $< $@
 	$(Q)sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=y$$/#define \1 1/p' \
 		-e 's/^\(CONFIG_[A-Za-z0-9_]*\)=\(.*\)$$/#define \1 \2/p' $< \
 		> $(O)/include/generated/autoconf.h
+
+# ---- newlib, where the port builds its own ---------------------------------
+ifneq ($(NEWLIB_DONE),)
+$(NEWLIB_DONE):
+	$(Q)$(srctree)/scripts/build-newlib.sh $(ARCH_NEWLIB) $(ARCH_NEWLIB_TARGET) \
+		$(CROSS_COMPILE) $(ARCH_NEWLIB_CFLAGS)
+endif
 
 # ---- upstream libfdt, compiled for the target ------------------------------
 LIBFDT_OBJS := fdt.o fdt_ro.o fdt_rw.o fdt_sw.o fdt_wip.o fdt_strerror.o \
@@ -111,7 +123,7 @@ $(O)/hyp.lds: $(srctree)/ports/$(PORT)/hyp.lds.S $(O)/.config
 
 $(HV_ELF): $(O)/built-in.a $(O)/libfdt/libfdt.a $(O)/hyp.lds
 	$(if $(Q),@echo "  LD      bulkhead.elf")
-	$(Q)$(CC) $(ARCH_CFLAGS) -nostdlib -static -Wl,--gc-sections -T $(O)/hyp.lds \
+	$(Q)$(CC) $(ARCH_CFLAGS) $(ARCH_LDFLAGS) -nostdlib -static -Wl,--gc-sections -T $(O)/hyp.lds \
 		-Wl,--whole-archive $(O)/built-in.a -Wl,--no-whole-archive \
 		$(O)/libfdt/libfdt.a -lc -lgcc -Wl,-Map,$(O)/bulkhead.map -o $@
 

@@ -13,8 +13,9 @@ srctree=$(cd "$(dirname "$0")/.." && pwd)
 cache=${1:-${CACHE:-$srctree/build/cache}}
 
 PACKAGES="make gcc libc6-dev cpp gcc-arm-none-eabi libnewlib-arm-none-eabi
-qemu-system-arm u-boot-qemu u-boot-tools device-tree-compiler libfdt-dev
-libcmocka-dev linux-source-6.1 e2fsprogs xz-utils tar cpio gzip"
+qemu-system-arm gcc-powerpc-linux-gnu newlib-source qemu-system-ppc
+u-boot-qemu u-boot-tools device-tree-compiler libfdt-dev libcmocka-dev
+linux-source-6.1 e2fsprogs xz-utils tar cpio gzip"
 
 . "$srctree/scripts/apt-lib.sh"
 install_missing $PACKAGES

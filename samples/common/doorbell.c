@@ -20,15 +20,18 @@ static int doorbell_irq(const void *fdt, int node)
 	return spec ? irq_from_spec(spec, len) : -1;
 }
 
-/* Fills @db from @node; false when the node has no usable doorbell. */
-static bool read_region(const void *fdt, int node, struct doorbell *db)
+/* Fills @db from @node and maps the region; false: no usable doorbell. */
+static bool read_region(const void *fdt, int node, size_t min_size,
+			struct doorbell *db)
 {
 	const fdt32_t *number = fdt_getprop(fdt, node, "bulkhead,doorbell", NULL);
 	uint64_t base;
 	int irq = doorbell_irq(fdt, node);
 
 	if (!number || irq < 0 || dt_reg(fdt, node, &base, &db->size) ||
-	    base > UINTPTR_MAX)
+	    db->size < min_size)
+		return false;
+	if (base > UINTPTR_MAX || !arch_map_memory(base, db->size))
 		return false;
 	db->base = (void *)(uintptr_t)base;
 	db->number = fdt32_ld(number);
@@ -43,7 +46,7 @@ int doorbell_find(struct doorbell *db, size_t min_size)
 
 	while ((node = fdt_node_offset_by_compatible(fdt, node,
 						     "bulkhead,shared-memory")) >= 0)
-		if (read_region(fdt, node, db) && db->size >= min_size)
+		if (read_region(fdt, node, min_size, db))
 			return 0;
 	printf("%s: no shared memory of %u bytes with a doorbell in the device tree\n",
 	       guest.name, (unsigned int)min_size);

@@ -15,8 +15,12 @@
 #include <stdint.h>
 
 /*
- * read_mpidr(), mmio_read32(), mmio_write32(), cpu_wait(), mem_barrier():
- * the port's, in samples/common/<port>/arch/guest.h.
+ * read_mpidr(), mmio_read32(), mmio_write32(), mmio_read8(), mmio_write8(),
+ * cpu_wait(), mem_barrier(), mem_order(), and arch_map_device() and
+ * arch_map_memory(), which make an address of the device tree reachable
+ * before its first access where the guest runs with translation on (Book
+ * E; nothing on the Cortex-A15, whose guests run with the MMU off): the
+ * port's, in samples/common/<port>/arch/guest.h.
  */
 #include "arch/guest.h"
 

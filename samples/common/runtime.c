@@ -143,7 +143,11 @@ void guest_start(const void *fdt)
 
 	memset(__bss_start, 0, __bss_end - __bss_start);
 
-	err = fdt_check_header(fdt);
+	/* The device tree may lie beyond what is mapped: its header, then all. */
+	err = arch_map_memory((uintptr_t)fdt, sizeof(struct fdt_header)) ?
+		fdt_check_header(fdt) : -FDT_ERR_BADOFFSET;
+	if (!err && !arch_map_memory((uintptr_t)fdt, fdt_totalsize(fdt)))
+		err = -FDT_ERR_TRUNCATED;
 	console_init(err ? NULL : fdt);
 	/* The device tree sits near the top of RAM: the heap stops below it. */
 	heap_init(err ? 0 : (uintptr_t)fdt & ~(uintptr_t)7);
@@ -156,6 +160,11 @@ void guest_start(const void *fdt)
 	guest.fdt = fdt;
 	if (read_identity())
 		exit(EXIT_FAILURE);
+	/* The heap may reach beyond what is mapped. */
+	if (!arch_map_memory(guest.ram_base, guest.ram_size)) {
+		printf("%s: cannot map its RAM\n", guest.name);
+		exit(EXIT_FAILURE);
+	}
 	__libc_init_array();
 	exit(main());
 }

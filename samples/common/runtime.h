@@ -6,8 +6,9 @@
 #include <stdint.h>
 
 /*
- * Send stdout and stderr to the PL011 named by /chosen/stdout-path of
- * @fdt, or to the console hypercall when @fdt is NULL or names none.
+ * Send stdout and stderr to the UART (a PL011 or an ns16550A with byte
+ * registers) named by /chosen/stdout-path of @fdt, or to the console
+ * hypercall when @fdt is NULL or names none.
  */
 void console_init(const void *fdt);
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The system calls newlib needs, for a guest with one console and no
- * files: writes to stdout/stderr go to the partition's UART, the heap is
- * the RAM between the stack and the device tree, and _exit() shuts the
- * partition down.
+ * files: writes to stdout/stderr go to the partition's UART (a PL011 or
+ * an ns16550A), the heap is the RAM between the stack and the device
+ * tree, and _exit() shuts the partition down.
  */
 #include <errno.h>
 #include <string.h>
@@ -23,36 +23,81 @@ int errno;
 #define PL011_FR		0x18
 #define PL011_FR_TXFF		(1u << 5)
 
+/* Byte registers at consecutive offsets (reg-shift 0) */
+#define NS16550_THR		0x00
+#define NS16550_LSR		0x05
+#define NS16550_LSR_THRE	(1u << 5)
+
 extern char __heap_start[];
 
-static uintptr_t uart_base;	/* 0: use BH_HC_CONSOLE_WRITE */
+typedef void (*uart_putc_t)(char c);
+
+/* The UART of /chosen/stdout-path; none: use BH_HC_CONSOLE_WRITE. */
+static uintptr_t uart_base;
+static uart_putc_t uart_putc;
 static char *heap_end = __heap_start;
 static char *heap_limit = __heap_start;
 
-static uintptr_t find_stdout_uart(const void *fdt)
+static void pl011_putc(char c)
+{
+	while (mmio_read32(uart_base + PL011_FR) & PL011_FR_TXFF)
+		;
+	mmio_write32(uart_base + PL011_DR, (uint8_t)c);
+}
+
+static void ns16550_putc(char c)
+{
+	while (!(mmio_read8(uart_base + NS16550_LSR) & NS16550_LSR_THRE))
+		;
+	mmio_write8(uart_base + NS16550_THR, c);
+}
+
+/* The driver for @node, or NULL. An ns16550 must have byte registers. */
+static uart_putc_t uart_driver(const void *fdt, int node)
+{
+	const fdt32_t *shift;
+	int len;
+
+	if (!fdt_node_check_compatible(fdt, node, "arm,pl011"))
+		return pl011_putc;
+	if (fdt_node_check_compatible(fdt, node, "ns16550a") &&
+	    fdt_node_check_compatible(fdt, node, "ns16550"))
+		return NULL;
+	shift = fdt_getprop(fdt, node, "reg-shift", &len);
+	if (shift && (len != sizeof(*shift) || fdt32_ld(shift)))
+		return NULL;
+	return ns16550_putc;
+}
+
+static void find_stdout_uart(const void *fdt)
 {
 	const char *path;
 	uint64_t base, size;
 	int chosen, node, len;
+	uart_putc_t putc;
 
 	chosen = fdt_path_offset(fdt, "/chosen");
 	if (chosen < 0)
-		return 0;
+		return;
 	path = fdt_getprop(fdt, chosen, "stdout-path", &len);
 	if (!path || strnlen(path, len) == (size_t)len)
-		return 0;
+		return;
 	/* "path:options" (e.g. ":115200n8") names the node before the colon. */
 	node = fdt_path_offset_namelen(fdt, path, strcspn(path, ":"));
-	if (node < 0 || fdt_node_check_compatible(fdt, node, "arm,pl011"))
-		return 0;
-	if (dt_reg(fdt, node, &base, &size) || base > UINTPTR_MAX)
-		return 0;
-	return base;
+	if (node < 0)
+		return;
+	putc = uart_driver(fdt, node);
+	if (!putc || dt_reg(fdt, node, &base, &size))
+		return;
+	uart_base = arch_map_device(base, size);
+	uart_putc = putc;
 }
 
 void console_init(const void *fdt)
 {
-	uart_base = fdt ? find_stdout_uart(fdt) : 0;
+	uart_base = 0;
+	if (fdt)
+		find_stdout_uart(fdt);
 }
 
 void heap_init(uintptr_t limit)
@@ -62,11 +107,8 @@ void heap_init(uintptr_t limit)
 
 static void uart_write(const char *buf, size_t len)
 {
-	while (len--) {
-		while (mmio_read32(uart_base + PL011_FR) & PL011_FR_TXFF)
-			;
-		mmio_write32(uart_base + PL011_DR, (uint8_t)*buf++);
-	}
+	while (len--)
+		uart_putc(*buf++);
 }
 
 static int hypercall_write(const char *buf, size_t len)

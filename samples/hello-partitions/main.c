@@ -16,6 +16,7 @@
 
 #include "guest.h"
 #include "hypercall.h"
+#include "irq.h"
 
 #define PATTERN_BYTES	MiB
 
@@ -67,7 +68,7 @@ static struct mailbox *find_mailbox(void)
 	uint64_t base, size;
 
 	if (node < 0 || dt_reg(guest.fdt, node, &base, &size) ||
-	    size < sizeof(struct mailbox) || base > UINTPTR_MAX) {
+	    size < sizeof(struct mailbox) || !arch_map_memory(base, size)) {
 		printf("%s: no bulkhead,shared-memory region in the device tree\n",
 		       guest.name);
 		return NULL;
@@ -87,29 +88,13 @@ static int send_greeting(struct mailbox *box)
 	return 0;
 }
 
-/* The generic timer's virtual counter bounds the wait. */
-static uint64_t counter_read(void)
-{
-	uint64_t count;
-
-	__asm__ volatile("isb\n\tmrrc p15, 1, %Q0, %R0, c14" : "=r"(count));
-	return count;
-}
-
-static uint32_t counter_freq(void)
-{
-	uint32_t freq;
-
-	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(freq));
-	return freq;
-}
-
+/* The CPU's counter (irq.h: the timer's count, no interrupt) bounds the wait. */
 static int receive_greeting(const struct mailbox *box)
 {
-	uint64_t end = counter_read() + (uint64_t)counter_freq() * MAILBOX_WAIT_S;
+	uint64_t end = timer_count() + (uint64_t)timer_freq() * MAILBOX_WAIT_S;
 
 	while (__atomic_load_n(&box->full, __ATOMIC_SEQ_CST) != MAILBOX_FULL)
-		if (counter_read() > end) {
+		if (timer_count() > end) {
 			printf("%s: shared memory still empty after %u s\n", guest.name,
 			       MAILBOX_WAIT_S);
 			return -1;

@@ -18,14 +18,9 @@
 /* One channel per partition: the one the doorbell handler counts for. */
 static struct channel *open_channel;
 
-static inline void dmb(void)
-{
-	__asm__ volatile("dmb" ::: "memory");
-}
-
 /*
  * head and tail: one plain load or store each, never merged or repeated by
- * the compiler; the DMBs around them give the order.
+ * the compiler; the barriers around them (mem_order()) give the order.
  */
 static inline uint32_t load_count(const uint32_t *count)
 {
@@ -68,7 +63,7 @@ int channel_open(struct channel *ch, bool requester)
 	       ", interrupt %u\n", guest.name, (uintptr_t)ch->db.base,
 	       (uint32_t)(ch->db.size / 1024), ch->db.number, ch->db.irq);
 	if (irq_init()) {
-		printf("%s: no GIC in the device tree\n", guest.name);
+		printf("%s: no interrupt controller in the device tree\n", guest.name);
 		return -1;
 	}
 	open_channel = ch;
@@ -88,10 +83,10 @@ int channel_send(struct channel *ch, const struct ipc_msg *m)
 	if (head - load_count(&ring->tail) >= IPC_RING_SLOTS)
 		return -1;
 	/* The consumer is done with the slot once it has moved tail past it */
-	dmb();
+	mem_order();
 	ring->slot[head % IPC_RING_SLOTS] = *m;
 	/* The message, then the head that hands it over */
-	dmb();
+	mem_order();
 	store_count(&ring->head, head + 1);
 	ch->sent = head + 1;
 	doorbell_ring(&ch->db);
@@ -106,10 +101,10 @@ bool channel_receive(struct channel *ch, struct ipc_msg *m)
 	if (load_count(&ring->head) == tail)
 		return false;
 	/* Read the message only after the head that says it is complete */
-	dmb();
+	mem_order();
 	*m = ring->slot[tail % IPC_RING_SLOTS];
 	/* Done with the slot before the producer may reuse it */
-	dmb();
+	mem_order();
 	store_count(&ring->tail, tail + 1);
 	return true;
 }

@@ -6,10 +6,11 @@
  * A ring has one producer and one consumer. head counts the messages the
  * producer has written, tail those the consumer has taken; both only grow
  * (modulo 2^32) and slot index = count % IPC_RING_SLOTS. The producer
- * writes the message, then (after a DMB) head, then rings; the consumer
- * reads head, then (after a DMB) the message, and gives the slot back by
- * advancing tail. Nobody rings when a slot frees up: ping never has more
- * than IPC_RING_SLOTS messages unanswered, so neither ring can fill.
+ * writes the message, then (after mem_order()) head, then rings; the
+ * consumer reads head, then (after mem_order()) the message, and gives
+ * the slot back by advancing tail. Nobody rings when a slot frees up:
+ * ping never has more than IPC_RING_SLOTS messages unanswered, so neither
+ * ring can fill.
  *
  * A doorbell interrupt only means "look at the ring": rings that come
  * while the interrupt is still pending raise it once, so the receiver

@@ -36,11 +36,6 @@ static irq_handler_t handlers[IRQ_MAX];
 void irq_dispatch(void);
 void __attribute__((noreturn)) irq_unexpected(uint32_t vector, uint32_t lr);
 
-static inline void mmio_write8(uintptr_t addr, uint8_t val)
-{
-	__asm__ volatile("strb %0, [%1]" : : "r"(val), "r"(addr) : "memory");
-}
-
 /* Entry @index of @node's reg, with its parent's #address-cells and #size-cells. */
 static int reg_entry(const void *fdt, int node, int index, uint64_t *base)
 {

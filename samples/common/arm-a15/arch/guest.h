@@ -6,6 +6,7 @@
 #ifndef SAMPLES_ARCH_GUEST_H
 #define SAMPLES_ARCH_GUEST_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* MPIDR of the running vCPU: Aff0 (bits 7:0) is its index in the partition. */
@@ -34,6 +35,19 @@ static inline void mmio_write32(uintptr_t addr, uint32_t val)
 	__asm__ volatile("str %0, [%1]" : : "r"(val), "r"(addr) : "memory");
 }
 
+static inline uint8_t mmio_read8(uintptr_t addr)
+{
+	uint8_t val;
+
+	__asm__ volatile("ldrb %0, [%1]" : "=r"(val) : "r"(addr) : "memory");
+	return val;
+}
+
+static inline void mmio_write8(uintptr_t addr, uint8_t val)
+{
+	__asm__ volatile("strb %0, [%1]" : : "r"(val), "r"(addr) : "memory");
+}
+
 /* Sleep until an interrupt is pending (WFI). */
 static inline void cpu_wait(void)
 {
@@ -44,6 +58,30 @@ static inline void cpu_wait(void)
 static inline void mem_barrier(void)
 {
 	__asm__ volatile("dsb" ::: "memory");
+}
+
+/* Other CPUs see every memory access before it before any after it (DMB). */
+static inline void mem_order(void)
+{
+	__asm__ volatile("dmb" ::: "memory");
+}
+
+/*
+ * Make [base, base + size) of the device tree's addresses reachable
+ * before the first access: device registers (the address to use for
+ * @base, 0 when they cannot be reached) or memory (true when it is
+ * reachable at its own addresses). Guests run with the MMU off: every
+ * address below 4 GiB is reachable already, at itself.
+ */
+static inline uintptr_t arch_map_device(uint64_t base, uint64_t size)
+{
+	(void)size;
+	return base > UINTPTR_MAX ? 0 : (uintptr_t)base;
+}
+
+static inline bool arch_map_memory(uint64_t base, uint64_t size)
+{
+	return base <= UINTPTR_MAX && size <= UINTPTR_MAX - base + 1;
 }
 
 #endif
