@@ -43,9 +43,15 @@ void ppc_flush_shadow(struct vcpu *v)
 	memset(c->shadow_cache, 0, sizeof(c->shadow_cache));
 }
 
+/*
+ * The page number folded with the bits above it: pages that compete for
+ * one TLB0 set (the same page number modulo 128) fall into different
+ * slots, so the cache serves what TLB0 itself evicts (fast_trap.S
+ * computes the same).
+ */
 static struct shadow_cache_entry *cache_slot(struct ppc_cpu *c, uint32_t ea)
 {
-	return &c->shadow_cache[(ea >> 12) % SHADOW_CACHE_SIZE];
+	return &c->shadow_cache[((ea >> 12) ^ (ea >> 20)) % SHADOW_CACHE_SIZE];
 }
 
 /* Forget the cached shadow entries of effective pages in [@base, @base + @size) */

@@ -181,7 +181,10 @@ program_fast:
  */
 .macro	tlb_fast vec
 	stw	r5, PPC_CPU_SCRATCH_R5(r1)
-	rlwinm	r5, r3, 25, 19, 26		/* slot offset: page % 256 << 5 */
+	rlwinm	r5, r3, 20, 24, 31		/* the slot: context.c's cache_slot() */
+	rlwinm	r4, r3, 12, 24, 31
+	xor	r5, r5, r4
+	slwi	r5, r5, SHADOW_CACHE_SHIFT
 	add	r5, r5, r1
 	rlwinm	r3, r3, 0, 0, 19
 	mfspr	r4, SPR_PID0
