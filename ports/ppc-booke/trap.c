@@ -237,7 +237,7 @@ bool ppc_handle_trap(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 	}
 }
 
-void ppc_complete_exit(struct vcpu *v, const struct vm_exit *exit)
+void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {
 	struct booke_vcpu *r = &v->arch->regs;
 

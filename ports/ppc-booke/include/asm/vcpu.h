@@ -52,8 +52,6 @@ int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn);
  */
 bool ppc_handle_trap(struct vcpu *v, unsigned int exc, struct vm_exit *exit);
 
-/* Finish @exit, which the core answered EXIT_RESUME (trap.c) */
-void ppc_complete_exit(struct vcpu *v, const struct vm_exit *exit);
 
 /* SPRG3-7 as the guest set them into the real registers it reads (vcpu.c) */
 void ppc_sync_sprgs(const struct booke_vcpu *r);
