@@ -129,8 +129,7 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 		a->context_stale = true;
 		break;
 	case BOOKE_TLB_CHANGED:
-		/* Exact by excess: every shadow entry of this CPU is this vCPU's */
-		ppc_flush_shadow(v);
+		ppc_guest_tlb_changed(v, &e);
 		a->context_stale = true;
 		break;
 	case BOOKE_IDLE:
@@ -238,7 +237,7 @@ bool ppc_handle_trap(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 	}
 }
 
-void ppc_complete_exit(struct vcpu *v, const struct vm_exit *exit)
+void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {
 	struct booke_vcpu *r = &v->arch->regs;
 
