@@ -28,7 +28,7 @@ describe() {
 	hypercall_null) echo "one \`sc 1\` (\`BH_HC_VERSION\`, a constant answer) and its return" ;;
 	mtspr_sprg0) echo "one \`mtspr\` to SPRG0, which the hypervisor keeps in the vCPU" ;;
 	mtspr_sprg4) echo "one \`mtspr\` to SPRG4 (user mode reads it, the hypervisor emulates the write)" ;;
-	tlb_miss) echo "one load that misses in the hardware TLB, its guest TLB entry there: the shadow entry made and written" ;;
+	tlb_miss) echo "one load that misses in the hardware TLB, its shadow entry in the hypervisor's cache of them" ;;
 	mmio_read) echo "one \`lbz\` from the emulated 16550's LSR register" ;;
 	dec_latency) echo "\`mtspr\` of DEC = 1 to the first instruction of the guest's IVOR10 handler" ;;
 	boot_to_guest) echo "hypervisor entry to the guest's first console line" ;;
@@ -82,13 +82,19 @@ one thing at a time.
 - \`tlb_miss\`: a load from a page the guest's own TLB maps (its RAM, TLB1
   entry 0) whose shadow entry is not in the hardware TLB. Shadow entries
   are 4 KiB pages in TLB0, set-associative with the geometry the guest's
-  TLB0CFG reports (512 entries, 4 ways: 128 sets); the loop loads from one
-  page more than there are ways, all in one set and in turn, so each
-  load finds its page evicted. The baseline is the same loop with every
-  load from one page, which stays. A guest \`tlbwe\` would evict too, but
-  it flushes the whole of TLB0, the loop's own code with it, and adds its
-  own emulation. Cross-check: two pages more than ways must give the same
-  figure (\`samples/bench/ppc-booke/tlb_miss.c\`).
+  TLB0CFG reports (512 entries, 4 ways: 128 sets); the loop loads from
+  twice as many pages as there are ways, all in one set and in turn, so
+  each load finds its page evicted (with one page more than ways, ways
+  replaced in turn can settle into hitting every other pass). The
+  hypervisor serves the miss from its cache of the shadow entries it made
+  (\`ports/ppc-booke/fast_trap.S\`), where the pages are after their
+  first pass: the figure is the miss TLB0 alone causes, not the first
+  touch of a page, which makes the entry from the guest's TLB. The
+  baseline is the same loop with every load from one page, which stays.
+  A guest \`tlbwe\` would evict too, but it flushes the whole of TLB0, the
+  loop's own code with it, and adds its own emulation. Cross-check: one
+  page more must give the same figure
+  (\`samples/bench/ppc-booke/tlb_miss.c\`).
 - \`mmio_read\`: an \`lbz\` of the line status register (offset 5) of the
   guest's console 16550, which the hypervisor emulates, at the address its
   device tree gives.

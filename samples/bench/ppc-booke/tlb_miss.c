@@ -2,11 +2,13 @@
 /*
  * tlb_miss: a guest load from a page that the guest's own TLB maps (TLB1
  * entry 0, the initial mapped area over its RAM) but whose shadow entry
- * is not in the hardware TLB: the hypervisor takes the data TLB error,
- * finds the guest's entry and writes the shadow one into TLB0
- * (ports/ppc-booke/storage.c, shadow_tlb.c, context.c). A guest pays it
- * on the first touch of each page after any change to its TLB (which
- * drops every shadow entry) and on every touch of a page evicted since.
+ * is not in the hardware TLB: the hypervisor takes the data TLB error and
+ * writes the shadow entry into TLB0, from its cache of the shadow entries
+ * it made (ports/ppc-booke/fast_trap.S) or, for a page not in the cache,
+ * made anew from the guest's entry (storage.c, shadow_tlb.c, context.c).
+ * A guest pays it on every touch of a page that TLB0 evicted since the
+ * last; the pages here are in the cache after their first pass, so the
+ * figure is the miss TLB0 alone causes.
  *
  * The shadow entries are 4 KiB pages in TLB0, which is set-associative
  * with the geometry the guest's TLB0CFG reports (the core's: 512
