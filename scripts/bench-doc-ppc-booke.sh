@@ -23,6 +23,16 @@ tpi=$(awk -v f="$hz" 'BEGIN { printf "%g", f / 1e9 }')
 ipt=$(awk -v f="$hz" 'BEGIN { printf "%g", 1e9 / f }')
 per_diff=$(awk -v f="$hz" 'BEGIN { printf "%d", f / 1e9 * 10000 }')
 
+# "`a/`, `b/`" for "a b"
+dir_list() {
+	local d out=
+
+	for d in $1; do
+		out="$out${out:+, }\`$d/\`"
+	done
+	echo "$out"
+}
+
 describe() {
 	case $1 in
 	hypercall_null) echo "one \`sc 1\` (\`BH_HC_VERSION\`, a constant answer) and its return" ;;
@@ -33,8 +43,7 @@ describe() {
 	dec_latency) echo "\`mtspr\` of DEC = 1 to the first instruction of the guest's IVOR10 handler" ;;
 	boot_to_guest) echo "hypervisor entry to the guest's first console line" ;;
 	hv_text_bytes) echo "text (code and read-only data) of \`bulkhead.elf\`, as \`size\` gives it" ;;
-	hv_lines) echo "lines of C and assembly in $(echo "$SOURCE_DIRS" |
-		sed 's|\([^ ][^ ]*\)|`\1/`|g; s/ /, /g')" ;;
+	hv_lines) echo "lines of C and assembly in $(dir_list "$SOURCE_DIRS")" ;;
 	*) echo "$1" ;;
 	esac
 }

@@ -144,9 +144,8 @@ fi
 # The hypervisor's own code: the port, the board and the BSPs its
 # defconfig selects (CONFIG_BSP_FSL_E500=y: bsp/fsl-e500), the rest.
 bsps=$(sed -n 's/^CONFIG_BSP_\([A-Z0-9_]*\)=y$/bsp\/\1/p' "$srctree/bsp/$board/defconfig" |
-	tr 'A-Z_' 'a-z-')
-# shellcheck disable=SC2086 # one word each
-source_dirs=$(echo core "ports/$port" "bsp/$board" $bsps drivers)
+	tr 'A-Z_\n' 'a-z- ')
+source_dirs="core ports/$port bsp/$board ${bsps}drivers"
 text=$("$size" "$build/bulkhead.elf" | awk 'NR == 2 { print $1 }')
 # shellcheck disable=SC2086 # a list of directories
 lines=$(cd "$srctree" && find $source_dirs -name '*.[chS]' -type f -print0 | xargs -0 cat | wc -l)
@@ -190,6 +189,16 @@ xen_value() {
 	echo "$xen_first" | awk -v m="$metric" '$1 == m { print $2 }'
 }
 
+# "`a/`, `b/`" for "a b"
+dir_list() {
+	local d out=
+
+	for d in $1; do
+		out="$out${out:+, }\`$d/\`"
+	done
+	echo "$out"
+}
+
 describe() {
 	case $1 in
 	hypercall_null) echo "one \`hvc\` (\`BH_HC_VERSION\`) and its return" ;;
@@ -204,7 +213,7 @@ describe() {
 	ipc_roundtrip) echo "request and reply through shared memory and doorbells, both sleeping in WFI" ;;
 	boot_to_guest) echo "hypervisor entry to the guest's first console line" ;;
 	hv_text_bytes) echo "text (code and read-only data) of \`bulkhead.elf\`, as \`size\` gives it" ;;
-	hv_lines) echo "lines of C and assembly in $(echo "$source_dirs" | sed 's|\([^ ][^ ]*\)|`\1/`|g; s/ /, /g')" ;;
+	hv_lines) echo "lines of C and assembly in $(dir_list "$source_dirs")" ;;
 	*) echo "$1" ;;
 	esac
 }
