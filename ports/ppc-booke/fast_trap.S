@@ -1,20 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The two commonest traps of a guest's supervisor, answered in the
- * vector without the run loop (entry.S's trap_common is the way for
- * everything else):
+ * The commonest traps of a guest's supervisor, answered in the vector
+ * without the run loop (entry.S's trap_common is the way for everything
+ * else):
  *
  *  - sc 1 of a hypercall whose answer is a constant (port.h's
  *    struct hypercall_constants): r3 gets it, r4 keeps its value;
  *  - mfspr and mtspr of an SPR that is plain storage in the guest's
- *    struct booke_vcpu (trap.c's booke_plain_spr table).
- *
+ *    struct booke_vcpu (trap.c's booke_plain_spr table); an mtspr of
+ *    SPRG3-7 also goes to the real register, which the guest's user-mode
+ *    reads (259-263) see without a trap;
  *  - a TLB miss whose shadow entry context.c made last is in the shadow
  *    cache (struct ppc_cpu): written to TLB0 again, for the hardware TID
  *    in PID0 only.
  *
- * The first two need the trapped instruction, which they read only through the
- * page trap.c's fetch_guest_insn() looked up last (struct ppc_cpu's
+ * The first two need the trapped instruction, which they read only
+ * through the page trap.c's fetch_guest_insn() looked up last (struct ppc_cpu's
  * fetch_ea and fetch_page, forgotten at every change of the guest's
  * translation): on any other page, or for anything else, they join
  * trap_common's path with nothing changed. Neither can make an interrupt
@@ -39,6 +40,11 @@
 #define SPR_MAS3	627
 #define SPR_MAS7	944
 #define MAS0_ESEL_SHIFT	16
+#define SPR_SPRG3	275
+#define SPR_SPRG4	276
+#define SPR_SPRG5	277
+#define SPR_SPRG6	278
+#define SPR_SPRG7	279
 
 /* CR saved; from the hypervisor: hv_trap. Uses r3 only. */
 .macro	guest_or_hv
@@ -158,6 +164,29 @@ program_fast:
 	bne	3f
 	lwzx	r8, r4, r7
 	stwx	r8, r4, r6
+	/* SPRG3-7 (275-279): the hardware register too; r9 = the SPR number */
+	rlwinm	r9, r3, 16, 27, 31
+	rlwinm	r7, r3, 26, 22, 26
+	or	r9, r9, r7
+	cmplwi	r9, SPR_SPRG3
+	blt	4f
+	cmplwi	r9, SPR_SPRG7
+	bgt	4f
+	beq	5f
+	cmplwi	r9, SPR_SPRG4
+	blt	6f
+	beq	7f
+	cmplwi	r9, SPR_SPRG5
+	beq	8f
+	mtspr	SPR_SPRG6, r8
+	b	4f
+5:	mtspr	SPR_SPRG7, r8
+	b	4f
+6:	mtspr	SPR_SPRG3, r8
+	b	4f
+7:	mtspr	SPR_SPRG4, r8
+	b	4f
+8:	mtspr	SPR_SPRG5, r8
 	b	4f
 3:	lwzx	r8, r4, r6
 	stwx	r8, r4, r7
