@@ -29,7 +29,7 @@
 ppc_vectors:
 
 /* Base class: SRR0/SRR1 are the interrupted context's */
-.macro	vector n
+.macro	vector n, to=trap_common
 	.balign	64
 	.global	ppc_vector_\n
 ppc_vector_\n:
@@ -38,7 +38,7 @@ ppc_vector_\n:
 	stw	r3, PPC_CPU_SCRATCH_R3(r1)
 	stw	r4, PPC_CPU_SCRATCH_R4(r1)
 	li	r4, \n
-	b	trap_common
+	b	\to
 .endm
 
 /* Critical class and machine check: never expected */
@@ -58,15 +58,15 @@ ppc_vector_\n:
 	vector	3
 	vector	4
 	vector	5
-	vector	6
+	vector	6, program_fast	/* fast_trap.S */
 	vector	7
-	vector	8
+	vector	8, syscall_fast
 	vector	9
 	vector	10
 	vector	11
 	fatal_vector 12
-	vector	13
-	vector	14
+	vector	13, dtlb_fast
+	vector	14, itlb_fast
 	fatal_vector 15
 	vector	32
 	vector	33
@@ -75,12 +75,19 @@ ppc_vector_\n:
 	vector	36
 	fatal_vector 37
 
+/*
+ * r1 = this CPU's struct ppc_cpu, r4 = the IVOR number; the interrupted
+ * r1 in SPRG1, r3 and r4 in the scratch words. fast_trap.S's vectors
+ * start the same way and join at trap_save or save_tail.
+ */
 trap_common:
 	mfcr	r3
 	stw	r3, PPC_CPU_SCRATCH_CR(r1)
 	mfsrr1	r3
 	andi.	r3, r3, MSR_PR
 	beq	hv_trap
+	.global	trap_save
+trap_save:
 	lwz	r3, PPC_CPU_GUEST(r1)
 	stw	r0, BOOKE_GPR(0)(r3)
 	mfspr	r0, SPRG1
@@ -91,6 +98,9 @@ trap_common:
 	lwz	r0, PPC_CPU_SCRATCH_R4(r1)
 	stw	r0, BOOKE_GPR(4)(r3)
 	stmw	r5, BOOKE_GPR(5)(r3)
+	/* r3 = the vCPU's struct booke_vcpu, every GPR in it */
+	.global	save_tail
+save_tail:
 	mfsrr0	r0
 	stw	r0, BOOKE_PC(r3)
 	mfsrr1	r0
@@ -116,6 +126,7 @@ trap_common:
 	blr
 
 /* From the hypervisor itself: a wake-up from ppc_cpu_sleep(), or fatal */
+	.global	hv_trap
 hv_trap:
 	cmpwi	r4, 4			/* external input */
 	beq	1f

@@ -5,6 +5,7 @@
  * trapped state and applies their answer to the hardware: shadow
  * entries, the hardware context, exits for the core.
  */
+#include <stddef.h>
 #include <bulkhead/console.h>
 #include <bulkhead/port.h>
 #include <asm/cpu.h>
@@ -14,9 +15,21 @@
 
 #define PAGE_MASK	0xfffu
 
+#define PLAIN(spr, field)	[SPR_##spr] = offsetof(struct booke_vcpu, field)
+#define PLAIN_SPRG(n)		[SPR_SPRG##n] = offsetof(struct booke_vcpu, sprg[n])
+
+/* For fast_trap.S: the SPRs whose mfspr and mtspr move a value, nothing more */
+const unsigned char booke_plain_spr[1024] = {
+	PLAIN(SRR0, srr0), PLAIN(SRR1, srr1), PLAIN(CSRR0, csrr0), PLAIN(CSRR1, csrr1),
+	PLAIN(MCSRR0, mcsrr0), PLAIN(MCSRR1, mcsrr1), PLAIN(DEAR, dear), PLAIN(ESR, esr),
+	PLAIN_SPRG(0), PLAIN_SPRG(1), PLAIN_SPRG(2),
+};
+_Static_assert(offsetof(struct booke_vcpu, sprg[2]) < 256, "offsets fit a byte");
+
 int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 {
 	struct arch_vcpu *a = v->arch;
+	struct ppc_cpu *c = this_cpu();
 	const struct gtlb_entry *ge;
 	const struct guest_region *r;
 	gpaddr_t gpa;
@@ -24,8 +37,8 @@ int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 	size_t len = 4;
 	const uint32_t *word;
 
-	if ((ea & ~PAGE_MASK) == a->fetch_ea) {
-		*insn = a->fetch_page[(ea & PAGE_MASK) / 4];
+	if ((ea & ~PAGE_MASK) == c->fetch_ea) {
+		*insn = c->fetch_page[(ea & PAGE_MASK) / 4];
 		return 0;
 	}
 	ge = gtlb_lookup(&a->tlb, ea, !!(a->regs.msr & MSR_IS));
@@ -40,8 +53,8 @@ int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 	*insn = *word;
 	/* Low RAM is mapped for good; a window pointer lasts one call only */
 	if (pa < HV_LOW_RAM_END) {
-		a->fetch_ea = ea & ~PAGE_MASK;
-		a->fetch_page = (const uint32_t *)((uintptr_t)word - (ea & PAGE_MASK));
+		c->fetch_ea = ea & ~PAGE_MASK;
+		c->fetch_page = (const uint32_t *)((uintptr_t)word - (ea & PAGE_MASK));
 	}
 	return 0;
 }
@@ -98,7 +111,7 @@ static void timer_spr(struct arch_vcpu *a, const struct booke_exit *e)
 static bool privileged(struct vcpu *v, struct vm_exit *exit)
 {
 	struct arch_vcpu *a = v->arch;
-	struct booke_exit e = { 0 };
+	struct booke_exit e;
 	uint32_t insn;
 
 	if (fetch_guest_insn(v, a->regs.pc, &insn))
@@ -116,8 +129,7 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 		a->context_stale = true;
 		break;
 	case BOOKE_TLB_CHANGED:
-		/* Exact by excess: every shadow entry of this CPU is this vCPU's */
-		ppc_flush_shadow(v);
+		ppc_guest_tlb_changed(v, &e);
 		a->context_stale = true;
 		break;
 	case BOOKE_IDLE:
@@ -225,7 +237,7 @@ bool ppc_handle_trap(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 	}
 }
 
-void ppc_complete_exit(struct vcpu *v, const struct vm_exit *exit)
+void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {
 	struct booke_vcpu *r = &v->arch->regs;
 
