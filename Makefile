@@ -1,7 +1,7 @@
 # Bulkhead top-level Makefile: a small Kbuild-style driver.
 #
 #   make [BOARD=qemu-virt-a15] [O=build/<board>] [CROSS_COMPILE=...] [V=1]
-#   make run [SAMPLE=hello-partitions] [BOOT=uboot|kernel]
+#   make run [SAMPLE=hello-partitions] [BOOT=uboot|kernel]  (uboot where the board has it)
 #   make check      all host and QEMU tests
 #   make image      the U-Boot FIT and boot disk for SAMPLE
 #
@@ -13,7 +13,6 @@
 
 BOARD	?= qemu-virt-a15
 SAMPLE	?= hello-partitions
-BOOT	?= uboot
 O	?= build/$(BOARD)
 V	?= 0
 
@@ -26,6 +25,8 @@ ifeq ($(wildcard $(defconfig)),)
 $(error unknown BOARD '$(BOARD)'; boards: $(notdir $(wildcard bsp/*)))
 endif
 include $(defconfig)
+# Through the board's U-Boot where it has one (CONFIG_UBOOT_BIOS)
+BOOT	?= $(if $(CONFIG_UBOOT_BIOS),uboot,kernel)
 unquote = $(subst ",,$(1))
 PORT	:= $(call unquote,$(CONFIG_PORT))
 archmk	:= $(srctree)/ports/$(PORT)/arch.mk

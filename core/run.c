@@ -31,6 +31,23 @@ enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e)
 	return EXIT_RESCHEDULE;
 }
 
+bool core_exit_resumes(struct vcpu *v, struct vm_exit *e)
+{
+	if (e->kind == EXIT_NONE)
+		return false;
+	switch (core_handle_exit(v, e)) {
+	case EXIT_RESUME:
+		port_vcpu_complete_exit(v, e);
+		break;
+	case EXIT_ABORT:
+		port_vcpu_inject_abort(v, e);
+		break;
+	case EXIT_RESCHEDULE:
+		return false;
+	}
+	return v->state == VCPU_RUNNING;
+}
+
 /* Claim a runnable vCPU: another CPU may stop it at the same moment. */
 static bool claim_runnable(struct vcpu *v)
 {

@@ -9,15 +9,17 @@
 # printed `bench: done` and the same results. Adds the hypervisor's size
 # (text bytes of bulkhead.elf, $SIZE, default arm-none-eabi-size) and its
 # C and assembly lines, prints `BENCH BOARD METRIC VALUE UNIT` per figure
-# and rewrites docs/benchmarks.md.
+# and rewrites docs/benchmarks.md (below).
 #
-# Then BUILDDIR/samples/bench/ipc (ping and pong, two CPUs) twice the same
+# Then, where the board has a config for it (samples/bench/ipc/BOARD.dts),
+# BUILDDIR/samples/bench/ipc (ping and pong, two CPUs) twice the same
 # way (consoles in BUILDDIR/bench/ipc-{1,2}.log) for doorbell_oneway and
 # ipc_roundtrip.
 #
-# The compute kernel also runs natively: BUILDDIR/samples/bench/native.elf
-# booted twice on the board's machine without virtualization=on (consoles
-# in BUILDDIR/bench/native-{1,2}.log); guest_overhead is the partition's
+# The compute kernel also runs natively where the port has that twin
+# (make built BUILDDIR/samples/bench/native.elf): booted twice on the
+# board's machine without virtualization=on (consoles in
+# BUILDDIR/bench/native-{1,2}.log); guest_overhead is the partition's
 # count over the native one, in percent.
 #
 # Then, when XEN is set (make bench on a board with BENCH_XEN := y), the
@@ -28,8 +30,10 @@
 # the ratio beside Bulkhead's in the doc and a gnuplot bar chart of the
 # figures both have in docs/benchmarks.png.
 #
-# BENCH_QUICK=1 (what `make check` uses), or no XEN: Bulkhead only, the
-# BENCH lines and nothing written: no Xen, no doc, no chart.
+# BENCH_QUICK=1 (what `make check` uses): Bulkhead only, the BENCH lines
+# and nothing written: no Xen, no doc, no chart. No XEN: the BENCH lines
+# and, where scripts/bench-doc-PORT.sh exists, docs/benchmarks-BOARD.md
+# that it writes from them.
 set -euo pipefail
 
 die() { echo "bench: $*" >&2; exit 1; }
@@ -52,7 +56,7 @@ boot() {
 	grep -qx "\[$part\] bench: done" "$log" ||
 		die "$sample did not finish (log: $log):
 $(grep -m 3 'NOT\|FAILED' "$log" || tail -n 3 "$log")"
-	sed -n "s/^\[$part\] bench: result \([a-z_]*\) \([0-9]*\) \([a-z]*\)\$/\1 \2 \3/p" "$log"
+	sed -n "s/^\[$part\] bench: result \([a-z0-9_]*\) \([0-9]*\) \([a-z]*\)\$/\1 \2 \3/p" "$log"
 }
 
 run() {
@@ -105,33 +109,47 @@ second=$(run 2)
 $(diff <(echo "$first") <(echo "$second"))"
 echo "bench: two runs under -icount shift=0,sleep=off gave identical results"
 
-ipc_first=$(run_ipc 1)
-ipc_second=$(run_ipc 2)
-[ -n "$ipc_first" ] || die "no results in $out/ipc-1.log"
-[ "$ipc_first" = "$ipc_second" ] || die "the two ipc runs differ:
+results=$first
+
+if [ -f "$srctree/samples/bench/ipc/$board.dts" ]; then
+	ipc_first=$(run_ipc 1)
+	ipc_second=$(run_ipc 2)
+	[ -n "$ipc_first" ] || die "no results in $out/ipc-1.log"
+	[ "$ipc_first" = "$ipc_second" ] || die "the two ipc runs differ:
 $(diff <(echo "$ipc_first") <(echo "$ipc_second"))"
-echo "bench: two ipc runs under -icount shift=0,sleep=off gave identical results"
+	echo "bench: two ipc runs under -icount shift=0,sleep=off gave identical results"
+	results="$results
+$ipc_first"
+fi
 
-native=$(run_native 1)
-[ "$native" = "$(run_native 2)" ] || die "the two native runs differ (logs: $out/native-{1,2}.log)"
-read -r native_count native_sum <<<"$native"
-[ -n "$native_sum" ] || die "no native result in $out/native-1.log"
-# "CHECKSUM ticks N": the same work, and the same number of interrupts
-guest_sum=$(sed -n 's/^\[bench\] bench: compute_checksum \([0-9]* ticks [0-9]*\)$/\1/p' \
-	"$out/run-1.log")
-[ "$guest_sum" = "$native_sum" ] ||
-	die "compute kernel checksum or ticks differ: partition ${guest_sum:-none}, native $native_sum"
-guest_count=$(echo "$first" | awk '$1 == "compute_kernel" { print $2 }')
-overhead=$(awk -v p="$guest_count" -v n="$native_count" \
-	'BEGIN { printf "%.2f", (p - n) * 100 / n }')
-
-text=$("$size" "$build/bulkhead.elf" | awk 'NR == 2 { print $1 }')
-lines=$(cd "$srctree" && find core "ports/$port" "bsp/$board" drivers \
-	-name '*.[chS]' -type f -print0 | xargs -0 cat | wc -l)
-results="$first
-$ipc_first
+if [ -f "$build/samples/bench/native.elf" ]; then
+	native=$(run_native 1)
+	[ "$native" = "$(run_native 2)" ] ||
+		die "the two native runs differ (logs: $out/native-{1,2}.log)"
+	read -r native_count native_sum <<<"$native"
+	[ -n "$native_sum" ] || die "no native result in $out/native-1.log"
+	# "CHECKSUM ticks N": the same work, and the same number of interrupts
+	guest_sum=$(sed -n 's/^\[bench\] bench: compute_checksum \([0-9]* ticks [0-9]*\)$/\1/p' \
+		"$out/run-1.log")
+	[ "$guest_sum" = "$native_sum" ] ||
+		die "compute kernel checksum or ticks differ: partition ${guest_sum:-none}, native $native_sum"
+	guest_count=$(echo "$first" | awk '$1 == "compute_kernel" { print $2 }')
+	overhead=$(awk -v p="$guest_count" -v n="$native_count" \
+		'BEGIN { printf "%.2f", (p - n) * 100 / n }')
+	results="$results
 compute_native $native_count instructions
-guest_overhead $overhead percent
+guest_overhead $overhead percent"
+fi
+
+# The hypervisor's own code: the port, the board and the BSPs its
+# defconfig selects (CONFIG_BSP_FSL_E500=y: bsp/fsl-e500), the rest.
+bsps=$(sed -n 's/^CONFIG_BSP_\([A-Z0-9_]*\)=y$/bsp\/\1/p' "$srctree/bsp/$board/defconfig" |
+	tr 'A-Z_\n' 'a-z- ')
+source_dirs="core ports/$port bsp/$board ${bsps}drivers"
+text=$("$size" "$build/bulkhead.elf" | awk 'NR == 2 { print $1 }')
+# shellcheck disable=SC2086 # a list of directories
+lines=$(cd "$srctree" && find $source_dirs -name '*.[chS]' -type f -print0 | xargs -0 cat | wc -l)
+results="$results
 hv_text_bytes $text bytes
 hv_lines $lines lines"
 
@@ -140,7 +158,14 @@ echo "$results" | while read -r metric value unit; do
 done
 [ "${BENCH_QUICK:-0}" = 0 ] || exit 0
 if [ -z "${XEN:-}" ]; then
-	echo "bench: no Xen comparison for $board; docs/benchmarks.md left as it is"
+	doc=docs/benchmarks-$board.md
+	if [ ! -f "$srctree/scripts/bench-doc-$port.sh" ]; then
+		echo "bench: no Xen comparison and no scripts/bench-doc-$port.sh; no doc written"
+		exit 0
+	fi
+	echo "$results" | SOURCE_DIRS="$source_dirs" \
+		bash "$srctree/scripts/bench-doc-$port.sh" "$board" >"$srctree/$doc"
+	echo "bench: wrote $doc"
 	exit 0
 fi
 
@@ -164,6 +189,16 @@ xen_value() {
 	echo "$xen_first" | awk -v m="$metric" '$1 == m { print $2 }'
 }
 
+# "`a/`, `b/`" for "a b"
+dir_list() {
+	local d out=
+
+	for d in $1; do
+		out="$out${out:+, }\`$d/\`"
+	done
+	echo "$out"
+}
+
 describe() {
 	case $1 in
 	hypercall_null) echo "one \`hvc\` (\`BH_HC_VERSION\`) and its return" ;;
@@ -178,9 +213,20 @@ describe() {
 	ipc_roundtrip) echo "request and reply through shared memory and doorbells, both sleeping in WFI" ;;
 	boot_to_guest) echo "hypervisor entry to the guest's first console line" ;;
 	hv_text_bytes) echo "text (code and read-only data) of \`bulkhead.elf\`, as \`size\` gives it" ;;
-	hv_lines) echo "lines of C and assembly in \`core/\`, \`ports/$port/\`, \`bsp/$board/\`, \`drivers/\`" ;;
+	hv_lines) echo "lines of C and assembly in $(dir_list "$source_dirs")" ;;
 	*) echo "$1" ;;
 	esac
+}
+
+# The other boards with a benchmark, each with its own doc (bench-doc-PORT.sh)
+other_boards() {
+	local f b links=
+
+	for f in "$srctree"/samples/bench/*.dts; do
+		b=$(basename "$f" .dts)
+		[ "$b" = "$board" ] || links="$links${links:+, }[\`$b\`](benchmarks-$b.md)"
+	done
+	[ -z "$links" ] || printf '\n\nThe other boards: %s.' "$links"
 }
 
 {
@@ -188,7 +234,7 @@ describe() {
 	# Benchmarks
 
 	Generated by \`make bench BOARD=$board\` (\`scripts/bench.sh\`); do not
-	edit by hand.
+	edit by hand.$(other_boards)
 
 	## Method
 

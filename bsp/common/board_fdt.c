@@ -39,10 +39,11 @@ static int translate_up(const void *fdt, int node, uint64_t *addr)
 	return -1;
 }
 
-int board_fdt_reg(const void *fdt, int node, int idx, uint64_t *base, uint64_t *size)
+/* The @idx-th pair of @node's reg, read with the cells of @bus */
+static int read_reg(const void *fdt, int bus, int node, int idx, uint64_t *base,
+		    uint64_t *size)
 {
-	int bus = fdt_parent_offset(fdt, node), len;
-	int ac = fdt_address_cells(fdt, bus), sc = fdt_size_cells(fdt, bus);
+	int ac = fdt_address_cells(fdt, bus), sc = fdt_size_cells(fdt, bus), len;
 	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
 
 	if (!reg || bus < 0 || ac < 1 || ac > 2 || sc < 0 || sc > 2 ||
@@ -51,6 +52,20 @@ int board_fdt_reg(const void *fdt, int node, int idx, uint64_t *base, uint64_t *
 	reg += idx * (ac + sc);
 	*base = board_fdt_cells(reg, ac);
 	*size = board_fdt_cells(reg + ac, sc);
+	return 0;
+}
+
+int board_fdt_reg(const void *fdt, int node, int idx, uint64_t *base, uint64_t *size)
+{
+	return read_reg(fdt, 0, node, idx, base, size);
+}
+
+int board_fdt_bus_reg(const void *fdt, int node, int idx, uint64_t *base, uint64_t *size)
+{
+	int bus = fdt_parent_offset(fdt, node);
+
+	if (read_reg(fdt, bus, node, idx, base, size))
+		return -1;
 	for (; bus > 0; bus = fdt_parent_offset(fdt, bus))
 		if (translate_up(fdt, bus, base))
 			return -1;

@@ -44,7 +44,7 @@ static volatile uint32_t *map_node(const void *fdt, int node, struct board_info 
 {
 	uint64_t base, size;
 
-	if (node < 0 || board_fdt_reg(fdt, node, 0, &base, &size))
+	if (node < 0 || board_fdt_bus_reg(fdt, node, 0, &base, &size))
 		return NULL;
 	board_add_hv_mmio(info, base, size);
 	return port_device_map(base, size, true);
@@ -110,7 +110,7 @@ static void discover_buses(const void *fdt, struct board_info *info)
 
 		if (node < 0)
 			continue;
-		if (!board_fdt_reg(fdt, node, 0, &base, &size))
+		if (!board_fdt_bus_reg(fdt, node, 0, &base, &size))
 			board_add_hv_mmio(info, base, size);
 		add_windows(fdt, node, info, board_add_hv_mmio);
 	}
@@ -130,7 +130,7 @@ static void discover_pci(const void *fdt, struct board_info *info)
 	struct board_pci *pci = &info->pci;
 	uint64_t regs, size;
 
-	if (!r || board_fdt_reg(fdt, node, 0, &regs, &size) || pac < 1 || pac > 2 ||
+	if (!r || board_fdt_bus_reg(fdt, node, 0, &regs, &size) || pac < 1 || pac > 2 ||
 	    sc < 1 || sc > 2)
 		return;
 	for (; len >= (3 + pac + sc) * 4; r += 3 + pac + sc, len -= (3 + pac + sc) * 4) {
@@ -156,10 +156,10 @@ int bsp_discover(const void *fdt, struct board_info *info)
 		if (info->cpu_release_addr[i])
 			board_add_hv_mmio(info, info->cpu_release_addr[i] & ~(SPIN_TABLE_PAGE - 1),
 					  SPIN_TABLE_PAGE);
-	if (!board_fdt_reg(fdt, board_fdt_stdout_node(fdt, "ns16550"), 0, &info->uart.base,
+	if (!board_fdt_bus_reg(fdt, board_fdt_stdout_node(fdt, "ns16550"), 0, &info->uart.base,
 			   &info->uart.size))
 		board_add_hv_mmio(info, info->uart.base, info->uart.size);
-	if (mpic >= 0 && !board_fdt_reg(fdt, mpic, 0, &info->intc.distributor.base,
+	if (mpic >= 0 && !board_fdt_bus_reg(fdt, mpic, 0, &info->intc.distributor.base,
 					&info->intc.distributor.size))
 		board_add_hv_mmio(info, info->intc.distributor.base, info->intc.distributor.size);
 	discover_power_off(fdt, info);

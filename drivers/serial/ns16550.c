@@ -15,20 +15,14 @@ void uart_init(paddr_t base, uint64_t size)
 	uart = port_device_map(base, size, true);
 }
 
-static void putc_raw(char c)
+bool uart_ready(void)
+{
+	return uart;
+}
+
+void uart_putc_raw(char c)
 {
 	while (!(uart[UART_LSR] & LSR_THRE))
 		;
 	uart[UART_THR] = (uint8_t)c;
-}
-
-void uart_write(const char *s, size_t len)
-{
-	if (!uart)
-		return;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '\n')
-			putc_raw('\r');
-		putc_raw(s[i]);
-	}
 }

@@ -49,8 +49,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	isb();
 }
 
-/* Finish the instruction behind @exit, which the core answered EXIT_RESUME. */
-static void complete_exit(struct vcpu *v, const struct vm_exit *exit)
+void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {
 	struct arm_regs *r = &v->arch->regs;
 	const struct arm_mmio_insn *m = &v->arch->mmio;
@@ -83,7 +82,6 @@ void port_vcpu_run(struct vcpu *v)
 	struct vm_exit exit;
 
 	for (;;) {
-		enum exit_action action;
 		uint32_t vector;
 
 		/*
@@ -104,16 +102,7 @@ void port_vcpu_run(struct vcpu *v)
 		exit.kind = EXIT_NONE;
 		if (!arm_handle_trap(v, &exit))
 			continue;
-		if (exit.kind == EXIT_NONE)
-			return;
-		action = core_handle_exit(v, &exit);
-		if (action == EXIT_RESUME)
-			complete_exit(v, &exit);
-		else if (action == EXIT_ABORT)
-			port_vcpu_inject_abort(v, &exit);
-		else
-			return;
-		if (v->state != VCPU_RUNNING)
+		if (!core_exit_resumes(v, &exit))
 			return;
 	}
 }

@@ -26,7 +26,15 @@ _Static_assert(offsetof(struct ppc_cpu, guest) == PPC_CPU_GUEST &&
 	       offsetof(struct ppc_cpu, scratch_cr) == PPC_CPU_SCRATCH_CR &&
 	       offsetof(struct ppc_cpu, scratch_r5) == PPC_CPU_SCRATCH_R5 &&
 	       offsetof(struct ppc_cpu, fetch_ea) == PPC_CPU_FETCH_EA &&
-	       offsetof(struct ppc_cpu, fetch_page) == PPC_CPU_FETCH_PAGE,
+	       offsetof(struct ppc_cpu, fetch_page) == PPC_CPU_FETCH_PAGE &&
+	       offsetof(struct ppc_cpu, tlb0_victim) == PPC_CPU_TLB0_VICTIM &&
+	       offsetof(struct ppc_cpu, shadow_cache) == PPC_CPU_SHADOW_CACHE &&
+	       sizeof(struct shadow_cache_entry) == 1 << SHADOW_CACHE_SHIFT &&
+	       offsetof(struct shadow_cache_entry, key) == SHADOW_CACHE_KEY &&
+	       offsetof(struct shadow_cache_entry, mas1) == SHADOW_CACHE_MAS1 &&
+	       offsetof(struct shadow_cache_entry, mas2) == SHADOW_CACHE_MAS2 &&
+	       offsetof(struct shadow_cache_entry, mas3) == SHADOW_CACHE_MAS3 &&
+	       offsetof(struct shadow_cache_entry, mas7) == SHADOW_CACHE_MAS7,
 	       "entry.S's view of struct ppc_cpu");
 _Static_assert(offsetof(struct booke_vcpu, gpr) == BOOKE_GPR(0) &&
 	       offsetof(struct booke_vcpu, pc) == BOOKE_PC &&

@@ -4,7 +4,9 @@
  * hardware TIDs its guest PIDs have (shadow_pid.c), the real MSR it runs
  * with, and the shadow entries in TLB0.
  */
+#include <string.h>
 #include <asm/cpu.h>
+#include <asm/emulate.h>
 #include <asm/shadow_pid.h>
 #include <asm/tlb.h>
 #include <asm/vcpu.h>
@@ -33,9 +35,64 @@ static void write_pid(unsigned int n, unsigned int tid)
 
 void ppc_flush_shadow(struct vcpu *v)
 {
+	struct ppc_cpu *c = this_cpu();
+
 	(void)v;
 	tlb0_flush();
-	this_cpu()->fetch_ea = 1;
+	c->fetch_ea = 1;
+	memset(c->shadow_cache, 0, sizeof(c->shadow_cache));
+}
+
+/*
+ * The page number folded with the bits above it: pages that compete for
+ * one TLB0 set (the same page number modulo 128) fall into different
+ * slots, so the cache serves what TLB0 itself evicts (fast_trap.S
+ * computes the same).
+ */
+static struct shadow_cache_entry *cache_slot(struct ppc_cpu *c, uint32_t ea)
+{
+	return &c->shadow_cache[((ea >> 12) ^ (ea >> 20)) % SHADOW_CACHE_SIZE];
+}
+
+/* Forget the cached shadow entries of effective pages in [@base, @base + @size) */
+static void uncache_range(struct ppc_cpu *c, uint32_t base, uint64_t size)
+{
+	if (size >= (uint64_t)SHADOW_CACHE_SIZE << 12) {
+		memset(c->shadow_cache, 0, sizeof(c->shadow_cache));
+		return;
+	}
+	for (uint64_t off = 0; off < size; off += 0x1000) {
+		struct shadow_cache_entry *e = cache_slot(c, base + (uint32_t)off);
+
+		if ((e->key & MAS2_EPN_MASK) - base < size)
+			e->key = 0;
+	}
+}
+
+/*
+ * A tlbwe changes what the old entry and the new one translate and
+ * nothing else (gtlb_lookup() looks at the entries matching an address
+ * only), so the cached entries of other pages stay right; any other
+ * change drops them all. TLB0 is emptied either way.
+ */
+void ppc_guest_tlb_changed(struct vcpu *v, const struct booke_exit *e)
+{
+	struct ppc_cpu *c = this_cpu();
+	const struct guest_tlb *t = &v->arch->tlb;
+
+	if (e->tlb.scope != BOOKE_TLB_ENTRY) {
+		ppc_flush_shadow(v);
+		return;
+	}
+	tlb0_flush();
+	c->fetch_ea = 1;
+	if (e->tlb.old.mas1 & MAS1_V)
+		uncache_range(c, gtlb_entry_epn(&e->tlb.old), gtlb_entry_size(&e->tlb.old));
+	if (t->mas.mas1 & MAS1_V)
+		uncache_range(c, t->mas.mas2 & MAS2_EPN_MASK,
+			      t->mas.mas0 & MAS0_TLBSEL_MASK ?
+			      TSIZE_BYTES((t->mas.mas1 & MAS1_TSIZE_MASK) >> MAS1_TSIZE_SHIFT) :
+			      TSIZE_BYTES(TSIZE_4K));
 }
 
 /* The hardware TID of the guest context @tag, flushing TLB0 when the TIDs ran out */
@@ -94,7 +151,14 @@ void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s)
 	uint64_t pa = (((uint64_t)s->mas7 << 32) | (s->mas3 & MAS3_RPN_MASK)) + offset;
 	uint32_t mas1 = (shadow_tlbe_mas1(s, tid) & ~MAS1_TSIZE_MASK) | MAS1_TSIZE(TSIZE_4K);
 
-	tlb_write(MAS0_TLBSEL(0) | MAS0_ESEL(way), mas1, s->mas2 + offset,
-		  ((uint32_t)pa & MAS3_RPN_MASK) | (s->mas3 & ~MAS3_RPN_MASK),
-		  (uint32_t)(pa >> 32));
+	struct shadow_cache_entry *e = cache_slot(c, s->mas2 + offset);
+
+	*e = (struct shadow_cache_entry){
+		.key = ((s->mas2 + offset) & MAS2_EPN_MASK) | tid,
+		.mas1 = mas1,
+		.mas2 = s->mas2 + offset,
+		.mas3 = ((uint32_t)pa & MAS3_RPN_MASK) | (s->mas3 & ~MAS3_RPN_MASK),
+		.mas7 = (uint32_t)(pa >> 32),
+	};
+	tlb_write(MAS0_TLBSEL(0) | MAS0_ESEL(way), e->mas1, e->mas2, e->mas3, e->mas7);
 }

@@ -207,7 +207,7 @@ enum booke_outcome booke_emulate(struct booke_vcpu *v, struct guest_tlb *tlb,
 	enum booke_outcome out;
 	uint32_t next = v->pc + 4;
 
-	*exit = (struct booke_exit){ 0 };
+	__builtin_memset(exit, 0, sizeof(*exit));	/* inline: a hot path */
 	booke_decode(insn, &in);
 
 	if (in.op == BOOKE_MFSPR || in.op == BOOKE_MTSPR) {

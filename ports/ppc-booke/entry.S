@@ -65,8 +65,8 @@ ppc_vector_\n:
 	vector	10
 	vector	11
 	fatal_vector 12
-	vector	13
-	vector	14
+	vector	13, dtlb_fast
+	vector	14, itlb_fast
 	fatal_vector 15
 	vector	32
 	vector	33

@@ -1,16 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The two commonest traps of a guest's supervisor, answered in the
- * vector without the run loop (entry.S's trap_common is the way for
- * everything else):
+ * The commonest traps of a guest's supervisor, answered in the vector
+ * without the run loop (entry.S's trap_common is the way for everything
+ * else):
  *
  *  - sc 1 of a hypercall whose answer is a constant (port.h's
  *    struct hypercall_constants): r3 gets it, r4 keeps its value;
  *  - mfspr and mtspr of an SPR that is plain storage in the guest's
- *    struct booke_vcpu (trap.c's booke_plain_spr table).
+ *    struct booke_vcpu (trap.c's booke_plain_spr table); an mtspr of
+ *    SPRG3-7 also goes to the real register, which the guest's user-mode
+ *    reads (259-263) see without a trap;
+ *  - a TLB miss whose shadow entry context.c made last is in the shadow
+ *    cache (struct ppc_cpu): written to TLB0 again, for the hardware TID
+ *    in PID0 only.
  *
- * Both need the trapped instruction, which they read only through the
- * page trap.c's fetch_guest_insn() looked up last (struct ppc_cpu's
+ * The first two need the trapped instruction, which they read only
+ * through the page trap.c's fetch_guest_insn() looked up last (struct ppc_cpu's
  * fetch_ea and fetch_page, forgotten at every change of the guest's
  * translation): on any other page, or for anything else, they join
  * trap_common's path with nothing changed. Neither can make an interrupt
@@ -27,6 +32,19 @@
 #define OPCD_31		0x7c000000
 #define XO_MFSPR	0x2a6		/* with Rc 0 */
 #define XO_MTSPR	0x3a6
+#define SPR_DEAR	61
+#define SPR_PID0	48
+#define SPR_MAS0	624
+#define SPR_MAS1	625
+#define SPR_MAS2	626
+#define SPR_MAS3	627
+#define SPR_MAS7	944
+#define MAS0_ESEL_SHIFT	16
+#define SPR_SPRG3	275
+#define SPR_SPRG4	276
+#define SPR_SPRG5	277
+#define SPR_SPRG6	278
+#define SPR_SPRG7	279
 
 /* CR saved; from the hypervisor: hv_trap. Uses r3 only. */
 .macro	guest_or_hv
@@ -146,6 +164,29 @@ program_fast:
 	bne	3f
 	lwzx	r8, r4, r7
 	stwx	r8, r4, r6
+	/* SPRG3-7 (275-279): the hardware register too; r9 = the SPR number */
+	rlwinm	r9, r3, 16, 27, 31
+	rlwinm	r7, r3, 26, 22, 26
+	or	r9, r9, r7
+	cmplwi	r9, SPR_SPRG3
+	blt	4f
+	cmplwi	r9, SPR_SPRG7
+	bgt	4f
+	beq	5f
+	cmplwi	r9, SPR_SPRG4
+	blt	6f
+	beq	7f
+	cmplwi	r9, SPR_SPRG5
+	beq	8f
+	mtspr	SPR_SPRG6, r8
+	b	4f
+5:	mtspr	SPR_SPRG7, r8
+	b	4f
+6:	mtspr	SPR_SPRG3, r8
+	b	4f
+7:	mtspr	SPR_SPRG4, r8
+	b	4f
+8:	mtspr	SPR_SPRG5, r8
 	b	4f
 3:	lwzx	r8, r4, r6
 	stwx	r8, r4, r7
@@ -161,6 +202,64 @@ program_fast:
 	lwz	r1, BOOKE_GPR(1)(r4)
 	lwz	r4, BOOKE_GPR(4)(r4)
 	rfi
+
+/*
+ * r3 = the missing effective address. The cache slot of its page must
+ * hold it under the TID in PID0 (a guest's TIDs are never 0, so an empty
+ * slot never matches); else into trap_save with r4 = \vec.
+ */
+.macro	tlb_fast vec
+	stw	r5, PPC_CPU_SCRATCH_R5(r1)
+	rlwinm	r5, r3, 20, 24, 31		/* the slot: context.c's cache_slot() */
+	rlwinm	r4, r3, 12, 24, 31
+	xor	r5, r5, r4
+	slwi	r5, r5, SHADOW_CACHE_SHIFT
+	add	r5, r5, r1
+	rlwinm	r3, r3, 0, 0, 19
+	mfspr	r4, SPR_PID0
+	or	r3, r3, r4
+	lwz	r4, PPC_CPU_SHADOW_CACHE + SHADOW_CACHE_KEY(r5)
+	cmpw	r3, r4
+	bne	1f
+	lwz	r3, PPC_CPU_SHADOW_CACHE + SHADOW_CACHE_MAS1(r5)
+	mtspr	SPR_MAS1, r3
+	lwz	r3, PPC_CPU_SHADOW_CACHE + SHADOW_CACHE_MAS2(r5)
+	mtspr	SPR_MAS2, r3
+	lwz	r3, PPC_CPU_SHADOW_CACHE + SHADOW_CACHE_MAS3(r5)
+	mtspr	SPR_MAS3, r3
+	lwz	r3, PPC_CPU_SHADOW_CACHE + SHADOW_CACHE_MAS7(r5)
+	mtspr	SPR_MAS7, r3
+	lwz	r3, PPC_CPU_TLB0_VICTIM(r1)
+	addi	r4, r3, 1
+	stw	r4, PPC_CPU_TLB0_VICTIM(r1)
+	rlwinm	r3, r3, MAS0_ESEL_SHIFT, 14, 15	/* TLB0, way victim % 4 */
+	mtspr	SPR_MAS0, r3
+	isync
+	tlbwe
+	isync
+	lwz	r5, PPC_CPU_SCRATCH_CR(r1)
+	mtcr	r5
+	lwz	r5, PPC_CPU_SCRATCH_R5(r1)
+	lwz	r3, PPC_CPU_SCRATCH_R3(r1)
+	lwz	r4, PPC_CPU_SCRATCH_R4(r1)
+	mfspr	r1, SPRG1
+	rfi
+1:	lwz	r5, PPC_CPU_SCRATCH_R5(r1)
+	li	r4, \vec
+	b	trap_save
+.endm
+
+	.global	dtlb_fast
+dtlb_fast:
+	guest_or_hv
+	mfspr	r3, SPR_DEAR
+	tlb_fast 13
+
+	.global	itlb_fast
+itlb_fast:
+	guest_or_hv
+	mfsrr0	r3
+	tlb_fast 14
 
 /* Not ours after all, with every GPR already saved */
 slow_saved:

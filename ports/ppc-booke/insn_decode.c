@@ -85,8 +85,33 @@ static const struct form d_forms[] = {
 #define X_OP_EA(x, o, rsv)	{ .xo = (x), .op = BOOKE_##o, .mem = M_EA, \
 				  .reserved = (rsv) }
 
-/* Opcode 31 */
+/*
+ * Opcode 31, searched in order: the privileged instructions first, the
+ * only ones a Program interrupt brings here (mfspr and mtspr the
+ * commonest), then the loads and stores of device accesses.
+ */
 static const struct form x_forms[] = {
+	X_OP(467, MTSPR, F_RC),
+	X_OP(339, MFSPR, F_RC),
+	X_OP(83, MFMSR, F_RA | F_RB | F_RC),
+	/* Book E has no mtmsr L field (bit 16): reserved like the rest */
+	X_OP(146, MTMSR, F_RA | F_RB | F_RC),
+	X_OP(131, WRTEE, F_RA | F_RB | F_RC),
+	X_OP(163, WRTEEI, F_RT | F_RA | 0x7800 | F_RC),
+	X_OP(978, TLBWE, F_RT | F_RA | F_RB | F_RC),
+	X_OP(946, TLBRE, F_RT | F_RA | F_RB | F_RC),
+	X_OP_EA(914, TLBSX, F_RT | F_RC),
+	X_OP_EA(786, TLBIVAX, F_RT | F_RC),
+	X_OP(566, TLBSYNC, F_RT | F_RA | F_RB | F_RC),
+	X_OP_EA(18, TLBILX, F_TOP3 | F_RC),
+	X_OP(206, MSGSND, F_RT | F_RA | F_RC),
+	X_OP(238, MSGCLR, F_RT | F_RA | F_RC),
+	X_OP_EA(470, DCBI, F_RT | F_RC),
+	X_OP_EA(86, DCBF, F_TOP3 | F_RC),
+	X_OP_EA(54, DCBST, F_RT | F_RC),
+	X_OP_EA(1014, DCBZ, F_RT | F_RC),
+	X_OP_EA(982, ICBI, F_RT | F_RC),
+
 	X_LDST(23, 4, 0),			/* lwzx */
 	X_LDST(55, 4, M_UPDATE),		/* lwzux */
 	X_LDST(87, 1, 0),			/* lbzx */
@@ -121,27 +146,6 @@ static const struct form x_forms[] = {
 	X_REFUSE(727, FLOAT),			/* stfdx */
 	X_REFUSE(759, FLOAT),			/* stfdux */
 	X_REFUSE(983, FLOAT),			/* stfiwx */
-
-	X_OP(83, MFMSR, F_RA | F_RB | F_RC),
-	/* Book E has no mtmsr L field (bit 16): reserved like the rest */
-	X_OP(146, MTMSR, F_RA | F_RB | F_RC),
-	X_OP(131, WRTEE, F_RA | F_RB | F_RC),
-	X_OP(163, WRTEEI, F_RT | F_RA | 0x7800 | F_RC),
-	X_OP(339, MFSPR, F_RC),
-	X_OP(467, MTSPR, F_RC),
-	X_OP(978, TLBWE, F_RT | F_RA | F_RB | F_RC),
-	X_OP(946, TLBRE, F_RT | F_RA | F_RB | F_RC),
-	X_OP_EA(914, TLBSX, F_RT | F_RC),
-	X_OP_EA(786, TLBIVAX, F_RT | F_RC),
-	X_OP(566, TLBSYNC, F_RT | F_RA | F_RB | F_RC),
-	X_OP_EA(18, TLBILX, F_TOP3 | F_RC),
-	X_OP(206, MSGSND, F_RT | F_RA | F_RC),
-	X_OP(238, MSGCLR, F_RT | F_RA | F_RC),
-	X_OP_EA(470, DCBI, F_RT | F_RC),
-	X_OP_EA(86, DCBF, F_TOP3 | F_RC),
-	X_OP_EA(54, DCBST, F_RT | F_RC),
-	X_OP_EA(1014, DCBZ, F_RT | F_RC),
-	X_OP_EA(982, ICBI, F_RT | F_RC),
 };
 
 /* Opcode 19: the returns, which have no operands */
@@ -290,7 +294,7 @@ enum booke_op booke_decode(uint32_t insn, struct booke_insn *out)
 {
 	unsigned int opcd = OPCD(insn);
 
-	memset(out, 0, sizeof(*out));
+	__builtin_memset(out, 0, sizeof(*out));
 	out->rt = RT(insn);
 	out->ra = RA(insn);
 
@@ -305,7 +309,7 @@ enum booke_op booke_decode(uint32_t insn, struct booke_insn *out)
 	else if (opcd == OPCD_SPE)
 		out->op = decode_spe(insn, out);
 	if (out->op == BOOKE_UNKNOWN)
-		memset(out, 0, sizeof(*out));
+		__builtin_memset(out, 0, sizeof(*out));
 	return out->op;
 }
 

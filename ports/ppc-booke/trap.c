@@ -23,8 +23,10 @@ const unsigned char booke_plain_spr[1024] = {
 	PLAIN(SRR0, srr0), PLAIN(SRR1, srr1), PLAIN(CSRR0, csrr0), PLAIN(CSRR1, csrr1),
 	PLAIN(MCSRR0, mcsrr0), PLAIN(MCSRR1, mcsrr1), PLAIN(DEAR, dear), PLAIN(ESR, esr),
 	PLAIN_SPRG(0), PLAIN_SPRG(1), PLAIN_SPRG(2),
+	/* fast_trap.S also writes these to the real registers user mode reads */
+	PLAIN_SPRG(3), PLAIN_SPRG(4), PLAIN_SPRG(5), PLAIN_SPRG(6), PLAIN_SPRG(7),
 };
-_Static_assert(offsetof(struct booke_vcpu, sprg[2]) < 256, "offsets fit a byte");
+_Static_assert(offsetof(struct booke_vcpu, sprg[7]) < 256, "offsets fit a byte");
 
 int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 {
@@ -132,8 +134,7 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 		a->context_stale = true;
 		break;
 	case BOOKE_TLB_CHANGED:
-		/* Exact by excess: every shadow entry of this CPU is this vCPU's */
-		ppc_flush_shadow(v);
+		ppc_guest_tlb_changed(v, &e);
 		a->context_stale = true;
 		break;
 	case BOOKE_IDLE:
@@ -241,7 +242,7 @@ bool ppc_handle_trap(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 	}
 }
 
-void ppc_complete_exit(struct vcpu *v, const struct vm_exit *exit)
+void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *exit)
 {
 	struct booke_vcpu *r = &v->arch->regs;
 

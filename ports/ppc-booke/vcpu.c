@@ -189,7 +189,6 @@ void port_vcpu_run(struct vcpu *v)
 	struct vm_exit exit;
 
 	for (;;) {
-		enum exit_action action;
 		unsigned int exc;
 
 		deliver_interrupts(v);
@@ -208,16 +207,7 @@ void port_vcpu_run(struct vcpu *v)
 			if (!ppc_handle_trap(v, exc, &exit))
 				continue;
 		}
-		if (exit.kind == EXIT_NONE)
-			return;
-		action = core_handle_exit(v, &exit);
-		if (action == EXIT_RESUME)
-			ppc_complete_exit(v, &exit);
-		else if (action == EXIT_ABORT)
-			port_vcpu_inject_abort(v, &exit);
-		else
-			return;
-		if (v->state != VCPU_RUNNING)
+		if (!core_exit_resumes(v, &exit))
 			return;
 	}
 }

@@ -25,6 +25,7 @@ test_config_check-cflags := -include generated/autoconf.h
 test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011_fdt.c ports/arm-a15/guest_fdt.c \
 	ports/arm-a15/config_facts.c
 test_guest_fdt-cflags := -include generated/autoconf.h
+test_guest_fdt-config-port := arm-a15
 
 test_doorbell-srcs := core/hypercall.c
 

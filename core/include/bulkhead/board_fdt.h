@@ -14,12 +14,19 @@
 uint64_t board_fdt_cells(const fdt32_t *cell, int n);
 
 /*
- * The @idx-th (address, size) pair of @node's reg, read with its parent's
- * #address-cells and #size-cells and translated to a CPU address through
- * the `ranges` of every bus above it. 0, or -1 when there is no such
- * pair or an address lies outside its bus's ranges.
+ * The @idx-th (address, size) pair of @node's reg, for a node directly
+ * under the root: read with the root's #address-cells and #size-cells.
+ * 0, or -1 when there is no such pair.
  */
 int board_fdt_reg(const void *fdt, int node, int idx, uint64_t *base, uint64_t *size);
+
+/*
+ * The same for a node anywhere: read with its parent's cells and
+ * translated to a CPU address through the `ranges` of every bus above it
+ * (-1 also when an address lies outside them). Dearer: libfdt finds a
+ * parent by walking the tree from its start.
+ */
+int board_fdt_bus_reg(const void *fdt, int node, int idx, uint64_t *base, uint64_t *size);
 
 /* Every bank of every device_type "memory" node into info->ram. */
 void board_fdt_memory(const void *fdt, struct board_info *info);

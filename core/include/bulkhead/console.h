@@ -64,6 +64,13 @@ extern const struct vuart_fdt vuart_fdt;
  */
 void uart_init(paddr_t base, uint64_t size);
 void uart_write(const char *s, size_t len);
+/*
+ * The driver's part of uart_write() (drivers/serial/uart.c, which turns
+ * LF into CR LF): whether uart_init() mapped the UART, and one byte out,
+ * waiting for room. Any CPU, under the console lock or in an emergency.
+ */
+bool uart_ready(void);
+void uart_putc_raw(char c);
 
 /*
  * Append @len bytes of guest output to @line; every completed line (on

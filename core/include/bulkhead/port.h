@@ -252,11 +252,9 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
  * an interrupt (a kick may mean a new state), a port-handled exit that
  * changed it (PSCI), or an exit the core answered EXIT_RESCHEDULE. Exits
  * the port handles itself (WFE, PSCI, interrupts for the hypervisor) stay
- * inside; for MMIO, hypercall and fault exits it calls core_handle_exit()
- * and, on EXIT_RESUME, finishes the instruction (read data, hypercall
- * results, PC step), or on EXIT_ABORT calls port_vcpu_inject_abort(), and
- * enters the guest again without returning, unless v->state is no longer
- * VCPU_RUNNING. Called only by core_cpu_loop() on the CPU that owns @v,
+ * inside; for MMIO, hypercall and fault exits it calls core_exit_resumes()
+ * (which has the exit served and then finished or turned into an abort)
+ * and enters the guest again without returning while that says so. Called only by core_cpu_loop() on the CPU that owns @v,
  * with v->busy set, no locks held.
  */
 void port_vcpu_run(struct vcpu *v);
@@ -279,6 +277,14 @@ void port_vcpu_run(struct vcpu *v);
  */
 void port_vcpu_inject_abort(struct vcpu *v, const struct vm_exit *e);
 
+/*
+ * Finish the instruction behind exit @e, which the core answered
+ * EXIT_RESUME: a load's value into its register (e->mmio.value), the
+ * hypercall's results (e->hcall.ret), the PC past the instruction. Called
+ * from core_exit_resumes() on @v's CPU, with v->busy set, no locks held.
+ */
+void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *e);
+
 /* ---- called by the port -------------------------------------------------- */
 
 /*
@@ -289,6 +295,16 @@ void port_vcpu_inject_abort(struct vcpu *v, const struct vm_exit *e);
  * it gives the guest an abort for it (port_vcpu_inject_abort()).
  */
 enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e);
+
+/*
+ * The end of every port_vcpu_run() loop around an exit @e (EXIT_NONE
+ * included): core_handle_exit(), then port_vcpu_complete_exit() on
+ * EXIT_RESUME or port_vcpu_inject_abort() on EXIT_ABORT. True when the
+ * guest may simply run on, false when port_vcpu_run() must return (a
+ * reschedule, EXIT_NONE, or v->state no longer VCPU_RUNNING). Same
+ * context as core_handle_exit().
+ */
+bool core_exit_resumes(struct vcpu *v, struct vm_exit *e);
 
 /*
  * The plain device access (one register, its size and direction known

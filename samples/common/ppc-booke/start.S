@@ -7,7 +7,8 @@
  * r7 = the size of the initial mapped area, which TLB1 entry 0 maps from
  * guest-virtual 0 to guest-physical 0. Give C a stack (16-byte aligned,
  * back chain 0), note the mapping (mmu.c), install the default exception
- * vectors (vectors.S), then guest_start() does the rest.
+ * vectors (vectors.S), choose how the core idles (cpu.c), then
+ * guest_start() does the rest.
  *
  * No sample starts a secondary vCPU on this port (guest.h's
  * secondary_entry does not exist here): guest_start() is vCPU 0's.
@@ -24,6 +25,7 @@ _start:
 	mr	%r3, %r7
 	bl	tlb_init
 	bl	vectors_init
+	bl	cpu_init
 	mr	%r3, %r31
 	bl	guest_start
 	/* guest_start() does not return; stop here should it ever do. */

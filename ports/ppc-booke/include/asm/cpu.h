@@ -23,6 +23,21 @@
 /* The last page an instruction was fetched from for emulation (trap.c) */
 #define PPC_CPU_FETCH_EA	36	/* its effective page; 1: none */
 #define PPC_CPU_FETCH_PAGE	40	/* the hypervisor's pointer to it */
+#define PPC_CPU_TLB0_VICTIM	44	/* the TLB0 way the next shadow entry replaces */
+#define PPC_CPU_SHADOW_CACHE	48	/* struct shadow_cache_entry[SHADOW_CACHE_SIZE] */
+
+/*
+ * The shadow entries made last, direct-mapped by effective page: a
+ * hardware TLB miss whose entry is here is served in its vector
+ * (fast_trap.S), the others by storage.c, which fills it (context.c).
+ */
+#define SHADOW_CACHE_SIZE	256
+#define SHADOW_CACHE_SHIFT	5	/* bytes per entry: 1 << 5 */
+#define SHADOW_CACHE_KEY	0	/* effective page | hardware TID; 0: empty */
+#define SHADOW_CACHE_MAS1	4
+#define SHADOW_CACHE_MAS2	8
+#define SHADOW_CACHE_MAS3	12
+#define SHADOW_CACHE_MAS7	16
 
 /* Offsets into struct booke_vcpu, checked in cpu.c */
 #define BOOKE_GPR(n)		(4 + 4 * (n))
@@ -61,11 +76,14 @@ struct ppc_cpu {
 	uint32_t scratch_r5;
 	uint32_t fetch_ea;
 	const uint32_t *fetch_page;
-	/* Above: entry.S's. Below: C only. */
-	unsigned int index;
-	const struct booke_core *core;	/* what the PVR says this CPU is */
 	/* Shadow entries live in TLB0 only: the way the next one replaces */
 	unsigned int tlb0_victim;
+	struct shadow_cache_entry {
+		uint32_t key, mas1, mas2, mas3, mas7, pad[3];
+	} shadow_cache[SHADOW_CACHE_SIZE];
+	/* Above: entry.S's and fast_trap.S's. Below: C only. */
+	unsigned int index;
+	const struct booke_core *core;	/* what the PVR says this CPU is */
 	struct shadow_pid_map pids;	/* guest contexts -> hardware TIDs */
 };
 

@@ -54,8 +54,6 @@ int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn);
  */
 bool ppc_handle_trap(struct vcpu *v, unsigned int exc, struct vm_exit *exit);
 
-/* Finish @exit, which the core answered EXIT_RESUME (trap.c) */
-void ppc_complete_exit(struct vcpu *v, const struct vm_exit *exit);
 
 /* SPRG3-7 as the guest set them into the real registers it reads (vcpu.c) */
 void ppc_sync_sprgs(const struct booke_vcpu *r);
@@ -75,6 +73,13 @@ void ppc_handle_irq(void);
 int ppc_load_context(struct vcpu *v);
 /* Forget every shadow translation of this CPU (context.c) */
 void ppc_flush_shadow(struct vcpu *v);
+struct booke_exit;
+/*
+ * The guest changed its TLB as @e says: forget what it makes stale. All
+ * of TLB0 (exact by excess: every shadow entry of this CPU is this
+ * vCPU's) and the cached entries the change can reach (context.c).
+ */
+void ppc_guest_tlb_changed(struct vcpu *v, const struct booke_exit *e);
 /* Install the shadow entry @s for the running context (context.c) */
 void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s);
 

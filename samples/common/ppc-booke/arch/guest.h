@@ -147,8 +147,9 @@ static inline void mmio_write8(uintptr_t addr, uint8_t val)
  * Sleep until an interrupt comes: `wait` on e500mc (unprivileged: the
  * core halts until an interrupt, which goes to the hypervisor), MSR[WE]
  * through mtmsr on e500v2, which lacks `wait` (the hypervisor emulates it
- * as idle until the guest can take an interrupt). cpu.c tells them apart
- * by the PVR, read once.
+ * as idle until the guest can take an interrupt, in the doze mode
+ * cpu_init() selects in HID0: with MSR[EE] clear, for good). cpu.c tells
+ * them apart by the PVR, read once.
  */
 void cpu_wait(void);
 
@@ -185,9 +186,12 @@ bool arch_map_memory(uint64_t base, uint64_t size);
 /*
  * From start.S, before guest_start(): tlb_init() records that TLB1 entry
  * 0 maps the first @ima_size bytes (r7 at entry); vectors_init() points
- * IVPR and every IVOR at the default vectors.
+ * IVPR and every IVOR at the default vectors; cpu_init() selects doze as
+ * the mode MSR[WE] enters on e500v2 (HID0[DOZE]), for cpu_wait() and
+ * irq_wait().
  */
 void tlb_init(uint32_t ima_size);
 void vectors_init(void);
+void cpu_init(void);
 
 #endif
