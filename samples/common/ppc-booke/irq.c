@@ -41,8 +41,6 @@
 #define SPR_DEC			22
 #define SPR_TSR			336
 #define SPR_TCR			340
-#define SPR_HID0		1008
-#define HID0_DOZE		0x00800000u	/* MSR[WE] dozes (e500v2) */
 #define TSR_DIS			0x08000000u
 #define TSR_FIS			0x04000000u
 #define TCR_DIE			0x04000000u
@@ -108,9 +106,6 @@ void irq_cpu_init(void)
 	unsigned int version = get_spr(SPR_PVR) >> 16;
 
 	irq_idle_by_we = version == PVR_E500V1 || version == PVR_E500V2;
-	/* MSR[WE] dozes an e500v2 only with a power-saving mode selected */
-	if (irq_idle_by_we)
-		set_spr(SPR_HID0, get_spr(SPR_HID0) | HID0_DOZE);
 	irq_install_vectors();
 	/* The decrementer stopped, no auto-reload, nothing pending */
 	set_spr(SPR_TCR, 0);
