@@ -112,5 +112,7 @@ test_ppc_shadow_pid-port := ppc-booke
 # ---- ppc-booke: the partitions' emulated MPIC (vmpic*.c) ---------------------
 
 test_ppc_vmpic-srcs := ports/ppc-booke/vmpic.c ports/ppc-booke/vmpic_regs.c \
-	ports/ppc-booke/vmpic_fdt.c ports/ppc-booke/vmpic_internal.h
+	ports/ppc-booke/vmpic_internal.h
 test_ppc_vmpic-port := ppc-booke
+test_ppc_vmpic_fdt-srcs := ports/ppc-booke/vmpic_fdt.c
+test_ppc_vmpic_fdt-port := ppc-booke
