@@ -7,11 +7,9 @@
 #   - each cmocka unit test BUILDDIR/tests/unit/test_*, counting the tests
 #     its "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)" summaries
 #     report (a binary that crashes or reports nothing counts as one failure);
-#   - tests/tool/run.sh BUILDDIR/host/bulkhead on the arm-a15 boards (PORT
-#     from make check: its configs are written in that port's interrupt
-#     binding and addresses; the ppc-booke validator facts have their unit
-#     test, and every sample's config is checked by the build), counting
-#     the "N passed, N failed" of its last line;
+#   - tests/tool/run.sh BUILDDIR/host/bulkhead BOARD on the arm-a15 boards
+#     (PORT from make check), counting the "N passed, N failed" of its
+#     last line;
 #   - tests/bench/run.sh (make bench's quick mode) when BENCH=1 (make check
 #     sets it, and PORT, for a board with a samples/bench config);
 #   - tests/qemu/run.sh for each SAMPLE along each boot path of BOOT_PATHS
@@ -77,7 +75,7 @@ run_tool() {
 		failed=$((failed + 1))
 		return
 	fi
-	bash "$srctree/tests/tool/run.sh" "$tool" >"$log" 2>&1 </dev/null
+	bash "$srctree/tests/tool/run.sh" "$tool" "$board" >"$log" 2>&1 </dev/null
 	rc=$?
 	last=$(tail -n 1 "$log")
 	if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then

@@ -1,15 +1,48 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 #
-# Tests for the host tool: tests/tool/run.sh path/to/bulkhead
+# Tests for the host tool, on one board:
 #
-# bad/*.dts must be rejected: exit status 1 and an error line containing
-# the text after "// expect: " on the file's first line. good/*.dts must
-# pass. Then `bulkhead pack` is run on a good config and its layout checked.
+#   tests/tool/run.sh path/to/bulkhead BOARD
+#
+# BULKHEAD is the tool built for BOARD (build/BOARD/host/bulkhead): it
+# links that board's port's interrupt binding and address limits, so the
+# configs it is given are written for that port. The inputs:
+#
+#   tests/tool/images/        the guest images the configs name (-L)
+#   tests/tool/PORT/          for every board of PORT (CONFIG_PORT of
+#                             bsp/BOARD/defconfig): bad/*.dts, good/*.dts,
+#                             pack.conf, and board.dtsi when the tests use
+#                             board facts of their own
+#   tests/tool/PORT/BOARD/    where the port's boards differ (addresses of
+#                             the SoC's devices, how many interrupts): the
+#                             same kinds of files, for BOARD only
+#
+# Configs `#include "board.dtsi"`, looked up in tests/tool/PORT/BOARD,
+# then tests/tool/PORT, then bsp/BOARD: without a board.dtsi of their own
+# the tests check the facts the samples use. Other headers the configs
+# include (a board's addresses as cpp macros) sit in the same directories.
+#
+# Each bad/*.dts must be rejected: exit status 1 and an error line that
+# contains the text after "// expect: " of each such line at its top (the
+# first line must be one). Each good/*.dts must pass. Then `bulkhead pack`
+# is run on pack.conf's good config at its addresses (pack.conf sets them
+# as shell variables; a board's own pack.conf overrides the port's) and
+# the layout, the FIT and scripts/mkfit.sh's refusals are checked.
 # The last line printed is "N passed, N failed".
 
-bulkhead=${1:?usage: $0 path/to/bulkhead}
+bulkhead=${1:?usage: $0 path/to/bulkhead BOARD}
+board=${2:?usage: $0 path/to/bulkhead BOARD}
 here=$(cd "$(dirname "$0")" && pwd)
+srctree=$(cd "$here/../.." && pwd)
+port=$(sed -n 's/^CONFIG_PORT="\(.*\)"$/\1/p' "$srctree/bsp/$board/defconfig" 2>/dev/null)
+if [ -z "$port" ] || [ ! -d "$here/$port" ]; then
+	echo "no board $board, or no tests for its port \"$port\" under $here"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+port_dir=$here/$port
+board_dir=$port_dir/$board
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0
@@ -51,56 +84,95 @@ expect_ok() {
 	fi
 }
 
+includes="-I $board_dir -I $port_dir -I $srctree/bsp/$board"
+
 check() {
-	"$bulkhead" check -I "$here" -L "$here/images" "$@"
+	# shellcheck disable=SC2086 # the -I options, no spaces in them
+	"$bulkhead" check $includes -L "$here/images" "$@"
 }
 
-for dts in "$here"/bad/*.dts; do
-	expect=$(sed -n '1s|^// expect: ||p' "$dts")
-	if [ -z "$expect" ]; then
+# Every "// expect: " line at the top of bad config $1 must be in the error.
+check_bad() {
+	dts=$1
+	if ! head -n 1 "$dts" | grep -q '^// expect: '; then
 		fail "$dts" "first line is not // expect: ..."
-		continue
+		return
 	fi
-	expect_fail "$dts" "$expect" check "$dts"
-done
+	check "$dts" >"$tmp/bad" 2>&1
+	status=$?
+	if [ "$status" -ne 1 ]; then
+		fail "$dts" "exit status $status, expected 1: $(cat "$tmp/bad")"
+		return
+	fi
+	sed -n '/^\/\/ expect: /!q; s|^// expect: ||p' "$dts" >"$tmp/expect"
+	while IFS= read -r expect; do
+		if ! grep -qF -- "$expect" "$tmp/bad"; then
+			fail "$dts" "no \"$expect\" in: $(cat "$tmp/bad")"
+			return
+		fi
+	done <"$tmp/expect"
+	pass
+}
 
-for dts in "$here"/good/*.dts; do
-	expect_ok "$dts" check "$dts"
+nbad=0
+ngood=0
+for dir in "$port_dir" "$board_dir"; do
+	for dts in "$dir"/bad/*.dts; do
+		[ -e "$dts" ] || continue
+		nbad=$((nbad + 1))
+		check_bad "$dts"
+	done
+	for dts in "$dir"/good/*.dts; do
+		[ -e "$dts" ] || continue
+		ngood=$((ngood + 1))
+		expect_ok "$dts" check "$dts"
+	done
 done
+[ "$nbad" -gt 0 ] && [ "$ngood" -gt 0 ] || fail "$port_dir" "no bad or no good configs"
 
 # Packing: config at the base, each image on the next 64 KiB boundary.
-good=$here/good/two-partitions.dts
+# pack.conf: pack_config (relative to the port's directory), pack_base,
+# pack_layout (images.txt's "name address" lines), pack_loadables (the
+# FIT's), pack_outside (a base outside every reserved range), hv_load,
+# hv_on_package (a load address on the package), fit_addr (where a FIT of
+# the package may sit), fit_over_hv and fit_over_config (where it may not).
+. "$port_dir/pack.conf"
+[ ! -f "$board_dir/pack.conf" ] || . "$board_dir/pack.conf"
+good=$port_dir/$pack_config
 printf 'hypervisor' >"$tmp/hv.bin"
-expect_ok "pack" "$bulkhead" pack -I "$here" -L "$here/images" \
-	--base 0x48000000 --out "$tmp/pkg" \
-	--hv "$tmp/hv.bin" --hv-load 0x40200000 "$good"
-printf 'config 0x48000000\nhello 0x48010000\nworld 0x48020000\n' >"$tmp/want"
+# shellcheck disable=SC2086
+expect_ok "pack" "$bulkhead" pack $includes -L "$here/images" \
+	--base "$pack_base" --out "$tmp/pkg" \
+	--hv "$tmp/hv.bin" --hv-load "$hv_load" "$good"
+printf '%s\n' "$pack_layout" >"$tmp/want"
 if awk '{ print $1, $2 }' "$tmp/pkg/images.txt" 2>/dev/null | cmp -s - "$tmp/want"; then
 	pass
 else
 	fail "pack layout" "images.txt: $(cat "$tmp/pkg/images.txt" 2>&1)"
 fi
 expect_ok "packed config" "$bulkhead" check -L "$here/images" "$tmp/pkg/config.dtb"
-expect_ok "FIT source" grep -q 'loadables = "config", "image-hello", "image-world";' \
-	"$tmp/pkg/bulkhead.its"
+expect_ok "FIT source" grep -qF "loadables = $pack_loadables;" "$tmp/pkg/bulkhead.its"
+# shellcheck disable=SC2086
 expect_fail "pack outside reserved" "is not inside a reserved range" \
-	"$bulkhead" pack -I "$here" -L "$here/images" --base 0x4a000000 \
+	"$bulkhead" pack $includes -L "$here/images" --base "$pack_outside" \
 	--out "$tmp/pkg2" "$good"
+# shellcheck disable=SC2086
 expect_fail "hypervisor on package" "overlaps the package" \
-	"$bulkhead" pack -I "$here" -L "$here/images" --base 0x48000000 \
-	--out "$tmp/pkg3" --hv "$tmp/hv.bin" --hv-load 0x48010000 "$good"
+	"$bulkhead" pack $includes -L "$here/images" --base "$pack_base" \
+	--out "$tmp/pkg3" --hv "$tmp/hv.bin" --hv-load "$hv_on_package" "$good"
 
 # The FIT (scripts/mkfit.sh): built where none of its images lands on it,
-# refused where the hypervisor (0x40200000) or the config (0x48000000)
-# would be copied over it, and for another architecture.
-mkfit=$here/../../scripts/mkfit.sh
+# refused where the hypervisor or the config would be copied over it, and
+# for another architecture.
+mkfit=$srctree/scripts/mkfit.sh
 arch=$(sed -n 's/.*arch = "\(.*\)";/\1/p' "$tmp/pkg/bulkhead.its" | head -n 1)
-expect_ok "FIT" "$mkfit" "$tmp/pkg" "$tmp/fit" "$arch" 0x44000000
+expect_ok "FIT" "$mkfit" "$tmp/pkg" "$tmp/fit" "$arch" "$fit_addr"
 expect_ok "FIT made" test -s "$tmp/fit/bulkhead.itb"
-expect_fail "FIT under the hypervisor" "hypervisor at 0x40200000-0x40200009 overlaps the FIT" \
-	"$mkfit" "$tmp/pkg" "$tmp/fit2" "$arch" 0x40200008
-expect_fail "FIT under the config" "config at 0x48000000-" \
-	"$mkfit" "$tmp/pkg" "$tmp/fit3" "$arch" 0x47ffff00
+expect_fail "FIT under the hypervisor" \
+	"$(printf 'hypervisor at 0x%x-0x%x overlaps the FIT' "$hv_load" $((hv_load + 9)))" \
+	"$mkfit" "$tmp/pkg" "$tmp/fit2" "$arch" "$fit_over_hv"
+expect_fail "FIT under the config" "$(printf 'config at 0x%x-' "$pack_base")" \
+	"$mkfit" "$tmp/pkg" "$tmp/fit3" "$arch" "$fit_over_config"
 expect_ok "refused FIT removed" test ! -e "$tmp/fit3/bulkhead.itb"
 expect_fail "FIT for another architecture" "images for another architecture" \
 	"$mkfit" "$tmp/pkg" "$tmp/fit4" "not-$arch"
