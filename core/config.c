@@ -11,6 +11,8 @@
 #include <string.h>
 #include <libfdt.h>
 
+#include <bulkhead/port.h>
+
 #include "config_internal.h"
 
 #define CFG_COMPATIBLE	"bulkhead,config"
@@ -19,7 +21,7 @@ static const char *const root_props[] = { "compatible", NULL };
 static const char *const no_props[] = { NULL };
 static const char *const board_props[] = {
 	"memory", "reserved", "hypervisor-devices", "guest-reserved",
-	"dma-masters", "cpus", NULL
+	"dma-masters", "cpus", "irqs", NULL
 };
 static const char *const image_props[] = { "file", "load", "size", NULL };
 static const char *const partition_props[] = {
@@ -115,6 +117,11 @@ static int parse_board(struct cfg_parser *p)
 		return n ? -1 : cfg_missing(p, node, "cpus");
 	if (!b->ncpus)
 		return FAIL(p, node, "cpus", "must be at least 1");
+	/* Without the board's own number, what the port's binding can name */
+	if (cfg_get_u32(p, node, "irqs", &b->nirqs, port_limits.nr_irqs) < 0)
+		return -1;
+	if (!b->nirqs)
+		return FAIL(p, node, "irqs", "must be at least 1");
 	return 0;
 }
 

@@ -347,11 +347,28 @@ static int check_widths(const struct config *cfg, struct config_error *err)
 	return 0;
 }
 
-/* Nothing of partition @pi may sit where every guest has emulated devices. */
+/* The port's own window of every partition that @s overlaps, or NULL. */
+static const struct port_window *port_window_under(const struct span *s)
+{
+	const struct port_window *w = port_limits.guest_windows;
+
+	for (; w < port_limits.guest_windows + ARRAY_SIZE(port_limits.guest_windows) && w->size; w++)
+		if (ranges_overlap(w->base, w->size, s->base, s->size))
+			return w;
+	return NULL;
+}
+
+/*
+ * Nothing of partition @pi may sit where every guest has emulated devices:
+ * what the board facts' guest-reserved names, and the port's own windows
+ * (its interrupt controller, which boot maps first), should those facts
+ * leave them out.
+ */
 static int check_guest_reserved(const struct config *cfg, struct config_error *err,
 				unsigned int pi)
 {
 	const struct cfg_board *b = &cfg->board;
+	const struct port_window *w;
 	const struct cfg_range *r;
 	struct span s;
 	int rc;
@@ -363,6 +380,10 @@ static int check_guest_reserved(const struct config *cfg, struct config_error *e
 		if (r)
 			return range_fail(cfg, err, &s, "the guests' emulated devices",
 					  r, "");
+		w = port_window_under(&s);
+		if (w)
+			return range_fail(cfg, err, &s, w->name,
+					  &(struct cfg_range){ w->base, w->size }, "");
 	}
 	return 0;
 }

@@ -4,9 +4,11 @@
  *
  * Every specifier is decoded with the port's binding (port_irq_decode(),
  * which the host tool links too), so the validator refuses what boot would:
- * malformed specifiers, numbers the board's controller lacks, interrupts
- * private to a CPU where a partition-wide one is needed, and one interrupt
- * used twice, within a partition or passed through to two of them.
+ * malformed specifiers, numbers the binding lacks, interrupts private to a
+ * CPU where a partition-wide one is needed, passthrough interrupts beyond
+ * the board's controller (/board irqs) or raised by the hypervisor's own
+ * devices, and one interrupt used twice, within a partition or passed
+ * through to two of them.
  * Like the rest of the config code: no allocation, no output.
  */
 #include <stdio.h>
@@ -38,13 +40,38 @@ static const uint32_t *irq_specs(const struct config *cfg, int node, const char 
 }
 
 /*
+ * What a passthrough device's interrupt must also be: on the board's
+ * controller (the port routes it there at boot, which refuses a number
+ * the controller lacks) and not raised by a device of the hypervisor's.
+ */
+static int check_passthrough_irq(const struct config *cfg, struct config_error *err, int node,
+				 const char *prop, const struct irq_desc *d)
+{
+	char id[24] = "";
+
+	if (d->hypervisors)
+		return cfg_fail(cfg, err, node, prop,
+				"%s %u (%s) is the hypervisor's: a passthrough device cannot take it",
+				d->kind, d->number, d->used_by ? d->used_by : "a device it drives");
+	if (d->irq < cfg->board.nirqs)
+		return 0;
+	/* The binding's numbering may not be the controller's (a GIC's SPI 0 is ID 32) */
+	if (d->irq != d->number)
+		snprintf(id, sizeof(id), " (ID %u)", d->irq);
+	return cfg_fail(cfg, err, node, prop,
+			"%s %u%s is beyond the board's controller, whose interrupts are 0-%u (/board irqs): a passthrough device cannot take it",
+			d->kind, d->number, id, (unsigned int)cfg->board.nirqs - 1);
+}
+
+/*
  * Check the specifier list @prop of @node: whole specifiers, at most @max
  * (1 for a console or doorbell), each one the board's controller has and
- * none banked per CPU (@why_shared says why not).
+ * none banked per CPU; a @passthrough device's as check_passthrough_irq().
  */
 static int check_specs(const struct config *cfg, struct config_error *err, int node,
-		       const char *prop, unsigned int max, const char *why_shared)
+		       const char *prop, unsigned int max, bool passthrough)
 {
+	const char *why_shared = passthrough ? "a passthrough device cannot take it" : EMULATED_SHARED;
 	unsigned int ncells = port_irq_spec_cells(), count;
 	const uint32_t *cells;
 	char why[IRQ_WHY_MAX];
@@ -69,6 +96,8 @@ static int check_specs(const struct config *cfg, struct config_error *err, int n
 			return cfg_fail(cfg, err, node, prop, "%s %u%s%s%s is private to each CPU: %s",
 					d.kind, d.number, d.used_by ? " (" : "", d.used_by ? d.used_by : "",
 					d.used_by ? ")" : "", why_shared);
+		if (passthrough && check_passthrough_irq(cfg, err, node, prop, &d))
+			return -1;
 	}
 	return 0;
 }
@@ -171,15 +200,15 @@ int config_check_irqs(const struct config *cfg, struct config_error *err)
 
 	for (p = cfg->part; p < cfg->part + cfg->npart; p++) {
 		if (p->has_console &&
-		    check_specs(cfg, err, p->console_node, "interrupts", 1, EMULATED_SHARED))
+		    check_specs(cfg, err, p->console_node, "interrupts", 1, false))
 			return -1;
 		for (unsigned int i = 0; i < p->ndev; i++)
 			if (check_specs(cfg, err, p->dev[i].node, "interrupts",
-					CFG_MAX_DEVICE_IRQS, "a passthrough device cannot take it"))
+					CFG_MAX_DEVICE_IRQS, true))
 				return -1;
 	}
 	for (s = cfg->shm; s < cfg->shm + cfg->nshm; s++)
-		if (check_specs(cfg, err, s->node, "doorbell", 1, EMULATED_SHARED))
+		if (check_specs(cfg, err, s->node, "doorbell", 1, false))
 			return -1;
 	for (unsigned int pi = 0; pi < cfg->npart; pi++)
 		if (check_partition_unique(cfg, err, pi) ||

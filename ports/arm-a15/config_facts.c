@@ -2,9 +2,9 @@
 /*
  * What the config validator needs of the Cortex-A15 port: the GICv2
  * interrupt binding the config's `interrupts` properties are written in,
- * and the address widths of LPAE. Pure code: the hypervisor and the host
- * tool `bulkhead check` link this same file, so both refuse the same
- * specifiers with the same words.
+ * the address widths of LPAE and where every partition has its vGIC.
+ * Pure code: the hypervisor and the host tool `bulkhead check` link this
+ * same file, so both refuse the same specifiers with the same words.
  */
 #include <stdio.h>
 #include <libfdt.h>
@@ -26,6 +26,12 @@ const struct port_limits port_limits = {
 	.guest_addr_bits = 40,	/* VTCR.T0SZ = 24: the stage-2 input size */
 	.phys_addr_bits = 40,	/* LPAE output addresses */
 	.nr_irqs = GIC_NR_IDS,
+	.guest_windows = {
+		{ CONFIG_GUEST_GICD_BASE, VGIC_GUEST_GICD_SIZE,
+		  "the partition's emulated GIC distributor" },
+		{ CONFIG_GUEST_GICC_BASE, VGIC_GUEST_GICC_SIZE,
+		  "the partition's GIC CPU interface" },
+	},
 	.block_sizes = { SZ_1G, SZ_2M, 0 },	/* level 1 and level 2 blocks */
 };
 
@@ -68,6 +74,7 @@ int port_irq_decode(const uint32_t *cells_be, struct irq_desc *d, char *why, siz
 	uint32_t extra = flags & ~GIC_FLAGS_TRIGGER;
 
 	d->used_by = NULL;
+	d->hypervisors = false;
 	d->number = number;
 	if (type == GIC_SPEC_SPI) {
 		if (number >= GIC_NR_IDS - GIC_FIRST_SPI_ID) {

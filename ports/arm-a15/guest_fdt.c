@@ -14,8 +14,6 @@
 #define GIC_SPEC_CELLS		3
 #define GIC_SPEC_PPI		1
 #define GIC_FLAGS_LEVEL_HIGH	4u
-#define GUEST_GICD_SIZE		0x1000
-#define GUEST_GICC_SIZE		0x2000
 
 /* The timer's PPIs, as the binding orders them: secure, non-secure, virtual, hyp */
 static const uint8_t timer_ppis[] = { 13, 14, 11, 10 };
@@ -70,8 +68,8 @@ static int add_psci(void *fdt)
 static int add_gic(void *fdt)
 {
 	fdt64_t reg[4] = {
-		cpu_to_fdt64(CONFIG_GUEST_GICD_BASE), cpu_to_fdt64(GUEST_GICD_SIZE),
-		cpu_to_fdt64(CONFIG_GUEST_GICC_BASE), cpu_to_fdt64(GUEST_GICC_SIZE),
+		cpu_to_fdt64(CONFIG_GUEST_GICD_BASE), cpu_to_fdt64(VGIC_GUEST_GICD_SIZE),
+		cpu_to_fdt64(CONFIG_GUEST_GICC_BASE), cpu_to_fdt64(VGIC_GUEST_GICC_SIZE),
 	};
 	char name[32];
 	uint32_t phandle;

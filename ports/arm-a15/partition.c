@@ -17,7 +17,6 @@
 #include <asm/vgic.h>
 
 #define VTTBR_VMID_SHIFT	48
-#define GUEST_GICC_SIZE		0x2000	/* up to GICC_DIR at 0x1000 */
 
 /* Raise *@max to the highest interrupt ID in specifier list @prop of @node. */
 static int max_irq_in(const void *fdt, int node, const char *prop, unsigned int *max)
@@ -114,7 +113,7 @@ int port_partition_init(struct partition *p)
 		return -1;
 	}
 	if (partition_map_region(p, &(struct guest_region){ .gpa = CONFIG_GUEST_GICC_BASE,
-				 .pa = board.intc.virtual_cpu.base, .size = GUEST_GICC_SIZE,
+				 .pa = board.intc.virtual_cpu.base, .size = VGIC_GUEST_GICC_SIZE,
 				 .flags = GUEST_DEVICE | PT_RW | PT_DEVICE }) ||
 	    vgic_hw_init(p, nr_irqs)) {
 		hv_printf("%s: cannot set up its virtual GIC", p->name);

@@ -31,7 +31,6 @@
 #define GICH_LR(i)		(0x100 + 4 * (i))
 #define GICH_HCR_EN		(1u << 0)
 #define GICH_HCR_UIE		(1u << 1)	/* maintenance when at most one LR is in use */
-#define GICD_SIZE		0x1000
 
 /* What this CPU's list registers hold, as last read or written. */
 static uint32_t hw_lr[CONFIG_NR_CPUS][VGIC_MAX_LRS];
@@ -103,7 +102,7 @@ int vgic_hw_init(struct partition *p, unsigned int nr_irqs)
 		return -1;
 	/* No boot yet: the first vCPU reset resets the vGIC */
 	p->arch->vgic_boot = ~0u;
-	return mmio_register(p, CONFIG_GUEST_GICD_BASE, GICD_SIZE, &dist_ops, d);
+	return mmio_register(p, CONFIG_GUEST_GICD_BASE, VGIC_GUEST_GICD_SIZE, &dist_ops, d);
 }
 
 /* ---- entry and exit ------------------------------------------------------ */

@@ -2,9 +2,11 @@
 /*
  * What the config validator needs of the Book E (e500) port: the
  * Freescale MPIC interrupt binding the config's `interrupts` and
- * `doorbell` properties are written in, and the e500's 36-bit physical
- * addresses and TLB1 page sizes. Pure code: the hypervisor and the host
- * tool `bulkhead check` link this same file, so both refuse the same
+ * `doorbell` properties are written in, which sources the hypervisor's
+ * own devices raise, the e500's 36-bit physical addresses and TLB1 page
+ * sizes, and the emulated MPIC's window in every partition
+ * (CONFIG_GUEST_MPIC_BASE). Pure code: the hypervisor and the host tool
+ * `bulkhead check` link this same file, so both refuse the same
  * specifiers with the same words.
  *
  * The binding is the one QEMU's ppce500 and mpc8544ds trees use for
@@ -24,7 +26,10 @@
 const struct port_limits port_limits = {
 	.guest_addr_bits = 36,	/* the guest TLB's MAS7:MAS3 page numbers */
 	.phys_addr_bits = 36,	/* e500v2 and e500mc physical addresses */
-	.nr_irqs = MPIC_NR_SOURCES,
+	.nr_irqs = MPIC_NR_SOURCES,	/* the vMPIC's; the board's: /board irqs */
+	.guest_windows = {
+		{ CONFIG_GUEST_MPIC_BASE, MPIC_SIZE, "the partition's emulated MPIC" },
+	},
 	/* TLB1 pages, 4^TSIZE KiB: 4 GiB down to 4 KiB */
 	.block_sizes = {
 		TSIZE_BYTES(11), TSIZE_BYTES(10), TSIZE_BYTES(9), TSIZE_BYTES(8),
@@ -35,23 +40,34 @@ const struct port_limits port_limits = {
 
 /*
  * What QEMU's ppce500 board wires to each source (its device tree and
- * hw/ppc/e500.c); mpc8544ds is the same without the GPIO block.
+ * hw/ppc/e500.c); mpc8544ds is the same without the GPIO block. All but
+ * the I2C controller are the hypervisor's: its console, the power-off
+ * GPIO, the MPIC itself, and the PCI host and platform bus, whose windows
+ * are its devices too (bsp/fsl-e500/board.c).
  */
-static const char *source_user(unsigned int source)
+static const struct source_user {
+	uint16_t first, last;
+	bool hypervisors;
+	const char *what;
+} source_users[] = {
+	{ 1, 4, true, "the PCI slots' INTA-INTD" },
+	{ 5, 14, true, "QEMU's platform bus devices" },
+	{ 24, 24, true, "the PCI host bridge" },
+	{ 42, 42, true, "the DUART, the hypervisor's console" },
+	{ 43, 43, false, "the I2C controller" },
+	{ 47, 47, true, "the GPIO controller" },
+	{ 224, 231, true, "the MPIC's shared MSI registers" },
+};
+
+static void describe_source(unsigned int source, struct irq_desc *d)
 {
-	if (source >= 1 && source <= 4)
-		return "the PCI slots' INTA-INTD";
-	if (source >= 5 && source <= 14)
-		return "QEMU's platform bus devices";
-	if (source >= 224 && source <= 231)
-		return "the MPIC's shared MSI registers";
-	switch (source) {
-	case 24: return "the PCI host bridge";
-	case 42: return "the DUART, the hypervisor's console";
-	case 43: return "the I2C controller";
-	case 47: return "the GPIO controller";
-	default: return NULL;
-	}
+	d->used_by = NULL;
+	d->hypervisors = false;
+	for (unsigned int i = 0; i < ARRAY_SIZE(source_users); i++)
+		if (source >= source_users[i].first && source <= source_users[i].last) {
+			d->used_by = source_users[i].what;
+			d->hypervisors = source_users[i].hypervisors;
+		}
 }
 
 int port_irq_decode(const uint32_t *cells_be, struct irq_desc *d, char *why, size_t len)
@@ -81,7 +97,7 @@ int port_irq_decode(const uint32_t *cells_be, struct irq_desc *d, char *why, siz
 	}
 	d->irq = source;
 	d->per_cpu = false;
-	d->used_by = source_user(source);
+	describe_source(source, d);
 	d->kind = "source";
 	d->number = source;
 	return 0;

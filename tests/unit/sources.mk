@@ -13,14 +13,18 @@ test_alloc-srcs := core/page_alloc.c core/physmem.c core/pgtable.c
 test_console-srcs := core/console.c
 
 # The trees both config tests start from (the header is listed so that
-# editing it rebuilds them; only .c is linked).
+# editing it rebuilds them; only .c is linked). Both validate with the
+# arm-a15 port's facts, which place its vGIC at the board's CONFIG_ values.
 test_config-srcs := core/config.c core/config_check.c core/config_irqs.c \
 	core/config_props.c ports/arm-a15/config_facts.c \
 	tests/unit/config_tree.c tests/unit/config_tree.h
+test_config-cflags := -include generated/autoconf.h
+test_config-config-port := arm-a15
 test_config_check-srcs := core/config.c core/config_check.c core/config_props.c \
 	core/config_irqs.c core/placement.c core/physmem.c ports/arm-a15/config_facts.c \
 	tests/unit/config_tree.c tests/unit/config_tree.h
 test_config_check-cflags := -include generated/autoconf.h
+test_config_check-config-port := arm-a15
 
 test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011_fdt.c ports/arm-a15/guest_fdt.c \
 	ports/arm-a15/config_facts.c
@@ -103,6 +107,8 @@ test_vns16550_fdt-srcs := core/devices/vns16550_fdt.c
 
 test_ppc_config_facts-srcs := ports/ppc-booke/config_facts.c
 test_ppc_config_facts-port := ppc-booke
+test_ppc_config_facts-cflags := -include generated/autoconf.h
+test_ppc_config_facts-config-port := ppc-booke
 
 # ---- ppc-booke: the per-CPU shadow PID map (shadow_pid.c) --------------------
 

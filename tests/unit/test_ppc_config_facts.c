@@ -3,8 +3,10 @@
  * Host tests of the Book E port's config facts (ports/ppc-booke/
  * config_facts.c): every MPIC specifier QEMU's ppce500 tree writes is
  * accepted with the trigger its sense cell gives and the board's use of
- * its source named; sources past the MPIC's 256 and sense values past 3
- * are refused with their exact words; and the port's limits.
+ * its source named; the sources of the hypervisor's own devices are
+ * marked so; sources past the MPIC's 256 and sense values past 3 are
+ * refused with their exact words; and the port's limits, the guest MPIC
+ * window among them.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -91,6 +93,36 @@ static void test_board_users_edges(void **state)
 	expect_source(255, 2, true, NULL);
 }
 
+/* Whether source @source is marked as raised by a device of the hypervisor's */
+static bool hypervisors(uint32_t source)
+{
+	char why[WHY_MAX];
+	struct irq_desc d;
+
+	assert_int_equal(decode(source, 2, &d, why), 0);
+	return d.hypervisors;
+}
+
+/* Every source the board wires is the hypervisor's but the I2C controller's */
+static void test_hypervisors_sources(void **state)
+{
+	(void)state;
+	assert_true(hypervisors(42));	/* the DUART */
+	assert_true(hypervisors(24));
+	assert_true(hypervisors(47));
+	for (uint32_t s = 1; s <= 14; s++)
+		assert_true(hypervisors(s));
+	for (uint32_t s = 224; s <= 231; s++)
+		assert_true(hypervisors(s));
+	assert_false(hypervisors(43));	/* the I2C controller may be passed through */
+	assert_false(hypervisors(0));
+	assert_false(hypervisors(15));
+	assert_false(hypervisors(41));
+	assert_false(hypervisors(100));
+	assert_false(hypervisors(223));
+	assert_false(hypervisors(232));
+}
+
 static void test_sense(void **state)
 {
 	(void)state;
@@ -132,6 +164,11 @@ static void test_limits(void **state)
 	assert_int_equal(sizeof(port_limits.block_sizes), sizeof(sizes));
 	for (unsigned int i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
 		assert_int_equal(port_limits.block_sizes[i], sizes[i]);
+	/* the one window every partition has: its emulated MPIC */
+	assert_int_equal(port_limits.guest_windows[0].base, CONFIG_GUEST_MPIC_BASE);
+	assert_int_equal(port_limits.guest_windows[0].size, 0x40000);
+	assert_string_equal(port_limits.guest_windows[0].name, "the partition's emulated MPIC");
+	assert_int_equal(port_limits.guest_windows[1].size, 0);
 }
 
 int main(void)
@@ -140,6 +177,7 @@ int main(void)
 		cmocka_unit_test(test_spec_cells),
 		cmocka_unit_test(test_board_tree),
 		cmocka_unit_test(test_board_users_edges),
+		cmocka_unit_test(test_hypervisors_sources),
 		cmocka_unit_test(test_sense),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_limits),

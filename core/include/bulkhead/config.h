@@ -201,6 +201,7 @@ struct cfg_board {
 	struct cfg_range dma_masters[CFG_MAX_DMA_MASTERS];	/* devices that do DMA */
 	unsigned int ndma_masters;
 	uint32_t ncpus;
+	uint32_t nirqs;		/* the interrupt controller's numbers, 0 to nirqs - 1 */
 };
 
 struct config {

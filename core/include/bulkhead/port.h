@@ -179,6 +179,8 @@ struct irq_desc {
 	bool level;		/* level-triggered, else edge */
 	bool per_cpu;		/* banked per CPU (GIC SGIs, PPIs): never a partition's */
 	const char *used_by;	/* what the board uses it for, or NULL */
+	bool hypervisors;	/* a device the hypervisor drives or owns raises it
+				 * (its console UART): never passed through */
 	const char *kind;	/* the binding's name for its class, e.g. "SPI", "PPI" */
 	unsigned int number;	/* its number in that class, as the config writes it */
 };
@@ -194,6 +196,13 @@ int port_irq_decode(const uint32_t *cells_be, struct irq_desc *d, char *why, siz
 /* Cells per specifier in the guest's binding (3 for GICv2). */
 unsigned int port_irq_spec_cells(void);
 
+/* A guest-physical range the port itself puts into every partition. */
+struct port_window {
+	uint64_t base;
+	uint64_t size;
+	const char *name;	/* what is there, e.g. "the emulated MPIC" */
+};
+
 /*
  * Limits of the port's translation and interrupt controller, for the
  * validator (config_facts.c, also in the host tool).
@@ -202,6 +211,11 @@ struct port_limits {
 	unsigned int guest_addr_bits;	/* guest-physical addresses the port translates */
 	unsigned int phys_addr_bits;	/* physical addresses it can map to */
 	unsigned int nr_irqs;		/* interrupt numbers the controller has */
+	/* What port_partition_init() maps at the same guest address in every
+	 * partition (its interrupt controller's windows), 0-size-terminated:
+	 * no range of the config may overlap them, whatever the board facts'
+	 * guest-reserved says. */
+	struct port_window guest_windows[3];
 	/* Block sizes the port maps in one entry, largest first, 0-terminated:
 	 * guest RAM is placed at physical addresses aligned to them (LPAE:
 	 * 1 GiB, 2 MiB; Book E TLB1: powers of 4 from 4 GiB to 4 KiB). */

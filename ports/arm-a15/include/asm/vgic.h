@@ -37,6 +37,10 @@
 #define VGIC_MAX_LRS		16
 _Static_assert(VGIC_MAX_IRQS / 32 <= 32, "struct vgic_cpu.queued_words has a bit a word");
 #define VGIC_NO_VCPU		0xff
+/* A partition's vGIC at CONFIG_GUEST_GICD_BASE and CONFIG_GUEST_GICC_BASE:
+ * the emulated distributor, and the GICV pages up to GICC_DIR at 0x1000 */
+#define VGIC_GUEST_GICD_SIZE	0x1000
+#define VGIC_GUEST_GICC_SIZE	0x2000
 #define VGIC_PRIO_BITS_MASK	0xf8	/* 5 priority bits, as the list registers hold */
 /*
  * Interrupts forwarded from hardware (passthrough SPIs) are delivered to
