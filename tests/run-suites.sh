@@ -7,9 +7,9 @@
 #   - each cmocka unit test BUILDDIR/tests/unit/test_*, counting the tests
 #     its "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)" summaries
 #     report (a binary that crashes or reports nothing counts as one failure);
-#   - tests/tool/run.sh BUILDDIR/host/bulkhead BOARD on the arm-a15 boards
-#     (PORT from make check), counting the "N passed, N failed" of its
-#     last line;
+#   - tests/tool/run.sh BUILDDIR/host/bulkhead BOARD, the host tool's
+#     configs for the board's port and for the board itself, counting the
+#     "N passed, N failed" of its last line;
 #   - tests/bench/run.sh (make bench's quick mode) when BENCH=1 (make check
 #     sets it, and PORT, for a board with a samples/bench config);
 #   - tests/qemu/run.sh for each SAMPLE along each boot path of BOOT_PATHS
@@ -119,7 +119,7 @@ run_qemu_all() {
 for bin in "$build"/tests/unit/test_*; do
 	[ -f "$bin" ] && [ -x "$bin" ] && run_unit "$bin"
 done
-[ ! -f "$srctree/tests/tool/run.sh" ] || [ "${PORT:-arm-a15}" != arm-a15 ] || run_tool
+[ ! -f "$srctree/tests/tool/run.sh" ] || run_tool
 # The benchmark machinery, quick mode: needs PORT from make check.
 if [ "${BENCH:-0}" = 1 ]; then
 	if "$srctree/tests/bench/run.sh" "$board" "$build" "$PORT"; then
