@@ -30,6 +30,7 @@
 # as shell variables; a board's own pack.conf overrides the port's) and
 # the layout, the FIT and scripts/mkfit.sh's refusals are checked.
 # The last line printed is "N passed, N failed".
+# shellcheck disable=SC2154 # the packing test's variables come from pack.conf
 
 bulkhead=${1:?usage: $0 path/to/bulkhead BOARD}
 board=${2:?usage: $0 path/to/bulkhead BOARD}
@@ -128,7 +129,9 @@ for dir in "$port_dir" "$board_dir"; do
 		expect_ok "$dts" check "$dts"
 	done
 done
-[ "$nbad" -gt 0 ] && [ "$ngood" -gt 0 ] || fail "$port_dir" "no bad or no good configs"
+if [ "$nbad" -eq 0 ] || [ "$ngood" -eq 0 ]; then
+	fail "$port_dir" "no bad or no good configs"
+fi
 
 # Packing: config at the base, each image on the next 64 KiB boundary.
 # pack.conf: pack_config (relative to the port's directory), pack_base,
@@ -136,8 +139,15 @@ done
 # FIT's), pack_outside (a base outside every reserved range), hv_load,
 # hv_on_package (a load address on the package), fit_addr (where a FIT of
 # the package may sit), fit_over_hv and fit_over_config (where it may not).
+# shellcheck source=/dev/null
 . "$port_dir/pack.conf"
+# shellcheck source=/dev/null
 [ ! -f "$board_dir/pack.conf" ] || . "$board_dir/pack.conf"
+for var in pack_config pack_base pack_layout pack_loadables pack_outside hv_load \
+	hv_on_package fit_addr fit_over_hv fit_over_config; do
+	eval "value=\${$var:-}"
+	[ -n "$value" ] || fail "$port_dir/pack.conf" "sets no $var"
+done
 good=$port_dir/$pack_config
 printf 'hypervisor' >"$tmp/hv.bin"
 # shellcheck disable=SC2086
