@@ -25,7 +25,6 @@
 const struct port_limits port_limits = {
 	.guest_addr_bits = 40,	/* VTCR.T0SZ = 24: the stage-2 input size */
 	.phys_addr_bits = 40,	/* LPAE output addresses */
-	.nr_irqs = GIC_NR_IDS,
 	.block_sizes = { SZ_1G, SZ_2M, 0 },	/* level 1 and level 2 blocks */
 };
 

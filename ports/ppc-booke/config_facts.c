@@ -24,7 +24,6 @@
 const struct port_limits port_limits = {
 	.guest_addr_bits = 36,	/* the guest TLB's MAS7:MAS3 page numbers */
 	.phys_addr_bits = 36,	/* e500v2 and e500mc physical addresses */
-	.nr_irqs = MPIC_NR_SOURCES,
 	/* TLB1 pages, 4^TSIZE KiB: 4 GiB down to 4 KiB */
 	.block_sizes = {
 		TSIZE_BYTES(11), TSIZE_BYTES(10), TSIZE_BYTES(9), TSIZE_BYTES(8),

@@ -128,7 +128,6 @@ static void test_limits(void **state)
 	(void)state;
 	assert_int_equal(port_limits.guest_addr_bits, 36);
 	assert_int_equal(port_limits.phys_addr_bits, 36);
-	assert_int_equal(port_limits.nr_irqs, 256);
 	assert_int_equal(sizeof(port_limits.block_sizes), sizeof(sizes));
 	for (unsigned int i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
 		assert_int_equal(port_limits.block_sizes[i], sizes[i]);

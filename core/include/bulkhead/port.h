@@ -201,7 +201,6 @@ unsigned int port_irq_spec_cells(void);
 struct port_limits {
 	unsigned int guest_addr_bits;	/* guest-physical addresses the port translates */
 	unsigned int phys_addr_bits;	/* physical addresses it can map to */
-	unsigned int nr_irqs;		/* interrupt numbers the controller has */
 	/* Block sizes the port maps in one entry, largest first, 0-terminated:
 	 * guest RAM is placed at physical addresses aligned to them (LPAE:
 	 * 1 GiB, 2 MiB; Book E TLB1: powers of 4 from 4 GiB to 4 KiB). */
