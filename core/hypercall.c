@@ -16,10 +16,9 @@ static enum exit_action console_write(struct vcpu *v, struct vm_exit *e)
 	paddr_t pa;
 
 	if (len > BH_CONSOLE_WRITE_MAX || guest_ram_translate(p, buf, len, &pa)) {
-		health_fault(v, FAULT_BAD_HYPERCALL_ARG,
-			     "console buffer outside the partition's RAM",
-			     e->pc, buf, e->syndrome);
-		return EXIT_RESCHEDULE;
+		return health_fault(v, FAULT_BAD_HYPERCALL_ARG,
+				    "console buffer outside the partition's RAM",
+				    e->pc, buf, e->syndrome);
 	}
 	phys_read(pa, text, len);
 	console_guest_write(&p->console, p->name, text, len);
@@ -67,10 +66,9 @@ static enum exit_action doorbell_ring(struct vcpu *v, struct vm_exit *e)
 	const struct cfg_shm *s;
 
 	if (!shm || shm->doorbell_irq < 0) {
-		health_fault(v, FAULT_BAD_HYPERCALL_ARG,
-			     "no doorbell of the partition's shared memory",
-			     e->pc, e->hcall.arg[0], e->syndrome);
-		return EXIT_RESCHEDULE;
+		return health_fault(v, FAULT_BAD_HYPERCALL_ARG,
+				    "no doorbell of the partition's shared memory",
+				    e->pc, e->hcall.arg[0], e->syndrome);
 	}
 	s = shm->cfg;
 	for (unsigned int i = 0; i < s->nparts; i++)
@@ -118,7 +116,7 @@ enum exit_action hypercall_handle(struct vcpu *v, struct vm_exit *e)
 	case BH_HC_DOORBELL_RING:
 		return doorbell_ring(v, e);
 	default:
-		health_fault(v, FAULT_BAD_HYPERCALL, NULL, e->pc, e->hcall.nr, e->syndrome);
-		return EXIT_RESCHEDULE;
+		return health_fault(v, FAULT_BAD_HYPERCALL, NULL, e->pc, e->hcall.nr,
+				    e->syndrome);
 	}
 }
