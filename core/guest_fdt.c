@@ -6,7 +6,6 @@
  */
 #include <stdio.h>
 #include <libfdt.h>
-#include <bulkhead/console.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 

@@ -51,10 +51,29 @@ static int passthrough_irqs(struct partition *p, const struct cfg_device *d)
 	return 0;
 }
 
+/* The config's console: an instance of the board's UART model. */
+static int create_console(struct partition *p)
+{
+	const struct cfg_partition *c = p->cfg;
+	struct vuart *u = &p->console_uart;
+	int irq = decode_irq(p->cfg_fdt, c->console_node, "interrupts");
+
+	if (irq >= 0 && !port_virq_usable(p, irq)) {
+		hv_printf("%s: console: interrupts: not one interrupt this partition can be sent",
+			  p->name);
+		return -1;
+	}
+	vuart_init(u, p, irq);
+	if (mmio_register(p, c->console_base, c->console_size, console_vuart_ops, u)) {
+		hv_printf("%s: console: cannot add its emulated UART", p->name);
+		return -1;
+	}
+	return 0;
+}
+
 static int create_one(struct partition *p, const struct config *cfg, const struct placement *pl)
 {
 	const struct cfg_partition *c = p->cfg;
-	const void *fdt = p->cfg_fdt;
 
 	if (port_partition_init(p) ||
 	    partition_layout_regions(p, cfg, pl, shared_regions, partition_map_region))
@@ -62,17 +81,8 @@ static int create_one(struct partition *p, const struct config *cfg, const struc
 	for (unsigned int i = 0; i < c->ndev; i++)
 		if (passthrough_irqs(p, &c->dev[i]))
 			return -1;
-	p->console_irq = c->has_console ? decode_irq(fdt, c->console_node, "interrupts") : -1;
-	if (p->console_irq >= 0 && !port_virq_usable(p, p->console_irq)) {
-		hv_printf("%s: console: interrupts: not one interrupt this partition can be sent",
-			  p->name);
+	if (c->has_console && create_console(p))
 		return -1;
-	}
-	if (c->has_console &&
-	    mmio_register(p, c->console_base, c->console_size, vuart_model.ops, &p->vuart)) {
-		hv_printf("%s: console: cannot add its emulated UART", p->name);
-		return -1;
-	}
 	for (unsigned int i = 0; i < p->nvcpus; i++)
 		cpu_vcpu[p->vcpu[i].cpu] = &p->vcpu[i];
 	return 0;

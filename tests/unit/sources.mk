@@ -29,7 +29,10 @@ test_guest_fdt-config-port := arm-a15
 
 test_doorbell-srcs := core/hypercall.c
 
-test_mmio-srcs := core/mmio.c core/partition_region.c core/partition_map.c
+test_mmio-srcs := core/mmio.c core/iobus.c core/partition_region.c core/partition_map.c
+test_pio-srcs := core/pio.c core/iobus.c
+
+test_exit-srcs := core/run.c core/power.c
 
 test_health-srcs := core/health.c
 
@@ -94,10 +97,13 @@ test_ppc_storage-srcs := ports/ppc-booke/storage.c ports/ppc-booke/shadow_tlb.c 
 	ports/ppc-booke/booke_core.c ports/ppc-booke/insn_decode.c core/partition_region.c
 test_ppc_storage-port := ppc-booke
 
-# ---- the emulated ns16550A (no board links it yet) ---------------------------
+# ---- the emulated UARTs -----------------------------------------------------
 
 test_vns16550-srcs := core/devices/vns16550.c
 test_vns16550_fdt-srcs := core/devices/vns16550_fdt.c
+# Instances of both models on both buses in one partition
+test_vuart-srcs := core/devices/vns16550.c core/devices/vpl011.c core/mmio.c core/pio.c \
+	core/iobus.c core/partition_region.c core/partition_map.c
 
 # ---- ppc-booke: the MPIC binding and the port's limits (config_facts.c) ------
 
