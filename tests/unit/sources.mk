@@ -14,13 +14,16 @@ test_console-srcs := core/console.c
 
 # The trees both config tests start from (the header is listed so that
 # editing it rebuilds them; only .c is linked).
-test_config-srcs := core/config.c core/config_check.c core/config_irqs.c \
+test_config-srcs := core/config.c core/config_check.c core/config_irqs.c core/config_io.c \
 	core/config_props.c ports/arm-a15/config_facts.c \
 	tests/unit/config_tree.c tests/unit/config_tree.h
-test_config_check-srcs := core/config.c core/config_check.c core/config_props.c \
+test_config_check-srcs := core/config.c core/config_check.c core/config_io.c core/config_props.c \
 	core/config_irqs.c core/placement.c core/physmem.c ports/arm-a15/config_facts.c \
 	tests/unit/config_tree.c tests/unit/config_tree.h
 test_config_check-cflags := -include generated/autoconf.h
+# io-ports on a port with port I/O: the test has x86's limits (no port yet)
+test_config_io-srcs := core/config.c core/config_check.c core/config_io.c core/config_props.c \
+	tests/unit/config_tree.c tests/unit/config_tree.h
 
 test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011_fdt.c ports/arm-a15/guest_fdt.c \
 	ports/arm-a15/config_facts.c

@@ -206,6 +206,9 @@ struct port_limits {
 	 * guest RAM is placed at physical addresses aligned to them (LPAE:
 	 * 1 GiB, 2 MiB; Book E TLB1: powers of 4 from 4 GiB to 4 KiB). */
 	uint64_t block_sizes[12];
+	/* Port-I/O ports the port traps and passes through, numbered from
+	 * 0 (x86: 65536); 0 for none: every io-ports is refused. */
+	unsigned int io_ports;
 };
 extern const struct port_limits port_limits;
 
