@@ -10,6 +10,7 @@
 #include <bulkhead/partition.h>
 #include <asm/booke_vcpu.h>
 #include <asm/guest_tlb.h>
+#include <asm/spin_table.h>
 #include <asm/storage.h>
 #include <asm/vmpic.h>
 #include <asm/vtimer.h>
@@ -32,6 +33,7 @@ struct arch_vcpu {
 
 struct arch_partition {
 	struct vmpic mpic;		/* what the guest's external input comes from */
+	struct spin_table spin;		/* where its secondary vCPUs wait (partition.c) */
 };
 
 /* The guest's current address space (MSR[DS]) and privilege */
