@@ -92,6 +92,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 		spin_table_reset(&v->part->arch->spin);
 	}
 	gtlb_init(&a->tlb, c->core->mmu);
+	ppc_tlbi_reset(v);
 	vtimer_init(&a->timer, read_timebase());
 	r->pc = (uint32_t)entry;
 	if (v->index) {
@@ -231,7 +232,9 @@ void port_vcpu_run(struct vcpu *v)
 		} else if (a->context_stale && ppc_load_context(v)) {
 			unsupported_context(v, &exit);
 		} else {
+			ppc_tlbi_enter(v);
 			exc = ppc_guest_enter(c);
+			ppc_tlbi_leave(v);
 			if (!ppc_handle_trap(v, exc, &exit))
 				continue;
 		}
