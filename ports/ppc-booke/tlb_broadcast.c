@@ -5,15 +5,18 @@
  * running vCPU's inbox (asm/tlbi_queue.h), whose owner applies it to its
  * guest TLB and drops its shadow entries itself, on its own CPU, before it
  * enters its guest again: a guest TLB and a CPU's TLB0 and shadow cache
- * are only ever touched by the CPU that runs the vCPU. A target that is
- * in its guest is kicked out of it, and the issuer's tlbsync waits for
- * every target that is in its guest until it has applied what it was
- * sent; one that is not will apply it before its next guest instruction.
+ * are only ever touched by the CPU that runs the vCPU. The issuer's
+ * tlbsync, which the architecture makes the point where its tlbivax are
+ * done everywhere, kicks every target that is in its guest out of it and
+ * waits until it has applied what it was sent; one that is not in its
+ * guest will apply it before its next guest instruction. So a run of
+ * tlbivax costs each target one exit, at the tlbsync; a tlbivax that no
+ * tlbsync follows reaches the others at their next exit.
  *
  * Who calls what, holding which lock (none is held across a wait):
  * - ppc_tlbivax_broadcast() and ppc_tlbsync(): the issuer's CPU, from its
  *   trap handling (trap.c), no lock held; each push takes the target's
- *   inbox->lock for the push alone.
+ *   inbox->lock for the push alone, the wait takes none.
  * - ppc_tlbi_enter() and ppc_tlbi_leave(): the owner's CPU, right around
  *   ppc_guest_enter() (vcpu.c), no lock held; taking the pending operands
  *   takes its own inbox->lock.
@@ -21,10 +24,10 @@
  *
  * The handshake between an issuer and a target entering its guest is
  * Dekker's: the target stores in_guest = true, then loads the queue's
- * count; the issuer stores the count (the push), then loads in_guest;
- * a full barrier between the store and the load on both sides. So
- * either the target sees the push and applies it before it enters, or
- * the issuer sees it in its guest, kicks it and (at tlbsync) waits.
+ * count; the issuer stores the count (the push), then, at its tlbsync,
+ * loads in_guest; a full barrier between the store and the load on both
+ * sides. So either the target sees the push and applies it before it
+ * enters, or the issuer sees it in its guest, kicks it and waits.
  */
 #include <bulkhead/port.h>
 #include <asm/cpu.h>
@@ -67,24 +70,26 @@ void ppc_tlbivax_broadcast(struct vcpu *v, uint32_t ea)
 		v->arch->sync_upto[i] = tlbi_queue_push(&in->q, ea);
 		spin_unlock(&in->lock);
 		v->arch->sync_pending |= 1u << i;
-		/* The push before the look at in_guest (the handshake above) */
-		__atomic_thread_fence(__ATOMIC_SEQ_CST);
-		if (in_guest(in))
-			port_cpu_kick(w->cpu);
 	}
 }
 
-/* Wait until vCPU @w has applied operand number @upto or is out of its guest */
+/* vCPU @w has not applied operand number @upto yet, and is in its guest */
+static bool must_wait(const struct tlbi_inbox *in, uint32_t upto)
+{
+	return tlbi_seq_before(__atomic_load_n(&in->applied, __ATOMIC_ACQUIRE), upto) &&
+	       in_guest(in);
+}
+
+/* Kick vCPU @w out of its guest until it has applied operand number @upto */
 static void wait_applied(struct vcpu *v, struct vcpu *w, uint32_t upto)
 {
 	struct tlbi_inbox *in = &w->arch->inbox;
 
-	for (unsigned long spins = 1;
-	     tlbi_seq_before(__atomic_load_n(&in->applied, __ATOMIC_ACQUIRE), upto) &&
-	     in_guest(in); spins++) {
+	for (unsigned long spins = 0; must_wait(in, upto); spins++) {
 		/* The issuer is being stopped: its tlbsync no longer matters */
 		if (v->state != VCPU_RUNNING)
 			return;
+		/* Again now and then, so that one lost kick cannot hang us */
 		if (!(spins % KICK_AGAIN_SPINS))
 			port_cpu_kick(w->cpu);
 	}
@@ -95,6 +100,10 @@ void ppc_tlbsync(struct vcpu *v)
 	struct arch_vcpu *a = v->arch;
 	struct partition *p = v->part;
 
+	if (!a->sync_pending)
+		return;
+	/* The pushes before the looks at in_guest (the handshake above) */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	for (unsigned int i = 0; i < p->nvcpus; i++)
 		if (a->sync_pending & (1u << i))
 			wait_applied(v, &p->vcpu[i], a->sync_upto[i]);
