@@ -67,6 +67,14 @@ wrong_entry:
 	 * access; any other address goes to the default vector, which
 	 * reports it. Uses the interrupted stack (no red zone in the ABI).
 	 */
+	.macro	restore_scratch
+	lwz	%r3, 16(%r1)
+	mtcr	%r3
+	lwz	%r4, 12(%r1)
+	lwz	%r3, 8(%r1)
+	addi	%r1, %r1, 32
+	.endm
+
 	.section .text.vectors.shootdown, "ax"
 	.balign	16
 	.global	shootdown_miss_vector
@@ -102,18 +110,10 @@ shootdown_miss_vector:
 	isync
 	tlbwe
 	isync
-	lwz	%r3, 16(%r1)
-	mtcr	%r3
-	lwz	%r4, 12(%r1)
-	lwz	%r3, 8(%r1)
-	addi	%r1, %r1, 32
+	restore_scratch
 	rfi
 2:	lis	%r4, shoot_default_vector@ha
 	lwz	%r4, shoot_default_vector@l(%r4)
 	mtctr	%r4
-	lwz	%r3, 16(%r1)
-	mtcr	%r3
-	lwz	%r4, 12(%r1)
-	lwz	%r3, 8(%r1)
-	addi	%r1, %r1, 32
+	restore_scratch
 	bctr

@@ -25,8 +25,6 @@ static void test_cpus(void **state)
 
 	(void)state;
 	assert_int_equal(fdt_create_empty_tree(fdt, sizeof(fdt)), 0);
-	assert_int_equal(fdt_setprop_u32(fdt, 0, "#address-cells", 2), 0);
-	assert_int_equal(fdt_setprop_u32(fdt, 0, "#size-cells", 2), 0);
 	assert_int_equal(port_guest_fdt(&part, fdt), 0);
 	for (unsigned int i = 0; i < part.nvcpus; i++) {
 		snprintf(path, sizeof(path), "/cpus/PowerPC,%s@%u", CONFIG_GUEST_CPU_NAME, i);
