@@ -17,9 +17,10 @@
  * - ppc_tlbivax_broadcast() and ppc_tlbsync(): the issuer's CPU, from its
  *   trap handling (trap.c), no lock held; each push takes the target's
  *   inbox->lock for the push alone, the wait takes none.
- * - ppc_tlbi_enter() and ppc_tlbi_leave(): the owner's CPU, right around
- *   ppc_guest_enter() (vcpu.c), no lock held; taking the pending operands
- *   takes its own inbox->lock.
+ * - ppc_tlbi_enter() and ppc_tlbi_leave() (inline, asm/vcpu.h): the
+ *   owner's CPU, right around ppc_guest_enter() (vcpu.c), no lock held;
+ *   ppc_tlbi_apply(), when something is pending, takes the operands
+ *   under its own inbox->lock.
  * - ppc_tlbi_reset(): the owner's CPU, from port_vcpu_reset(), no lock held.
  *
  * The handshake between an issuer and a target entering its guest is
@@ -128,20 +129,10 @@ static void apply_pending(struct vcpu *v)
 	__atomic_store_n(&in->applied, b.upto, __ATOMIC_RELEASE);
 }
 
-void ppc_tlbi_enter(struct vcpu *v)
+void ppc_tlbi_apply(struct vcpu *v)
 {
-	struct tlbi_inbox *in = &v->arch->inbox;
-
-	for (;;) {
-		__atomic_store_n(&in->in_guest, true, __ATOMIC_SEQ_CST);
-		if (__atomic_load_n(&in->q.queued, __ATOMIC_SEQ_CST) == in->q.taken)
-			return;
-		__atomic_store_n(&in->in_guest, false, __ATOMIC_RELEASE);
+	do {
+		ppc_tlbi_leave(v);
 		apply_pending(v);
-	}
-}
-
-void ppc_tlbi_leave(struct vcpu *v)
-{
-	__atomic_store_n(&v->arch->inbox.in_guest, false, __ATOMIC_RELEASE);
+	} while (!ppc_tlbi_enter_empty(v));
 }

@@ -102,14 +102,38 @@ void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s);
  * tlbivax across the partition (tlb_broadcast.c, which says who calls
  * what, holding which lock): tlbivax operand @ea to every other running
  * vCPU of @v's partition; @v's tlbsync, until each target in its guest
- * has applied what @v sent it; around each guest entry of @v, applying
- * what the others sent (enter) and telling them it left (leave); at @v's
- * reset, nothing pending.
+ * has applied what @v sent it; what the others sent to @v, applied; at
+ * @v's reset, nothing pending.
  */
 void ppc_tlbivax_broadcast(struct vcpu *v, uint32_t ea);
 void ppc_tlbsync(struct vcpu *v);
-void ppc_tlbi_enter(struct vcpu *v);
-void ppc_tlbi_leave(struct vcpu *v);
+void ppc_tlbi_apply(struct vcpu *v);
 void ppc_tlbi_reset(struct vcpu *v);
+
+/*
+ * @v is about to enter its guest: say so, then (a full barrier between:
+ * the handshake of tlb_broadcast.c) whether its inbox is empty.
+ */
+static inline bool ppc_tlbi_enter_empty(struct vcpu *v)
+{
+	struct tlbi_inbox *in = &v->arch->inbox;
+
+	__atomic_store_n(&in->in_guest, true, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	return __atomic_load_n(&in->q.queued, __ATOMIC_RELAXED) == in->q.taken;
+}
+
+/* Right before ppc_guest_enter(): what the others sent is applied first */
+static inline void ppc_tlbi_enter(struct vcpu *v)
+{
+	if (!ppc_tlbi_enter_empty(v))
+		ppc_tlbi_apply(v);
+}
+
+/* Right after it: the others' tlbsync no longer waits for @v */
+static inline void ppc_tlbi_leave(struct vcpu *v)
+{
+	__atomic_store_n(&v->arch->inbox.in_guest, false, __ATOMIC_RELEASE);
+}
 
 #endif
