@@ -62,9 +62,10 @@ ARCH_UBOOT := powerpc
 # ePAPR entry), and the rest (vectors.S and exception.c: the default
 # exception vectors; mmu.c: the guest's TLB1 entries for what its device
 # tree names; cpu.c: idling on either core; irq.c and irq_vectors.S: the
-# MPIC driver, the decrementer and their vectors). The headers there,
-# arch/*.h, hold the inline assembly (sc 1, SPR access, device access)
-# that samples/common's headers include; guest.lds there is the guests'
-# layout.
+# MPIC driver, the decrementer and their vectors; spin_table.c: starting
+# secondary vCPUs from their spin table, whose entry is in start.S). The
+# headers there, arch/*.h, hold the inline assembly (sc 1, SPR access,
+# device access) that samples/common's headers include; guest.lds there
+# is the guests' layout.
 ARCH_GUEST_START := start.o
-ARCH_GUEST_OBJS := vectors.o exception.o mmu.o cpu.o irq.o irq_vectors.o
+ARCH_GUEST_OBJS := vectors.o exception.o mmu.o cpu.o irq.o irq_vectors.o spin_table.o

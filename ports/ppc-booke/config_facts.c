@@ -22,6 +22,7 @@
 #include <bulkhead/port.h>
 #include <asm/mas.h>
 #include <asm/mpic_regs.h>
+#include <asm/spin_table.h>
 
 const struct port_limits port_limits = {
 	.guest_addr_bits = 36,	/* the guest TLB's MAS7:MAS3 page numbers */
@@ -29,6 +30,7 @@ const struct port_limits port_limits = {
 	.nr_irqs = MPIC_NR_SOURCES,	/* the vMPIC's; the board's: /board irqs */
 	.guest_windows = {
 		{ CONFIG_GUEST_MPIC_BASE, MPIC_SIZE, "the partition's emulated MPIC" },
+		{ CONFIG_GUEST_SPIN_TABLE_BASE, SPIN_TABLE_SIZE, "the partition's spin table" },
 	},
 	/* TLB1 pages, 4^TSIZE KiB: 4 GiB down to 4 KiB */
 	.block_sizes = {

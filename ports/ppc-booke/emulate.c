@@ -91,6 +91,7 @@ static enum booke_outcome tlbivax(struct guest_tlb *tlb, uint32_t ea, struct boo
 
 	gtlb_tlbivax(tlb, ea);
 	exit->tlb.broadcast = true;
+	exit->tlb.operand = ea;
 	if (ea & TLBIVAX_INV_ALL)
 		return tlb_array(exit, 1u << array);
 	return tlb_page(exit, ea, 1u << array);
@@ -184,8 +185,7 @@ static enum booke_outcome emulate_local(struct booke_vcpu *v, struct guest_tlb *
 	case BOOKE_TLBIVAX:
 		return tlbivax(tlb, booke_insn_ea(in, v->gpr), exit);
 	case BOOKE_TLBSYNC:
-		/* tlbivax is applied everywhere before its issuer runs on */
-		return finish(exit, BOOKE_DONE);
+		return finish(exit, BOOKE_TLB_SYNC);
 	case BOOKE_DCBI:
 		/*
 		 * The e500 snoops DMA (M=1 in every mapping the port makes),

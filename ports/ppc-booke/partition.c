@@ -6,7 +6,9 @@
  * What is built is the partition's MPIC (vmpic.c), at
  * CONFIG_GUEST_MPIC_BASE, owning the sources its config names: the
  * console's, its passthrough devices' (forwarded from the physical MPIC,
- * irq.c) and the doorbells of the shared memory it is a peer of.
+ * irq.c) and the doorbells of the shared memory it is a peer of; and
+ * its spin table (spin_table.c) at CONFIG_GUEST_SPIN_TABLE_BASE, whose
+ * releases start its secondary vCPUs with the core's vcpu_power_on().
  */
 #include <libfdt.h>
 #include <bulkhead/console.h>
@@ -91,6 +93,19 @@ static const struct vmpic_hooks vmpic_hooks = {
 	.hw_eoi = hw_eoi,
 };
 
+/*
+ * A spin table write released vCPU @vcpu (spin_table.c, on the writer's
+ * CPU, no lock held). One that is not off (vCPU 0) or a partition no
+ * longer running refuses it in vcpu_power_on(): the write is then lost,
+ * as a release of a running CPU is.
+ */
+static void release(struct spin_table *t, unsigned int vcpu, uint64_t entry, uint64_t r3)
+{
+	struct partition *p = t->ctx;
+
+	vcpu_power_on(&p->vcpu[vcpu], entry, r3);
+}
+
 int port_partition_init(struct partition *p)
 {
 	struct source_list sources;
@@ -106,6 +121,12 @@ int port_partition_init(struct partition *p)
 	    vmpic_init(&p->arch->mpic, p->nvcpus, sources.src, sources.n, &vmpic_hooks, p) ||
 	    mmio_register(p, CONFIG_GUEST_MPIC_BASE, MPIC_SIZE, &vmpic_mmio_ops, &p->arch->mpic)) {
 		hv_printf("%s: cannot set up its MPIC", p->name);
+		return -1;
+	}
+	spin_table_init(&p->arch->spin, p->nvcpus, release, p);
+	if (mmio_register(p, CONFIG_GUEST_SPIN_TABLE_BASE, SPIN_TABLE_SIZE, &spin_table_mmio_ops,
+			  &p->arch->spin)) {
+		hv_printf("%s: cannot set up its spin table", p->name);
 		return -1;
 	}
 	return 0;

@@ -135,7 +135,12 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 		break;
 	case BOOKE_TLB_CHANGED:
 		ppc_guest_tlb_changed(v, &e);
+		if (e.tlb.broadcast)
+			ppc_tlbivax_broadcast(v, e.tlb.operand);
 		a->context_stale = true;
+		break;
+	case BOOKE_TLB_SYNC:
+		ppc_tlbsync(v);
 		break;
 	case BOOKE_IDLE:
 		a->context_stale = true;

@@ -31,12 +31,26 @@ void ppc_sync_sprgs(const struct booke_vcpu *r)
 
 /*
  * ePAPR's initial mapped area: guest TLB1 entry 0, protected, maps the
- * RAM region the guest enters in from its start, with the largest page
- * that fits it and its alignment. Its size goes to the guest in r7.
+ * page of @tsize at @base (aligned to it) 1:1, guest-virtual onto
+ * guest-physical. Its size goes to the guest in r7.
  */
-static uint64_t map_initial_area(struct vcpu *v, gpaddr_t entry)
+static uint64_t map_initial_area(struct vcpu *v, gpaddr_t base, unsigned int tsize)
 {
-	struct guest_tlb *t = &v->arch->tlb;
+	v->arch->tlb.tlb1[0] = (struct gtlb_entry){
+		.mas1 = MAS1_V | MAS1_IPROT | MAS1_TSIZE(tsize),
+		.mas2 = ((uint32_t)base & MAS2_EPN_MASK) | MAS2_M,
+		.mas3 = ((uint32_t)base & MAS3_RPN_MASK) | MAS3_SUPER_PERMS,
+		.mas7 = (uint32_t)(base >> 32),
+	};
+	return TSIZE_BYTES(tsize);
+}
+
+/*
+ * The boot vCPU's: the RAM region it enters in, from its start, with the
+ * largest page that fits it and its alignment.
+ */
+static uint64_t boot_initial_area(struct vcpu *v, gpaddr_t entry)
+{
 	const struct guest_region *r = guest_region_find(v->part, entry);
 	unsigned int tsize = TSIZE_1G;
 
@@ -45,15 +59,22 @@ static uint64_t map_initial_area(struct vcpu *v, gpaddr_t entry)
 	while (tsize > TSIZE_4K &&
 	       (TSIZE_BYTES(tsize) > r->size || !IS_ALIGNED(r->gpa, TSIZE_BYTES(tsize))))
 		tsize--;
-	t->tlb1[0] = (struct gtlb_entry){
-		.mas1 = MAS1_V | MAS1_IPROT | MAS1_TSIZE(tsize),
-		.mas2 = ((uint32_t)r->gpa & MAS2_EPN_MASK) | MAS2_M,
-		.mas3 = ((uint32_t)r->gpa & MAS3_RPN_MASK) | MAS3_SUPER_PERMS,
-		.mas7 = (uint32_t)(r->gpa >> 32),
-	};
-	return TSIZE_BYTES(tsize);
+	return map_initial_area(v, r->gpa, tsize);
 }
 
+/* A secondary's, released from the spin table (ePAPR 5.5.2): 64 MiB around its entry */
+static uint64_t secondary_initial_area(struct vcpu *v, gpaddr_t entry)
+{
+	return map_initial_area(v, entry & ~(TSIZE_BYTES(TSIZE_64M) - 1), TSIZE_64M);
+}
+
+/*
+ * The boot vCPU enters with r3 = its device tree, r6 = "EPAP"; a
+ * secondary with r3 = its spin table entry's r3 (@context), r6 = 0; r4
+ * and r5 are 0, r7 the initial mapped area's size, PIR the vCPU's index.
+ * The boot vCPU's reset is the partition's boot: its MPIC and spin table
+ * start afresh.
+ */
 void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t context)
 {
 	struct arch_vcpu *a = v->arch;
@@ -64,16 +85,24 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	/* As U-Boot leaves it: tlbre and tlbsx load MAS7, as on e500mc */
 	if (c->core->mas7_update_in_hid0)
 		r->hid0 = HID0_EN_MAS7_UPDATE;
-	if (v->index)
+	if (v->index) {
 		vmpic_vcpu_reset(&v->part->arch->mpic, v->index);
-	else
+	} else {
 		vmpic_reset(&v->part->arch->mpic);
+		spin_table_reset(&v->part->arch->spin);
+	}
 	gtlb_init(&a->tlb, c->core->mmu);
+	ppc_tlbi_reset(v);
 	vtimer_init(&a->timer, read_timebase());
 	r->pc = (uint32_t)entry;
-	r->gpr[3] = v->index ? (uint32_t)context : (uint32_t)fdt;
-	r->gpr[6] = EPAPR_MAGIC;
-	r->gpr[7] = (uint32_t)map_initial_area(v, entry);
+	if (v->index) {
+		r->gpr[3] = (uint32_t)context;
+		r->gpr[7] = (uint32_t)secondary_initial_area(v, entry);
+	} else {
+		r->gpr[3] = (uint32_t)fdt;
+		r->gpr[6] = EPAPR_MAGIC;
+		r->gpr[7] = (uint32_t)boot_initial_area(v, entry);
+	}
 	ppc_sync_sprgs(r);
 	a->idle = false;
 	a->wdt_reset = false;
@@ -203,7 +232,9 @@ void port_vcpu_run(struct vcpu *v)
 		} else if (a->context_stale && ppc_load_context(v)) {
 			unsupported_context(v, &exit);
 		} else {
+			ppc_tlbi_enter(v);
 			exc = ppc_guest_enter(c);
+			ppc_tlbi_leave(v);
 			if (!ppc_handle_trap(v, exc, &exit))
 				continue;
 		}

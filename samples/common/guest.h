@@ -42,11 +42,15 @@ struct guest_info {
 extern struct guest_info guest;
 
 /*
- * Secondary vCPUs. vCPU 0 starts vCPU i with PSCI CPU_ON (hypercall.h),
- * target MPIDR i, entry secondary_entry. That vCPU gets its own stack and
- * alignment checking like vCPU 0, then runs secondary_main() with the
- * CPU_ON context id; when that returns, the vCPU powers itself off (PSCI
- * CPU_OFF). A sample that starts secondary vCPUs defines secondary_main();
+ * Secondary vCPUs. vCPU 0 starts vCPU i at secondary_entry the port's
+ * way: on ARM with PSCI CPU_ON (hypercall.h), target MPIDR i, the context
+ * id in r0; on Book E from the ePAPR spin table its cpu node names
+ * (arch/spin_table.h), the context in r3. That vCPU gets
+ * its own stack (and on ARM alignment checking, on Book E vCPU 0's TLB1
+ * entries, default vectors and idle mode) like vCPU 0, then runs
+ * secondary_main() with the context; when that returns, the vCPU powers
+ * itself off (vcpu_power_off(): PSCI CPU_OFF on ARM, idling for good on
+ * Book E). A sample that starts secondary vCPUs defines secondary_main();
  * the others need not (--gc-sections drops secondary_entry with it).
  *
  * The runtime is not thread-safe: newlib's printf() and malloc() share

@@ -131,3 +131,15 @@ test_ppc_vmpic-srcs := ports/ppc-booke/vmpic.c ports/ppc-booke/vmpic_regs.c \
 test_ppc_vmpic-port := ppc-booke
 test_ppc_vmpic_fdt-srcs := ports/ppc-booke/vmpic_fdt.c
 test_ppc_vmpic_fdt-port := ppc-booke
+
+# ---- ppc-booke: secondary vCPUs (spin table, broadcast tlbivax) ---------------
+
+test_ppc_spin_table-srcs := ports/ppc-booke/spin_table.c
+test_ppc_spin_table-port := ppc-booke
+test_ppc_tlbi_queue-srcs := ports/ppc-booke/tlbi_queue.c ports/ppc-booke/guest_tlb.c \
+	ports/ppc-booke/mmu_variant.c
+test_ppc_tlbi_queue-port := ppc-booke
+test_ppc_guest_fdt-srcs := ports/ppc-booke/guest_fdt.c ports/ppc-booke/vmpic_fdt.c
+test_ppc_guest_fdt-cflags := -include generated/autoconf.h
+test_ppc_guest_fdt-port := ppc-booke
+test_ppc_guest_fdt-config-port := ppc-booke

@@ -168,7 +168,10 @@ static void test_limits(void **state)
 	assert_int_equal(port_limits.guest_windows[0].base, CONFIG_GUEST_MPIC_BASE);
 	assert_int_equal(port_limits.guest_windows[0].size, 0x40000);
 	assert_string_equal(port_limits.guest_windows[0].name, "the partition's emulated MPIC");
-	assert_int_equal(port_limits.guest_windows[1].size, 0);
+	assert_int_equal(port_limits.guest_windows[1].base, CONFIG_GUEST_SPIN_TABLE_BASE);
+	assert_int_equal(port_limits.guest_windows[1].size, 0x1000);
+	assert_string_equal(port_limits.guest_windows[1].name, "the partition's spin table");
+	assert_int_equal(port_limits.guest_windows[2].size, 0);
 }
 
 int main(void)

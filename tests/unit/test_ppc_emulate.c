@@ -394,8 +394,9 @@ static void test_tlb_ops(void **state)
 	assert_int_equal(ex.tlb.ea, 0x20000000);
 	assert_int_equal(ex.tlb.arrays, 2);
 	assert_true(ex.tlb.broadcast);
+	assert_int_equal(ex.tlb.operand, 0x20000000 | TLBIVAX_TLBSEL1);
 	assert_false(tlb.tlb1[3].mas1 & MAS1_V);
-	assert_int_equal(run(TLBSYNC), BOOKE_DONE);
+	assert_int_equal(run(TLBSYNC), BOOKE_TLB_SYNC);
 
 	write_tlb1(4, 0x30000000);
 	v.gpr[4] = TLBIVAX_TLBSEL1 | TLBIVAX_INV_ALL;

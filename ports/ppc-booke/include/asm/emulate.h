@@ -32,6 +32,7 @@ enum booke_outcome {
 	BOOKE_REFLECT,		/* booke_reflect(exit.reflect.exc, .esr, 0) */
 	BOOKE_MSR_CHANGED,	/* re-evaluate pending interrupts and the address space */
 	BOOKE_TLB_CHANGED,	/* drop the shadow entries exit.tlb names */
+	BOOKE_TLB_SYNC,		/* tlbsync: wait until this vCPU's broadcasts are applied */
 	BOOKE_IDLE,		/* MSR[WE] and a HID0 mode: run when an interrupt may be taken */
 	BOOKE_TIMER_SPR,	/* exit.timer: the vtimer model's SPR */
 	BOOKE_DOORBELL,		/* exit.doorbell: msgsnd/msgclr */
@@ -65,11 +66,13 @@ struct booke_exit {
 			unsigned int pid;	/* PID */
 			/*
 			 * tlbivax reaches every core of the coherence
-			 * domain: the port applies gtlb_tlbivax(ea) to the
-			 * partition's other vCPUs before the issuer runs on
-			 * (which is also all its tlbsync waits for).
+			 * domain: the port applies gtlb_tlbivax(operand),
+			 * the instruction's whole effective address, to the
+			 * partition's other vCPUs too, and the issuer's
+			 * tlbsync (BOOKE_TLB_SYNC) waits until they have.
 			 */
 			bool broadcast;
+			uint32_t operand;
 		} tlb;
 		/*
 		 * TIMER_SPR: a write of @value to @spr, already complete

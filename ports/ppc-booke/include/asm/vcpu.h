@@ -2,7 +2,9 @@
 /*
  * The port's per-vCPU and per-partition state (the core's v->arch and
  * p->arch). Each physical CPU runs one vCPU, so a vCPU's state is only
- * ever touched by its own CPU and needs no lock.
+ * ever touched by its own CPU and needs no lock, but for its inbox of
+ * broadcast tlbivax operands, which the partition's other vCPUs fill
+ * (tlb_broadcast.c).
  */
 #ifndef ASM_VCPU_H
 #define ASM_VCPU_H
@@ -10,7 +12,9 @@
 #include <bulkhead/partition.h>
 #include <asm/booke_vcpu.h>
 #include <asm/guest_tlb.h>
+#include <asm/spin_table.h>
 #include <asm/storage.h>
+#include <asm/tlbi_queue.h>
 #include <asm/vmpic.h>
 #include <asm/vtimer.h>
 
@@ -28,10 +32,21 @@ struct arch_vcpu {
 	/* Its watchdog's final time-out asked for a reset (TCR[WRC]): a fault */
 	bool wdt_reset;
 	struct booke_mmio mmio;		/* the access behind an EXIT_MMIO */
+	/* What the other vCPUs broadcast to this one: see below */
+	struct tlbi_inbox {
+		spinlock_t lock;	/* q: other vCPUs push, the owner takes */
+		struct tlbi_queue q;
+		uint32_t applied;	/* operands applied so far: the owner stores it */
+		bool in_guest;		/* the owner runs its guest: the owner stores it */
+	} inbox;
+	/* This vCPU's broadcasts since its last tlbsync: bit n for vCPU n ... */
+	uint32_t sync_pending;
+	uint32_t sync_upto[CFG_MAX_CPUS];	/* ... which must apply up to this */
 };
 
 struct arch_partition {
 	struct vmpic mpic;		/* what the guest's external input comes from */
+	struct spin_table spin;		/* where its secondary vCPUs wait (partition.c) */
 };
 
 /* The guest's current address space (MSR[DS]) and privilege */
@@ -82,5 +97,43 @@ struct booke_exit;
 void ppc_guest_tlb_changed(struct vcpu *v, const struct booke_exit *e);
 /* Install the shadow entry @s for the running context (context.c) */
 void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s);
+
+/*
+ * tlbivax across the partition (tlb_broadcast.c, which says who calls
+ * what, holding which lock): tlbivax operand @ea to every other running
+ * vCPU of @v's partition; @v's tlbsync, until each target in its guest
+ * has applied what @v sent it; what the others sent to @v, applied; at
+ * @v's reset, nothing pending.
+ */
+void ppc_tlbivax_broadcast(struct vcpu *v, uint32_t ea);
+void ppc_tlbsync(struct vcpu *v);
+void ppc_tlbi_apply(struct vcpu *v);
+void ppc_tlbi_reset(struct vcpu *v);
+
+/*
+ * @v is about to enter its guest: say so, then (a full barrier between:
+ * the handshake of tlb_broadcast.c) whether its inbox is empty.
+ */
+static inline bool ppc_tlbi_enter_empty(struct vcpu *v)
+{
+	struct tlbi_inbox *in = &v->arch->inbox;
+
+	__atomic_store_n(&in->in_guest, true, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	return __atomic_load_n(&in->q.queued, __ATOMIC_RELAXED) == in->q.taken;
+}
+
+/* Right before ppc_guest_enter(): what the others sent is applied first */
+static inline void ppc_tlbi_enter(struct vcpu *v)
+{
+	if (!ppc_tlbi_enter_empty(v))
+		ppc_tlbi_apply(v);
+}
+
+/* Right after it: the others' tlbsync no longer waits for @v */
+static inline void ppc_tlbi_leave(struct vcpu *v)
+{
+	__atomic_store_n(&v->arch->inbox.in_guest, false, __ATOMIC_RELEASE);
+}
 
 #endif

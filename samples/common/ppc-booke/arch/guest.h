@@ -188,9 +188,13 @@ bool arch_map_memory(uint64_t base, uint64_t size);
  * 0 maps the first @ima_size bytes (r7 at entry); vectors_init() points
  * IVPR and every IVOR at the default vectors; cpu_init() selects doze as
  * the mode MSR[WE] enters on e500v2 (HID0[DOZE]), for cpu_wait() and
- * irq_wait().
+ * irq_wait(). A secondary vCPU calls tlb_secondary_init() instead of
+ * tlb_init(): it writes the TLB1 entries vCPU 0 has into its own TLB, so
+ * it starts with what vCPU 0 had mapped when it released it; then the
+ * other two, which act on its own registers.
  */
 void tlb_init(uint32_t ima_size);
+void tlb_secondary_init(void);
 void vectors_init(void);
 void cpu_init(void);
 

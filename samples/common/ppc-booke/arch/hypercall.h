@@ -5,7 +5,8 @@
  * hypervisor reflects to the guest's IVOR8): function number in r11,
  * arguments in r3, r4, r5, results in r3 and r4. r0 and r12 are
  * clobbered; every other GPR, CR and LR are preserved. There is no
- * firmware interface like PSCI on this port.
+ * firmware interface like PSCI on this port: secondary vCPUs start from
+ * the ePAPR spin table (arch/spin_table.h).
  */
 #ifndef SAMPLES_ARCH_HYPERCALL_H
 #define SAMPLES_ARCH_HYPERCALL_H
@@ -36,9 +37,10 @@ static inline struct hv_result hv_call(uint32_t fn, uint32_t a1, uint32_t a2,
 }
 
 /*
- * The runtime's end of a secondary vCPU (runtime.c). No sample starts
- * one on this port yet, and there is no call that stops a single vCPU:
- * it idles for good, with interrupts off.
+ * The runtime's end of a secondary vCPU (runtime.c), started from the
+ * spin table (arch/spin_table.h). There is no call that stops a single
+ * vCPU on this port: it idles for good, with interrupts off, until the
+ * partition stops or reboots.
  */
 static inline void vcpu_power_off(void)
 {
