@@ -61,9 +61,10 @@ ARCH_UBOOT := x86
 # The guests' runtime written for this architecture, in
 # samples/common/x86/: the start code, linked first (start.S: the
 # long-mode entry), and the rest (vectors.S and exception.c: the default
-# exception vectors, reporting with BH_HC_CONSOLE_WRITE). The headers
+# exception vectors, reporting with BH_HC_CONSOLE_WRITE; timer.c: the
+# TSC's rate from the device tree). The headers
 # there, arch/*.h, hold the inline assembly (vmmcall, port I/O, device
 # access) that samples/common's headers include; guest.lds there is the
 # guests' layout.
 ARCH_GUEST_START := start.o
-ARCH_GUEST_OBJS := vectors.o exception.o
+ARCH_GUEST_OBJS := vectors.o exception.o timer.o

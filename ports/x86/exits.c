@@ -73,23 +73,25 @@ static bool halt(struct vcpu *v, struct vm_exit *exit)
 }
 
 /*
- * A nested page fault: the address is in no region the port maps (the
- * guest's regions are mapped in full, so a fault is an access outside
- * them, or to an emulated device, which needs the instruction decoded:
- * not yet on this port).
+ * A nested page fault. Every region the port maps is mapped in full, so
+ * the access is outside them, to an emulated device (whose instruction
+ * needs decoding: not yet on this port), or one its region forbids (a
+ * fetch from memory mapped without execute, a write to a read-only one).
  */
 static bool nested_fault(struct vcpu *v, struct vm_exit *exit)
 {
 	const struct vmcb_control *c = &v->arch->vmcb->control;
-	uint64_t gpa = c->exit_info2;
+	const struct guest_region *r = guest_region_find(v->part, c->exit_info2);
+	bool write = c->exit_info1 & NPF_WRITE;
 
-	if (guest_region_find(v->part, gpa))
-		return fault(exit, FAULT_UNDECODABLE_ACCESS, gpa,
+	if (r && (r->flags & GUEST_EMULATED))
+		return fault(exit, FAULT_UNDECODABLE_ACCESS, c->exit_info2,
 			     "an emulated device's registers (no MMIO decoding on x86 yet)");
 	if (c->exit_info1 & NPF_FETCH)
-		return fault(exit, FAULT_INSTRUCTION_FETCH, gpa, NULL);
-	return fault(exit, FAULT_UNMAPPED_ACCESS, gpa,
-		     c->exit_info1 & NPF_WRITE ? "write" : "read");
+		return fault(exit, FAULT_INSTRUCTION_FETCH, c->exit_info2,
+			     r ? "from memory mapped without execute" : NULL);
+	return fault(exit, FAULT_UNMAPPED_ACCESS, c->exit_info2,
+		     r ? "a write its region forbids" : write ? "write" : "read");
 }
 
 static const char *refused_name(uint32_t code)

@@ -42,6 +42,8 @@ _start:
 	cpuid
 	bt	$29, %edx			/* LM */
 	jnc	no_long_mode
+	bt	$20, %edx			/* NX: nested paging's no-execute bit */
+	jnc	no_long_mode
 
 	mov	$__bss_start, %edi
 	mov	$__bss_end, %ecx
@@ -86,7 +88,7 @@ _start:
 	mov	%eax, %cr3
 	mov	$MSR_EFER, %ecx
 	rdmsr
-	or	$EFER_LME, %eax
+	or	$(EFER_LME | EFER_NXE), %eax	/* nested tables' NX is reserved without NXE */
 	wrmsr
 	mov	%cr0, %eax
 	or	$(CR0_PG | CR0_PE | CR0_WP), %eax
@@ -150,7 +152,7 @@ x86_secondary_entry:
 msg_no_multiboot:
 	.asciz	"bulkhead: not started by a multiboot loader (EAX is not 0x2BADB002)\r\n"
 msg_no_long_mode:
-	.asciz	"bulkhead: this CPU has no long mode (x86-64)\r\n"
+	.asciz	"bulkhead: this CPU has no long mode (x86-64) or no NX\r\n"
 
 /* Null, 64-bit code, data: the layout of every GDT (desc.c) */
 	.align	16

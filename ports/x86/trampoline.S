@@ -41,7 +41,7 @@ protected:
 	mov	%eax, %cr3
 	mov	$MSR_EFER, %ecx
 	rdmsr
-	or	$EFER_LME, %eax
+	or	$(EFER_LME | EFER_NXE), %eax
 	wrmsr
 	mov	%cr0, %eax
 	or	$(CR0_PG | CR0_WP), %eax
