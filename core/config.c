@@ -19,7 +19,7 @@ static const char *const root_props[] = { "compatible", NULL };
 static const char *const no_props[] = { NULL };
 static const char *const board_props[] = {
 	"memory", "reserved", "hypervisor-devices", "guest-reserved",
-	"dma-masters", "cpus", NULL
+	"dma-masters", "hypervisor-io-ports", "cpus", NULL
 };
 static const char *const image_props[] = { "file", "load", "size", NULL };
 static const char *const partition_props[] = {
@@ -27,9 +27,9 @@ static const char *const partition_props[] = {
 	"bootargs", "fault-policy", "max-restarts", "unmapped-access", "pmu", NULL
 };
 static const char *const memory_props[] = { "reg", "phys-base", NULL };
-static const char *const console_props[] = { "reg", "interrupts", NULL };
+static const char *const console_props[] = { "reg", "io-ports", "interrupts", NULL };
 static const char *const device_props[] = {
-	"reg", "phys-base", "compatible", "interrupts", "dma", NULL
+	"reg", "io-ports", "phys-base", "compatible", "interrupts", "dma", NULL
 };
 static const char *const shm_props[] = {
 	"reg", "phys-base", "partitions", "doorbell", NULL
@@ -108,7 +108,9 @@ static int parse_board(struct cfg_parser *p)
 	    cfg_get_ranges(p, node, "guest-reserved", b->guest_reserved,
 			   CFG_MAX_BANKS, &b->nguest_reserved) < 0 ||
 	    cfg_get_ranges(p, node, "dma-masters", b->dma_masters,
-			   CFG_MAX_DMA_MASTERS, &b->ndma_masters) < 0)
+			   CFG_MAX_DMA_MASTERS, &b->ndma_masters) < 0 ||
+	    cfg_get_io_ranges(p, node, "hypervisor-io-ports", b->hv_io_ports,
+			      CFG_MAX_BANKS, &b->nhv_io_ports) < 0)
 		return -1;
 	n = cfg_get_u32(p, node, "cpus", &b->ncpus, 0);
 	if (n <= 0)
@@ -294,15 +296,39 @@ static int parse_memory(struct cfg_parser *p, int node,
 	return 0;
 }
 
+/*
+ * A device's MMIO (reg) and its ports (io-ports, one range): 0 with
+ * *@has_reg set when reg is there, or -1. Neither is required here.
+ */
+static int get_reg_and_ports(struct cfg_parser *p, int node, uint64_t *base,
+			     uint64_t *size, struct cfg_range *io, bool *has_reg)
+{
+	unsigned int n;
+
+	*has_reg = fdt_getprop(p->fdt, node, "reg", NULL);
+	if ((*has_reg && cfg_get_reg(p, node, base, size)) ||
+	    cfg_get_io_ranges(p, node, "io-ports", io, 1, &n) < 0)
+		return -1;
+	return 0;
+}
+
+/* The emulated UART: at guest addresses (reg) or at ports (io-ports). */
 static int parse_console(struct cfg_parser *p, int node,
 			 struct cfg_partition *part)
 {
+	bool has_reg;
+
 	if (part->has_console)
 		return FAIL(p, node, "", "second console, a partition has one");
 	if (cfg_check_leaf(p, node, console_props) ||
-	    cfg_get_reg(p, node, &part->console_base, &part->console_size) ||
+	    get_reg_and_ports(p, node, &part->console_base, &part->console_size,
+			      &part->console_io, &has_reg) ||
 	    check_interrupts(p, node, "interrupts"))
 		return -1;
+	if (has_reg == !!part->console_io.size)
+		return FAIL(p, node, has_reg ? "io-ports" : "reg",
+			    has_reg ? "a console has reg or io-ports, not both" :
+				      "missing: a console needs reg or io-ports");
 	part->has_console = true;
 	part->console_node = node;
 	return 0;
@@ -313,13 +339,18 @@ static int parse_device(struct cfg_parser *p, int node,
 {
 	struct cfg_device *d = &part->dev[part->ndev];
 	unsigned int dma;
+	bool has_reg;
 
 	if (part->ndev == CFG_MAX_DEVICES)
 		return FAIL(p, node, "", "too many devices, at most %d",
 			    CFG_MAX_DEVICES);
 	if (cfg_check_leaf(p, node, device_props) ||
-	    cfg_get_reg(p, node, &d->guest_base, &d->size))
+	    get_reg_and_ports(p, node, &d->guest_base, &d->size, &d->io, &has_reg))
 		return -1;
+	if (!has_reg && !d->io.size)
+		return FAIL(p, node, "reg", "missing: a device needs reg, io-ports or both");
+	if (!has_reg && fdt_getprop(p->fdt, node, "phys-base", NULL))
+		return FAIL(p, node, "phys-base", "needs reg: ports are passed through as they are");
 	if (cfg_get_phys(p, node, d->size, &d->phys_base, d->guest_base) < 0)
 		return -1;
 	if (fdt_getprop(p->fdt, node, "compatible", NULL) &&

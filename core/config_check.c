@@ -16,24 +16,8 @@
 
 #include "config_internal.h"
 
-/* An address range and the node and property it came from. */
-struct span {
-	uint64_t base;
-	uint64_t size;
-	int node;
-	const char *prop;
-};
-
-/*
- * Enumerators of spans: fill @s with span @i of set @set and return 1,
- * return 0 for an unused slot, -1 past the end. They keep the pairwise
- * checks free of large arrays on the hypervisor's boot stack.
- */
-typedef int (*span_fn)(const struct config *cfg, unsigned int set,
-		       unsigned int i, struct span *s);
-
-static int set_span(struct span *s, uint64_t base, uint64_t size, int node,
-		    const char *prop)
+int set_span(struct span *s, uint64_t base, uint64_t size, int node,
+	     const char *prop)
 {
 	s->base = base;
 	s->size = size;
@@ -42,7 +26,7 @@ static int set_span(struct span *s, uint64_t base, uint64_t size, int node,
 	return 1;
 }
 
-/* Guest map of partition @pi: memory, console, devices, shared memory. */
+/* Guest map of partition @pi: memory, console, devices, shared memory (not ports). */
 static int guest_span(const struct config *cfg, unsigned int pi,
 		      unsigned int i, struct span *s)
 {
@@ -54,11 +38,11 @@ static int guest_span(const struct config *cfg, unsigned int pi,
 				p->mem[i].size, p->mem[i].node, "reg") : 0;
 	i -= CFG_MAX_REGIONS;
 	if (i == 0)
-		return p->has_console ? set_span(s, p->console_base,
+		return p->has_console && p->console_size ? set_span(s, p->console_base,
 				p->console_size, p->console_node, "reg") : 0;
 	i -= 1;
 	if (i < CFG_MAX_DEVICES)
-		return i < p->ndev ? set_span(s, p->dev[i].guest_base,
+		return i < p->ndev && p->dev[i].size ? set_span(s, p->dev[i].guest_base,
 				p->dev[i].size, p->dev[i].node, "reg") : 0;
 	i -= CFG_MAX_DEVICES;
 	if (i >= CFG_MAX_SHM)
@@ -95,7 +79,7 @@ static int fixed_span(const struct config *cfg, unsigned int set,
 	return set_span(s, shm->phys_base, shm->size, shm->node, "phys-base");
 }
 
-/* Physical ranges of all passthrough devices. */
+/* Physical ranges of all passthrough devices with MMIO. */
 static int device_span(const struct config *cfg, unsigned int set,
 		       unsigned int i, struct span *s)
 {
@@ -105,7 +89,7 @@ static int device_span(const struct config *cfg, unsigned int set,
 	(void)set;
 	if (pi >= CFG_MAX_PARTITIONS)
 		return -1;
-	if (pi >= cfg->npart || di >= cfg->part[pi].ndev)
+	if (pi >= cfg->npart || di >= cfg->part[pi].ndev || !cfg->part[pi].dev[di].size)
 		return 0;
 	d = &cfg->part[pi].dev[di];
 	return set_span(s, d->phys_base, d->size, d->node,
@@ -113,8 +97,8 @@ static int device_span(const struct config *cfg, unsigned int set,
 			"phys-base" : "reg");
 }
 
-static int check_disjoint(const struct config *cfg, struct config_error *err,
-			  span_fn next, unsigned int set, const char *what)
+int check_disjoint(const struct config *cfg, struct config_error *err,
+		   span_fn next, unsigned int set, const char *what)
 {
 	char other[CFG_PATH_MAX];
 	struct span a, b;
@@ -231,9 +215,8 @@ static int check_cpus(const struct config *cfg, struct config_error *err)
 	return 0;
 }
 
-static const struct cfg_range *find_range(const struct cfg_range *r,
-					  unsigned int n, uint64_t base,
-					  uint64_t size, bool whole)
+const struct cfg_range *find_range(const struct cfg_range *r, unsigned int n,
+				   uint64_t base, uint64_t size, bool whole)
 {
 	for (; n--; r++)
 		if (whole ? range_contains(r->base, r->size, base, size) :
@@ -242,10 +225,9 @@ static const struct cfg_range *find_range(const struct cfg_range *r,
 	return NULL;
 }
 
-/* @s overlaps @what at @r; @why, "" or starting with ": ", says more. */
-static int range_fail(const struct config *cfg, struct config_error *err,
-		      const struct span *s, const char *what,
-		      const struct cfg_range *r, const char *why)
+int range_fail(const struct config *cfg, struct config_error *err,
+	       const struct span *s, const char *what,
+	       const struct cfg_range *r, const char *why)
 {
 	return cfg_fail(cfg, err, s->node, s->prop,
 			"0x%llx-0x%llx overlaps %s 0x%llx-0x%llx%s",
@@ -452,7 +434,7 @@ int config_validate(const struct config *cfg, struct config_error *err)
 	const struct cfg_partition *p;
 
 	memset(err, 0, sizeof(*err));
-	if (check_cpus(cfg, err) || check_widths(cfg, err))
+	if (check_cpus(cfg, err) || check_widths(cfg, err) || config_check_io(cfg, err))
 		return -1;
 	for (p = cfg->part; p < cfg->part + cfg->npart; p++)
 		if (check_partition_pages(cfg, err, p))

@@ -86,7 +86,49 @@ int cfg_get_phys(struct cfg_parser *p, int node, uint64_t size,
 int cfg_get_ranges(struct cfg_parser *p, int node, const char *prop,
 		   struct cfg_range *r, unsigned int max, unsigned int *count);
 
+/*
+ * Up to @max port ranges, <base count> one cell each, checked as
+ * cfg_get_ranges() does. Returns their number, or -1. Whether the port
+ * has those ports is config_check_io()'s business.
+ */
+int cfg_get_io_ranges(struct cfg_parser *p, int node, const char *prop,
+		      struct cfg_range *r, unsigned int max, unsigned int *count);
+
 /* Copy the name of @node to @dst, CFG_NAME_MAX bytes. 0 or -1. */
 int cfg_copy_name(struct cfg_parser *p, int node, char *dst);
+
+/* ---- shared by the checks of config_validate() --------------------------- */
+
+/* An address range and the node and property it came from. */
+struct span {
+	uint64_t base;
+	uint64_t size;
+	int node;
+	const char *prop;
+};
+
+/*
+ * Enumerators of spans: fill @s with span @i of set @set and return 1,
+ * return 0 for an unused slot, -1 past the end. They keep the pairwise
+ * checks free of large arrays on the hypervisor's boot stack.
+ */
+typedef int (*span_fn)(const struct config *cfg, unsigned int set,
+		       unsigned int i, struct span *s);
+
+/* Fill @s; returns 1, for enumerators. */
+int set_span(struct span *s, uint64_t base, uint64_t size, int node, const char *prop);
+
+/* No two spans of set @set of @next overlap; @what names them in the error. */
+int check_disjoint(const struct config *cfg, struct config_error *err,
+		   span_fn next, unsigned int set, const char *what);
+
+/* The first of @n ranges at @r that holds (@whole) or overlaps [base, base+size). */
+const struct cfg_range *find_range(const struct cfg_range *r, unsigned int n,
+				   uint64_t base, uint64_t size, bool whole);
+
+/* @s overlaps @what at @r; @why, "" or starting with ": ", says more. */
+int range_fail(const struct config *cfg, struct config_error *err,
+	       const struct span *s, const char *what,
+	       const struct cfg_range *r, const char *why);
 
 #endif

@@ -179,20 +179,39 @@ int cfg_get_phys(struct cfg_parser *p, int node, uint64_t size,
 	return n;
 }
 
-int cfg_get_ranges(struct cfg_parser *p, int node, const char *prop,
-		   struct cfg_range *r, unsigned int max, unsigned int *count)
+/* A value of @cell bytes, 8 (two cells) or 4 (one). */
+static uint64_t load_value(const uint8_t *val, int cell)
+{
+	return cell == 8 ? fdt64_ld((const fdt64_t *)val) : fdt32_ld((const fdt32_t *)val);
+}
+
+/* Up to @max checked <base size> pairs of @cell-byte values. */
+static int get_pairs(struct cfg_parser *p, int node, const char *prop, int cell,
+		     struct cfg_range *r, unsigned int max, unsigned int *count)
 {
 	int i, n;
-	const fdt64_t *cell = cfg_get_array(p, node, prop, 16, max, &n);
+	const uint8_t *val = cfg_get_array(p, node, prop, 2 * cell, max, &n);
 
-	for (i = 0; i < n; i++) {
-		r[i].base = fdt64_ld(cell + 2 * i);
-		r[i].size = fdt64_ld(cell + 2 * i + 1);
+	for (i = 0; i < n; i++, val += 2 * cell) {
+		r[i].base = load_value(val, cell);
+		r[i].size = load_value(val + cell, cell);
 		if (cfg_check_range(p, node, prop, r[i].base, r[i].size))
 			return -1;
 	}
 	*count = n > 0 ? n : 0;
 	return n;
+}
+
+int cfg_get_ranges(struct cfg_parser *p, int node, const char *prop,
+		   struct cfg_range *r, unsigned int max, unsigned int *count)
+{
+	return get_pairs(p, node, prop, 8, r, max, count);
+}
+
+int cfg_get_io_ranges(struct cfg_parser *p, int node, const char *prop,
+		      struct cfg_range *r, unsigned int max, unsigned int *count)
+{
+	return get_pairs(p, node, prop, 4, r, max, count);
 }
 
 int cfg_copy_name(struct cfg_parser *p, int node, char *dst)

@@ -6,7 +6,6 @@
  */
 #include <stdio.h>
 #include <libfdt.h>
-#include <bulkhead/console.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 
@@ -81,8 +80,11 @@ static int add_devices(void *fdt, const struct partition *p)
 	for (unsigned int i = 0; i < p->cfg->ndev; i++) {
 		const struct cfg_device *d = &p->cfg->dev[i];
 		const char *name = fdt_get_name(p->cfg_fdt, d->node, NULL);
-		int node = fdt_add_subnode(fdt, 0, name);
+		int node;
 
+		if (!d->size)
+			continue;	/* ports only: the tree describes MMIO */
+		node = fdt_add_subnode(fdt, 0, name);
 		TRY(node);
 		TRY(set_reg(fdt, node, d->guest_base, d->size));
 		for (unsigned int j = 0; j < ARRAY_SIZE(copied); j++)
@@ -91,11 +93,12 @@ static int add_devices(void *fdt, const struct partition *p)
 	return 0;
 }
 
+/* A console in port-I/O space has no node: guests find it at its ports. */
 static int add_console(void *fdt, const struct partition *p, char *path, size_t len)
 {
 	int node;
 
-	if (!p->cfg->has_console)
+	if (!p->cfg->has_console || !p->cfg->console_size)
 		return 0;
 	node = add_node_at(fdt, vuart_fdt.node_name, p->cfg->console_base);
 	TRY(node);

@@ -107,11 +107,9 @@ enum exit_action hypercall_handle(struct vcpu *v, struct vm_exit *e)
 	case BH_HC_CONSOLE_WRITE:
 		return console_write(v, e);
 	case BH_HC_SHUTDOWN_SELF:
-		partition_stop(v->part, PART_OFF);
-		return EXIT_RESCHEDULE;
+		return partition_power_event(v, POWER_OFF, NULL);
 	case BH_HC_RESTART_SELF:
-		partition_reboot(v->part);
-		return EXIT_RESCHEDULE;
+		return partition_power_event(v, POWER_RESET, NULL);
 	case BH_HC_PARTITION_STATE:
 		partition_state(e);
 		return EXIT_RESUME;

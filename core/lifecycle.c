@@ -51,7 +51,8 @@ static int load_partition(struct partition *p)
 	for (unsigned int i = 0; i < p->nregions; i++)
 		if (p->region[i].flags & GUEST_RAM)
 			phys_fill(p->region[i].pa, 0, p->region[i].size);
-	vuart_model.reset(p);
+	io_bus_reset(&p->mmio);
+	io_bus_reset(&p->pio);
 	if (load_blob(p, &c->image, c->load_addr) ||
 	    (c->initrd.node && load_blob(p, &c->initrd, c->initrd_addr)))
 		return -1;

@@ -7,6 +7,7 @@
 #include <bulkhead/console.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/physmem.h>
+#include <bulkhead/pio.h>
 #include <bulkhead/placement.h>
 #include <bulkhead/port.h>
 
@@ -30,8 +31,12 @@ static int decode_irq(const void *fdt, int node, const char *prop)
 	return d.irq;
 }
 
-/* Hand every interrupt of passthrough device @d to @p (the port routes it). */
-static int passthrough_irqs(struct partition *p, const struct cfg_device *d)
+/*
+ * Hand every interrupt of passthrough device @d to @p (the port routes
+ * it). Its ports too, once a port has port I/O: the validator refuses
+ * io-ports on every port so far, and x86's will pass them through.
+ */
+static int passthrough(struct partition *p, const struct cfg_device *d)
 {
 	unsigned int ncells = port_irq_spec_cells();
 	int len;
@@ -39,6 +44,11 @@ static int passthrough_irqs(struct partition *p, const struct cfg_device *d)
 	struct irq_desc irq;
 	char why[80];
 
+	if (d->io.size) {
+		hv_printf("%s: %s: io-ports: this port cannot pass ports through", p->name,
+			  fdt_get_name(p->cfg_fdt, d->node, NULL));
+		return -1;
+	}
 	for (; spec && len > 0; len -= ncells * 4, spec += ncells) {
 		if (port_irq_decode(spec, &irq, why, sizeof(why)))
 			return -1;
@@ -51,28 +61,40 @@ static int passthrough_irqs(struct partition *p, const struct cfg_device *d)
 	return 0;
 }
 
+/* The config's console: an instance of the board's UART model, on either bus. */
+static int create_console(struct partition *p)
+{
+	const struct cfg_partition *c = p->cfg;
+	struct vuart *u = &p->console_uart;
+	int irq = decode_irq(p->cfg_fdt, c->console_node, "interrupts");
+
+	if (irq >= 0 && !port_virq_usable(p, irq)) {
+		hv_printf("%s: console: interrupts: not one interrupt this partition can be sent",
+			  p->name);
+		return -1;
+	}
+	vuart_init(u, p, irq);
+	if (c->console_io.size ?
+	    pio_register(p, c->console_io.base, c->console_io.size, console_vuart_ops, u) :
+	    mmio_register(p, c->console_base, c->console_size, console_vuart_ops, u)) {
+		hv_printf("%s: console: cannot add its emulated UART", p->name);
+		return -1;
+	}
+	return 0;
+}
+
 static int create_one(struct partition *p, const struct config *cfg, const struct placement *pl)
 {
 	const struct cfg_partition *c = p->cfg;
-	const void *fdt = p->cfg_fdt;
 
 	if (port_partition_init(p) ||
 	    partition_layout_regions(p, cfg, pl, shared_regions, partition_map_region))
 		return -1;
 	for (unsigned int i = 0; i < c->ndev; i++)
-		if (passthrough_irqs(p, &c->dev[i]))
+		if (passthrough(p, &c->dev[i]))
 			return -1;
-	p->console_irq = c->has_console ? decode_irq(fdt, c->console_node, "interrupts") : -1;
-	if (p->console_irq >= 0 && !port_virq_usable(p, p->console_irq)) {
-		hv_printf("%s: console: interrupts: not one interrupt this partition can be sent",
-			  p->name);
+	if (c->has_console && create_console(p))
 		return -1;
-	}
-	if (c->has_console &&
-	    mmio_register(p, c->console_base, c->console_size, vuart_model.ops, &p->vuart)) {
-		hv_printf("%s: console: cannot add its emulated UART", p->name);
-		return -1;
-	}
 	for (unsigned int i = 0; i < p->nvcpus; i++)
 		cpu_vcpu[p->vcpu[i].cpu] = &p->vcpu[i];
 	return 0;

@@ -51,6 +51,8 @@ int partition_layout_regions(struct partition *p, const struct config *cfg,
 			return rc;
 	}
 	for (unsigned int i = 0; i < c->ndev; i++) {
+		if (!c->dev[i].size)
+			continue;	/* ports only: no guest-physical range */
 		rc = add(p, &(struct guest_region){ .gpa = c->dev[i].guest_base,
 			.pa = c->dev[i].phys_base, .size = c->dev[i].size,
 			.flags = GUEST_DEVICE | PT_RW | PT_DEVICE });

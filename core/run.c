@@ -7,6 +7,7 @@
 #include <bulkhead/health.h>
 #include <bulkhead/hypercall.h>
 #include <bulkhead/partition.h>
+#include <bulkhead/pio.h>
 #include <bulkhead/port.h>
 
 /*
@@ -20,11 +21,17 @@ enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e)
 	switch (e->kind) {
 	case EXIT_MMIO:
 		return mmio_handle_exit(v, e);
+	case EXIT_PIO:
+		return pio_handle_exit(v, e);
 	case EXIT_HYPERCALL:
 		return hypercall_handle(v, e);
 	case EXIT_FAULT:
 		return health_fault(v, e->fault.kind, e->fault.detail, e->pc,
 				    e->fault.addr, e->syndrome);
+	case EXIT_HALT:
+		return vcpu_halted(v, e);
+	case EXIT_POWER:
+		return partition_power_event(v, e->power.event, e->power.source);
 	case EXIT_NONE:
 		break;
 	}

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * Emulated ns16550A UART: transmit-only, always ready, byte registers
- * at consecutive addresses (reg-shift 0, as on e500 SoCs and at a PC's
- * COM ports). Enough for a polling driver (write THR, watch LSR) and for
+ * at consecutive addresses or ports (reg-shift 0, as on e500 SoCs and at
+ * a PC's COM ports: the same model on the MMIO or the port-I/O bus). Enough for a polling driver (write THR, watch LSR) and for
  * Linux's 8250 driver with interrupts, whose start-up test wants the
  * THR-empty interrupt raised again each time IER enables it.
  *
@@ -13,15 +13,16 @@
  * modem status interrupts never fire: THR empty is the only source.
  * Loopback (MCR bit 4) reads back but is not emulated: bytes written
  * still reach the console and MSR still shows the modem lines.
- * No lock: vCPUs of one partition racing on its UART can only confuse
- * that partition's own UART (a guest's driver serializes its accesses).
- * vns16550_fdt.c describes it in the guest's device tree.
+ * No lock: vCPUs of one partition racing on one UART can only confuse
+ * that UART of their own partition (a guest's driver serializes its
+ * accesses). Each instance is a struct vuart (vuart.h); vns16550_fdt.c
+ * describes it in the guest's device tree.
  */
 #include <string.h>
 #include <bulkhead/console.h>
-#include <bulkhead/mmio.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
+#include <bulkhead/vuart.h>
 
 /* Register offsets; 0 and 1 are the divisor latch while LCR[DLAB] is set */
 #define UART_RBR_THR	0
@@ -51,7 +52,7 @@
  */
 #define MSR_LINES	0xb0
 
-/* struct vuart slots; zero in each is the 16550's reset state */
+/* Slots of the instance's registers; zero in each is the 16550's reset state */
 enum {
 	SLOT_DLL, SLOT_DLM, SLOT_IER, SLOT_LCR, SLOT_MCR, SLOT_SCR,
 	SLOT_FIFO,		/* FCR[0]: FCR itself is write-only */
@@ -66,24 +67,26 @@ _Static_assert(SLOT_COUNT <= VUART_REGS, "struct vuart too small for the ns16550
  * change goes to the interrupt controller: a driver writing a burst of
  * bytes with the interrupt enabled keeps the line high all along.
  */
-static void vns16550_update_line(struct partition *p)
+static void vns16550_update_line(struct vuart *u)
 {
-	uint32_t *reg = p->vuart.reg;
+	uint32_t *reg = u->reg;
 	bool level = (reg[SLOT_IER] & IER_ETBEI) && reg[SLOT_THRE_PENDING];
 
-	if (p->console_irq < 0 || reg[SLOT_LINE] == level)
+	if (u->irq < 0 || reg[SLOT_LINE] == level)
 		return;
 	reg[SLOT_LINE] = level;
-	port_virq_set_level(p, p->console_irq, level);
+	port_virq_set_level(u->part, u->irq, level);
 }
 
-static void vns16550_reset(struct partition *p)
+static void vns16550_reset(struct io_device *dev)
 {
+	struct vuart *u = dev->priv;
+
 	/* A line left high by the previous boot would be an interrupt the
 	 * new one cannot clear (its IER reads 0) */
-	if (p->console_irq >= 0)
-		port_virq_set_level(p, p->console_irq, false);
-	memset(&p->vuart, 0, sizeof(p->vuart));
+	if (u->irq >= 0)
+		port_virq_set_level(u->part, u->irq, false);
+	memset(u->reg, 0, sizeof(u->reg));
 }
 
 static uint8_t vns16550_iir(struct vuart *u)
@@ -95,11 +98,13 @@ static uint8_t vns16550_iir(struct vuart *u)
 	return fifo | IIR_NO_INT;
 }
 
-static int vns16550_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
+static int vns16550_read(struct io_device *dev, struct vcpu *v, uint32_t off,
+			 unsigned int size, uint64_t *val)
 {
 	struct vuart *u = dev->priv;
 	bool dlab = u->reg[SLOT_LCR] & LCR_DLAB;
 
+	(void)v;
 	/* A driver assuming another reg-shift or width is reported, not
 	 * left talking to the wrong registers */
 	if (size != 1 || off >= UART_NREGS)
@@ -119,7 +124,7 @@ static int vns16550_read(struct mmio_device *dev, uint32_t off, unsigned int siz
 		/* Reading IIR that names THR empty acknowledges it */
 		if ((*val & 0x0f) == IIR_THRE) {
 			u->reg[SLOT_THRE_PENDING] = 0;
-			vns16550_update_line(dev->part);
+			vns16550_update_line(u);
 		}
 		break;
 	case UART_LCR:
@@ -152,21 +157,24 @@ static void vns16550_write_ier(struct vuart *u, uint8_t val)
 		u->reg[SLOT_THRE_PENDING] = !!(val & IER_ETBEI);
 }
 
-static void vns16550_write_thr(struct partition *p, uint8_t val)
+static void vns16550_write_thr(struct vuart *u, uint8_t val)
 {
+	struct partition *p = u->part;
 	char c = (char)val;
 
 	console_guest_write(&p->console, p->name, &c, 1);
 	/* Sent at once: THR is empty again, a new interrupt */
-	p->vuart.reg[SLOT_THRE_PENDING] = 1;
+	u->reg[SLOT_THRE_PENDING] = 1;
 }
 
-static int vns16550_write(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val)
+static int vns16550_write(struct io_device *dev, struct vcpu *v, uint32_t off,
+			  unsigned int size, uint64_t val)
 {
 	struct vuart *u = dev->priv;
 	bool dlab = u->reg[SLOT_LCR] & LCR_DLAB;
 	uint8_t byte = (uint8_t)val;
 
+	(void)v;
 	if (size != 1 || off >= UART_NREGS)
 		return -1;
 	switch (off) {
@@ -174,7 +182,7 @@ static int vns16550_write(struct mmio_device *dev, uint32_t off, unsigned int si
 		if (dlab)
 			u->reg[SLOT_DLL] = byte;
 		else
-			vns16550_write_thr(dev->part, byte);
+			vns16550_write_thr(u, byte);
 		break;
 	case UART_IER:
 		if (dlab)
@@ -199,16 +207,12 @@ static int vns16550_write(struct mmio_device *dev, uint32_t off, unsigned int si
 	default:
 		break;	/* LSR and MSR: read-only, writes ignored */
 	}
-	vns16550_update_line(dev->part);
+	vns16550_update_line(u);
 	return 0;
 }
 
-static const struct mmio_ops vns16550_ops = {
+const struct io_ops vns16550_ops = {
 	.read = vns16550_read,
 	.write = vns16550_write,
-};
-
-const struct vuart_model vuart_model = {
-	.ops = &vns16550_ops,
 	.reset = vns16550_reset,
 };

@@ -5,7 +5,7 @@
  * to probe it. Pure libfdt code, linked into the host tool too.
  */
 #include <libfdt.h>
-#include <bulkhead/console.h>
+#include <bulkhead/vuart.h>
 
 static const char vns16550_compatible[] = "ns16550a";
 

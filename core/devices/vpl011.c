@@ -4,13 +4,14 @@
  * polling driver (write DR, watch FR) and for Linux's amba-pl011 probe
  * (identification registers, control registers that read back).
  * Received data never arrives: partitions have no console input.
- * vpl011_fdt.c describes it in the guest's device tree.
+ * Each instance is a struct vuart (vuart.h); vpl011_fdt.c describes it
+ * in the guest's device tree.
  */
 #include <string.h>
 #include <bulkhead/console.h>
-#include <bulkhead/mmio.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
+#include <bulkhead/vuart.h>
 
 #define UARTDR		0x000
 #define UARTFR		0x018
@@ -30,7 +31,7 @@ static const uint8_t id_regs[8] = { 0x11, 0x10, 0x34, 0x00, 0x0d, 0xf0, 0x05, 0x
 
 /*
  * Registers that simply hold what was written: ILPR 0x20 .. IMSC 0x38
- * take slots 0..6 of struct vuart, DMACR 0x48 slot 7.
+ * take slots 0..6 of the instance's registers, DMACR 0x48 slot 7.
  */
 #define SLOT_IMSC	6
 #define SLOT_DMACR	7
@@ -43,24 +44,26 @@ static uint32_t *plain_register(struct vuart *u, uint32_t off)
 	return off == 0x048 ? &u->reg[SLOT_DMACR] : NULL;
 }
 
-static void vpl011_reset(struct partition *p)
+static void vpl011_reset(struct io_device *dev)
 {
-	struct vuart *u = &p->vuart;
+	struct vuart *u = dev->priv;
 
 	/* A line left high by the previous boot would be an interrupt the
 	 * new one cannot clear (its IMSC reads 0) */
-	if (p->console_irq >= 0)
-		port_virq_set_level(p, p->console_irq, false);
-	memset(u, 0, sizeof(*u));
+	if (u->irq >= 0)
+		port_virq_set_level(u->part, u->irq, false);
+	memset(u->reg, 0, sizeof(u->reg));
 	*plain_register(u, 0x030) = 0x300;	/* CR: TXE and RXE */
 	*plain_register(u, 0x034) = 0x12;	/* IFLS: half full */
 }
 
-static int vpl011_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
+static int vpl011_read(struct io_device *dev, struct vcpu *v, uint32_t off,
+		       unsigned int size, uint64_t *val)
 {
 	struct vuart *u = dev->priv;
 	uint32_t *reg;
 
+	(void)v;
 	if (size > 4 || (off & 3))
 		return -1;
 	if (off == UARTFR)	/* first: drivers poll it before every byte */
@@ -78,13 +81,15 @@ static int vpl011_read(struct mmio_device *dev, uint32_t off, unsigned int size,
 	return 0;
 }
 
-static int vpl011_write(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val)
+static int vpl011_write(struct io_device *dev, struct vcpu *v, uint32_t off,
+			unsigned int size, uint64_t val)
 {
 	struct vuart *u = dev->priv;
-	struct partition *p = dev->part;
+	struct partition *p = u->part;
 	uint32_t *reg = plain_register(u, off);
 	char c = (char)val;
 
+	(void)v;
 	if (size > 4 || (off & 3))
 		return -1;
 	if (off == UARTDR)
@@ -92,17 +97,13 @@ static int vpl011_write(struct mmio_device *dev, uint32_t off, unsigned int size
 	else if (reg)
 		*reg = (uint32_t)val;
 	/* The transmitter is always ready: the line is high while unmasked */
-	if (off == UARTIMSC && p->console_irq >= 0)
-		port_virq_set_level(p, p->console_irq, u->reg[SLOT_IMSC] & INT_TX);
+	if (off == UARTIMSC && u->irq >= 0)
+		port_virq_set_level(p, u->irq, u->reg[SLOT_IMSC] & INT_TX);
 	return 0;	/* ICR, RSR and read-only registers ignore writes */
 }
 
-static const struct mmio_ops vpl011_ops = {
+const struct io_ops vpl011_ops = {
 	.read = vpl011_read,
 	.write = vpl011_write,
-};
-
-const struct vuart_model vuart_model = {
-	.ops = &vpl011_ops,
 	.reset = vpl011_reset,
 };

@@ -5,7 +5,7 @@
  * linked into the host tool too.
  */
 #include <libfdt.h>
-#include <bulkhead/console.h>
+#include <bulkhead/vuart.h>
 
 static const char vpl011_compatible[] = "arm,pl011\0arm,primecell";
 static const char vpl011_clock_names[] = "uartclk\0apb_pclk";

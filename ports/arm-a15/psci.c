@@ -2,10 +2,10 @@
 /*
  * PSCI 0.2 served to guests through trapped SMCs (HCR.TSC). Every call
  * acts on the calling partition only: SYSTEM_OFF powers off the partition,
- * SYSTEM_RESET reboots it, CPU_ON starts one of its own vCPUs. Anything
+ * SYSTEM_RESET reboots it and CPU_OFF stops the caller (power events the
+ * core serves, EXIT_POWER), CPU_ON starts one of its own vCPUs. Anything
  * else answers NOT_SUPPORTED, as firmware would.
  */
-#include <bulkhead/console.h>
 #include <bulkhead/partition.h>
 #include <asm/guest.h>
 #include <asm/psci.h>
@@ -75,7 +75,15 @@ static int32_t features(uint32_t fn)
 	}
 }
 
-bool psci_guest_call(struct vcpu *v)
+static bool power_exit(struct vm_exit *e, enum power_event event, const char *source)
+{
+	e->kind = EXIT_POWER;
+	e->power.event = event;
+	e->power.source = source;
+	return true;
+}
+
+bool psci_guest_call(struct vcpu *v, struct vm_exit *e)
 {
 	struct arm_regs *r = &v->arch->regs;
 	struct partition *p = v->part;
@@ -94,8 +102,7 @@ bool psci_guest_call(struct vcpu *v)
 		ret = cpu_on(p, r->r[1], r->r[2], r->r[3]);
 		break;
 	case PSCI_CPU_OFF:
-		vcpu_power_off_self(v);
-		return true;
+		return power_exit(e, POWER_VCPU_OFF, NULL);
 	case PSCI_AFFINITY_INFO:
 		ret = affinity_info(p, r->r[1], r->r[2]);
 		break;
@@ -106,13 +113,9 @@ bool psci_guest_call(struct vcpu *v)
 		ret = features(r->r[1]);
 		break;
 	case PSCI_SYSTEM_OFF:
-		hv_printf("%s: PSCI SYSTEM_OFF: partition off", p->name);
-		partition_stop(p, PART_OFF);
-		return true;
+		return power_exit(e, POWER_OFF, "PSCI SYSTEM_OFF");
 	case PSCI_SYSTEM_RESET:
-		hv_printf("%s: PSCI SYSTEM_RESET: rebooting partition", p->name);
-		partition_reboot(p);
-		return true;
+		return power_exit(e, POWER_RESET, "PSCI SYSTEM_RESET");
 	default:
 		ret = PSCI_NOT_SUPPORTED;
 		break;

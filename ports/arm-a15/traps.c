@@ -2,7 +2,7 @@
 /*
  * Guest traps into HYP (vector 0x14), decoded from HSR into the core's
  * arch-neutral exit record. WFI/WFE and PSCI are handled here; MMIO,
- * hypercalls and faults go to the core.
+ * hypercalls, faults and PSCI's power calls go to the core.
  */
 #include <stddef.h>
 #include <bulkhead/partition.h>
@@ -196,7 +196,7 @@ plain_device_access(struct vcpu *v, struct arm_regs *r, uint32_t hsr, gpaddr_t i
 	a.size = 1u << ((hsr >> 22) & 0x3);
 	a.write = hsr & HSR_DABT_WNR;
 	a.value = r->r[rt];
-	if (mmio_emulate(&v->part->mmio, &a))
+	if (mmio_emulate(v, &v->part->mmio, &a))
 		return false;
 	/* The rest of the syndrome only now: fewer values live across the call */
 	hsr_dabt_access(hsr, &m);
@@ -373,7 +373,7 @@ static __attribute__((noinline)) bool other_trap(struct vcpu *v, uint32_t hsr,
 	case HSR_EC_SMC:
 		/* ELR_hyp points at the SMC; one failing its condition is a no-op */
 		arm_skip_insn(r, 4);
-		return hsr_cond_passed(hsr, r->cpsr) && psci_guest_call(v);
+		return hsr_cond_passed(hsr, r->cpsr) && psci_guest_call(v, e);
 	case HSR_EC_IABT_LOWER:
 		return prefetch_abort(v, hsr, e);
 	default:

@@ -61,31 +61,28 @@ static void kick(struct partition *p, uint32_t vcpus)
 
 /* ---- the guest's distributor ------------------------------------------- */
 
-/* The accessing vCPU is the one this CPU runs. */
-static unsigned int accessing_vcpu(void)
+/* The accessing vCPU's index is its CPU interface, for the banked registers. */
+static int dist_read(struct io_device *dev, struct vcpu *v, uint32_t off,
+		     unsigned int size, uint64_t *val)
 {
-	return cpu_vcpu[port_cpu_index()]->index;
-}
+	uint32_t word;
+	int err = vgic_dist_read(dev->priv, v->index, off, size, &word);
 
-static int dist_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
-{
-	uint32_t v;
-	int err = vgic_dist_read(dev->priv, accessing_vcpu(), off, size, &v);
-
-	*val = v;
+	*val = word;
 	return err;
 }
 
-static int dist_write(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val)
+static int dist_write(struct io_device *dev, struct vcpu *v, uint32_t off,
+		      unsigned int size, uint64_t val)
 {
 	uint32_t vcpus = 0;
-	int err = vgic_dist_write(dev->priv, accessing_vcpu(), off, size, val, &vcpus);
+	int err = vgic_dist_write(dev->priv, v->index, off, size, val, &vcpus);
 
-	kick(dev->part, vcpus);
+	kick(v->part, vcpus);
 	return err;
 }
 
-static const struct mmio_ops dist_ops = {
+static const struct io_ops dist_ops = {
 	.read = dist_read,
 	.write = dist_write,
 };

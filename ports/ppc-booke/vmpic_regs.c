@@ -181,13 +181,15 @@ static void kick(struct vmpic *m, uint8_t vcpus, unsigned int self)
 		m->hooks->kick(m, __builtin_ctz(vcpus));
 }
 
-static int vmpic_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
+static int vmpic_read(struct io_device *dev, struct vcpu *v, uint32_t off,
+		      unsigned int size, uint64_t *val)
 {
 	struct vmpic *m = dev->priv;
 	unsigned int self = m->hooks->current_vcpu(m);
 	struct vmpic_change c;
 	struct reg_ref r;
 
+	(void)v;	/* the hooks say which vCPU, also to the unit tests */
 	if (decode(m, off, size, self, &r))
 		return -1;
 	vmpic_begin(m, &c);
@@ -196,13 +198,15 @@ static int vmpic_read(struct mmio_device *dev, uint32_t off, unsigned int size, 
 	return 0;
 }
 
-static int vmpic_write(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val)
+static int vmpic_write(struct io_device *dev, struct vcpu *v, uint32_t off,
+		       unsigned int size, uint64_t val)
 {
 	struct vmpic *m = dev->priv;
 	unsigned int self = m->hooks->current_vcpu(m);
 	struct vmpic_change c;
 	struct reg_ref r;
 
+	(void)v;
 	if (decode(m, off, size, self, &r))
 		return -1;
 	vmpic_begin(m, &c);
@@ -211,7 +215,7 @@ static int vmpic_write(struct mmio_device *dev, uint32_t off, unsigned int size,
 	return 0;
 }
 
-const struct mmio_ops vmpic_mmio_ops = {
+const struct io_ops vmpic_mmio_ops = {
 	.read = vmpic_read,
 	.write = vmpic_write,
 };

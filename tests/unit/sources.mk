@@ -14,13 +14,16 @@ test_console-srcs := core/console.c
 
 # The trees both config tests start from (the header is listed so that
 # editing it rebuilds them; only .c is linked).
-test_config-srcs := core/config.c core/config_check.c core/config_irqs.c \
+test_config-srcs := core/config.c core/config_check.c core/config_irqs.c core/config_io.c \
 	core/config_props.c ports/arm-a15/config_facts.c \
 	tests/unit/config_tree.c tests/unit/config_tree.h
-test_config_check-srcs := core/config.c core/config_check.c core/config_props.c \
+test_config_check-srcs := core/config.c core/config_check.c core/config_io.c core/config_props.c \
 	core/config_irqs.c core/placement.c core/physmem.c ports/arm-a15/config_facts.c \
 	tests/unit/config_tree.c tests/unit/config_tree.h
 test_config_check-cflags := -include generated/autoconf.h
+# io-ports on a port with port I/O: the test has x86's limits (no port yet)
+test_config_io-srcs := core/config.c core/config_check.c core/config_io.c core/config_props.c \
+	tests/unit/config_tree.c tests/unit/config_tree.h
 
 test_guest_fdt-srcs := core/guest_fdt.c core/devices/vpl011_fdt.c ports/arm-a15/guest_fdt.c \
 	ports/arm-a15/config_facts.c
@@ -29,7 +32,10 @@ test_guest_fdt-config-port := arm-a15
 
 test_doorbell-srcs := core/hypercall.c
 
-test_mmio-srcs := core/mmio.c core/partition_region.c core/partition_map.c
+test_mmio-srcs := core/mmio.c core/iobus.c core/partition_region.c core/partition_map.c
+test_pio-srcs := core/pio.c core/iobus.c
+
+test_exit-srcs := core/run.c core/power.c
 
 test_health-srcs := core/health.c
 
@@ -94,10 +100,13 @@ test_ppc_storage-srcs := ports/ppc-booke/storage.c ports/ppc-booke/shadow_tlb.c 
 	ports/ppc-booke/booke_core.c ports/ppc-booke/insn_decode.c core/partition_region.c
 test_ppc_storage-port := ppc-booke
 
-# ---- the emulated ns16550A (no board links it yet) ---------------------------
+# ---- the emulated UARTs -----------------------------------------------------
 
 test_vns16550-srcs := core/devices/vns16550.c
 test_vns16550_fdt-srcs := core/devices/vns16550_fdt.c
+# Instances of both models on both buses in one partition
+test_vuart-srcs := core/devices/vns16550.c core/devices/vpl011.c core/mmio.c core/pio.c \
+	core/iobus.c core/partition_region.c core/partition_map.c
 
 # ---- ppc-booke: the MPIC binding and the port's limits (config_facts.c) ------
 

@@ -166,6 +166,20 @@ static void test_placement_no_room(void **state)
 		     "no room for 8 GiB (1 GiB-aligned): 6110144 KiB of RAM free, the largest piece 2911 MiB");
 }
 
+/* The Cortex-A15 has no port I/O: every io-ports is refused where it is */
+static void test_no_port_io(void **state)
+{
+	void *fdt = good_tree();
+
+	(void)state;
+	SET_CELLS(fdt, "/partitions/beta/device@9010000", "io-ports", 0x2f8, 8);
+	expect_invalid(fdt, "/partitions/beta/device@9010000", "io-ports",
+		       "this port has no port I/O");
+	fdt = good_tree();
+	SET_CELLS(fdt, "/board", "hypervisor-io-ports", 0x3f8, 8);
+	expect_invalid(fdt, "/board", "hypervisor-io-ports", "this port has no port I/O");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +192,7 @@ int main(void)
 		cmocka_unit_test(test_boot_addresses),
 		cmocka_unit_test(test_staged_image_checks),
 		cmocka_unit_test(test_devices),
+		cmocka_unit_test(test_no_port_io),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -47,8 +47,12 @@ void console_guest_write(struct console_line *line, const char *name, const char
 {
 	(void)line; (void)name; (void)s; (void)len;
 }
-void partition_stop(struct partition *p, enum partition_state why) { (void)p; (void)why; }
-void partition_reboot(struct partition *p) { (void)p; }
+enum exit_action partition_power_event(struct vcpu *v, enum power_event event,
+				       const char *source)
+{
+	(void)v; (void)event; (void)source;
+	return EXIT_RESCHEDULE;
+}
 
 static struct cfg_shm ring_cfg = { .id = 0, .nparts = 3, .parts = { 0, 1, 2 } };
 static struct cfg_shm quiet_cfg = { .id = 1, .nparts = 2, .parts = { 0, 3 } };

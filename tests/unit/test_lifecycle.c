@@ -81,8 +81,13 @@ int guest_ram_translate(struct partition *p, gpaddr_t gpa, uint64_t len, paddr_t
 	return 0;
 }
 
-static void no_reset(struct partition *p) { (void)p; }
-const struct vuart_model vuart_model = { .reset = no_reset };
+/* Each boot resets the device models on both of the partition's buses */
+static unsigned int mmio_resets, pio_resets;
+void io_bus_reset(struct io_bus *bus)
+{
+	mmio_resets += bus == &part->mmio;
+	pio_resets += bus == &part->pio;
+}
 
 static int setup(void **state)
 {
@@ -101,6 +106,7 @@ static int setup(void **state)
 	part->state = PART_RUNNING;
 	log_text[0] = '\0';
 	restart_lines = halt_lines = concurrent_faults = 0;
+	mmio_resets = pio_resets = 0;
 	powered_off = NULL;
 	return 0;
 }
@@ -118,6 +124,8 @@ static void test_concurrent_faults_count_one_restart_each(void **state)
 		assert_int_equal(part->boot_count, boot);
 		assert_int_equal(restart_lines, boot);
 		assert_int_equal(part->state, PART_RUNNING);
+		assert_int_equal(mmio_resets, boot);
+		assert_int_equal(pio_resets, boot);
 	}
 	powered_off = &env;
 	concurrent_faults = 2;

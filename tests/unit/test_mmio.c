@@ -20,7 +20,8 @@ static struct partition part;
 static struct vcpu vcpu = { .part = &part };
 
 /* What the device models and the health monitor saw */
-static struct mmio_device *last_dev;
+static struct io_device *last_dev;
+static struct vcpu *last_vcpu;
 static uint32_t last_off;
 static unsigned int last_size;
 static uint64_t last_written;
@@ -49,10 +50,12 @@ int port_guest_map(struct partition *p, gpaddr_t gpa, paddr_t pa, uint64_t size,
 void hv_printf(const char *fmt, ...) { (void)fmt; }
 
 /* Reads answer the offset plus a device tag; word accesses only. */
-static int model_read(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t *val)
+static int model_read(struct io_device *dev, struct vcpu *v, uint32_t off,
+		      unsigned int size, uint64_t *val)
 {
 	if (size != 4)
 		return -1;
+	last_vcpu = v;
 	last_dev = dev;
 	last_off = off;
 	last_size = size;
@@ -60,10 +63,12 @@ static int model_read(struct mmio_device *dev, uint32_t off, unsigned int size, 
 	return 0;
 }
 
-static int model_write(struct mmio_device *dev, uint32_t off, unsigned int size, uint64_t val)
+static int model_write(struct io_device *dev, struct vcpu *v, uint32_t off,
+		       unsigned int size, uint64_t val)
 {
 	if (size != 4)
 		return -1;
+	last_vcpu = v;
 	last_dev = dev;
 	last_off = off;
 	last_size = size;
@@ -71,7 +76,7 @@ static int model_write(struct mmio_device *dev, uint32_t off, unsigned int size,
 	return 0;
 }
 
-static const struct mmio_ops model = { .read = model_read, .write = model_write };
+static const struct io_ops model = { .read = model_read, .write = model_write };
 
 #define LOW_BASE	0x09000000ull
 #define LOW_SIZE	0x1000ull
@@ -93,7 +98,7 @@ static int setup(void **state)
 static int read_at(uint64_t addr, unsigned int size, uint64_t *val)
 {
 	struct mmio_access a = { .addr = addr, .size = size };
-	int err = mmio_emulate(&part.mmio, &a);
+	int err = mmio_emulate(&vcpu, &part.mmio, &a);
 
 	*val = a.value;
 	return err;
@@ -110,16 +115,16 @@ static void test_windows(void **state)
 	/* The last word of a window is in it; a word straddling its end is not */
 	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 4, 4, &val), 0);
 	assert_int_equal(last_off, LOW_SIZE - 4);
-	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 2, 4, &val), MMIO_NO_DEVICE);
-	assert_int_equal(read_at(LOW_BASE + LOW_SIZE, 4, &val), MMIO_NO_DEVICE);
-	assert_int_equal(read_at(LOW_BASE - 4, 4, &val), MMIO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 2, 4, &val), IO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE, 4, &val), IO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE - 4, 4, &val), IO_NO_DEVICE);
 	/* Above 4 GiB, and not aliased at the same low 32 bits */
 	assert_int_equal(read_at(HIGH_BASE + 0x1238, 4, &val), 0);
 	assert_ptr_equal(last_dev, &part.mmio.dev[1]);
 	assert_int_equal(last_off, 0x1238);
 	assert_int_equal(val, 0x2001238);
-	assert_int_equal(read_at(HIGH_BASE - 0x100000000ull, 4, &val), MMIO_NO_DEVICE);
-	assert_int_equal(read_at(LOW_BASE + 0x100000000ull, 4, &val), MMIO_NO_DEVICE);
+	assert_int_equal(read_at(HIGH_BASE - 0x100000000ull, 4, &val), IO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE + 0x100000000ull, 4, &val), IO_NO_DEVICE);
 }
 
 static void test_writes_and_refusals(void **state)
@@ -129,12 +134,14 @@ static void test_writes_and_refusals(void **state)
 	uint64_t val;
 
 	(void)state;
-	assert_int_equal(mmio_emulate(&part.mmio, &a), 0);
+	last_vcpu = NULL;
+	assert_int_equal(mmio_emulate(&vcpu, &part.mmio, &a), 0);
+	assert_ptr_equal(last_vcpu, &vcpu);	/* the model sees who accessed it */
 	assert_int_equal(last_off, 8);
 	assert_int_equal(last_written, 0xfeedbeefcafeull);
 	/* A refused access reaches the model and says so; nothing else happens */
 	last_dev = NULL;
-	assert_int_equal(read_at(LOW_BASE, 2, &val), MMIO_REFUSED);
+	assert_int_equal(read_at(LOW_BASE, 2, &val), IO_REFUSED);
 	assert_null(last_dev);
 	assert_int_equal(faults, 0);
 }
@@ -156,12 +163,12 @@ static void test_recent_device(void **state)
 	assert_ptr_equal(last_dev, &part.mmio.dev[0]);
 	assert_ptr_equal(part.mmio.recent, &part.mmio.dev[0]);
 	/* Misses leave it as it was */
-	assert_int_equal(read_at(LOW_BASE + LOW_SIZE, 4, &val), MMIO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE, 4, &val), IO_NO_DEVICE);
 	assert_ptr_equal(part.mmio.recent, &part.mmio.dev[0]);
 
 	assert_int_equal(mmio_register(&part, LOW_BASE + LOW_SIZE, 0x1000, &model,
 				       (void *)0x3000000), 0);
-	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 2, 4, &val), MMIO_NO_DEVICE);
+	assert_int_equal(read_at(LOW_BASE + LOW_SIZE - 2, 4, &val), IO_NO_DEVICE);
 	assert_int_equal(read_at(LOW_BASE + LOW_SIZE, 4, &val), 0);
 	assert_ptr_equal(last_dev, &part.mmio.dev[2]);
 	assert_int_equal(val, 0x3000000);

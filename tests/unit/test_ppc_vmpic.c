@@ -29,7 +29,7 @@
 #define SPURIOUS	VMPIC_SPURIOUS_RESET
 
 static struct vmpic m;
-static struct mmio_device dev;
+static struct io_device dev;
 static unsigned int current;		/* the accessing vCPU */
 static uint8_t kicked;			/* vCPUs the hooks kicked */
 static unsigned int hw_eois[MPIC_NR_SOURCES];
@@ -74,7 +74,7 @@ static int setup(void **state)
 	kicked = 0;
 	memset(hw_eois, 0, sizeof(hw_eois));
 	assert_int_equal(vmpic_init(&m, NVCPUS, sources, ARRAY_SIZE(sources), &hooks, NULL), 0);
-	dev = (struct mmio_device){ .base = 0xfe0040000ull, .last = 0xfe0040000ull + MPIC_SIZE - 1,
+	dev = (struct io_device){ .base = 0xfe0040000ull, .last = 0xfe0040000ull + MPIC_SIZE - 1,
 				    .ops = &vmpic_mmio_ops, .priv = &m };
 	return 0;
 }
@@ -84,7 +84,7 @@ static uint32_t rd_as(unsigned int vcpu, uint32_t off)
 	uint64_t val = 0xdeadbeef;
 
 	current = vcpu;
-	assert_int_equal(dev.ops->read(&dev, off, 4, &val), 0);
+	assert_int_equal(dev.ops->read(&dev, NULL, off, 4, &val), 0);
 	assert_true(val <= UINT32_MAX);
 	return (uint32_t)val;
 }
@@ -92,7 +92,7 @@ static uint32_t rd_as(unsigned int vcpu, uint32_t off)
 static void wr_as(unsigned int vcpu, uint32_t off, uint32_t val)
 {
 	current = vcpu;
-	assert_int_equal(dev.ops->write(&dev, off, 4, val), 0);
+	assert_int_equal(dev.ops->write(&dev, NULL, off, 4, val), 0);
 }
 
 static uint32_t rd(uint32_t off)
@@ -190,16 +190,16 @@ static void test_refused(void **state)
 
 	(void)state;
 	for (unsigned int i = 0; i < ARRAY_SIZE(holes); i++) {
-		assert_int_equal(dev.ops->read(&dev, holes[i], 4, &val), -1);
-		assert_int_equal(dev.ops->write(&dev, holes[i], 4, 0), -1);
+		assert_int_equal(dev.ops->read(&dev, NULL, holes[i], 4, &val), -1);
+		assert_int_equal(dev.ops->write(&dev, NULL, holes[i], 4, 0), -1);
 	}
 	/* One aligned word only, and nothing done when refused */
-	assert_int_equal(dev.ops->write(&dev, SELF + MPIC_CTPR, 1, 0), -1);
-	assert_int_equal(dev.ops->write(&dev, SELF + MPIC_CTPR, 2, 0), -1);
-	assert_int_equal(dev.ops->write(&dev, SELF + MPIC_CTPR, 8, 0), -1);
-	assert_int_equal(dev.ops->write(&dev, SELF + MPIC_CTPR + 4, 4, 0), -1);
-	assert_int_equal(dev.ops->read(&dev, MPIC_FRR + 2, 4, &val), -1);
-	assert_int_equal(dev.ops->read(&dev, MPIC_FRR, 2, &val), -1);
+	assert_int_equal(dev.ops->write(&dev, NULL, SELF + MPIC_CTPR, 1, 0), -1);
+	assert_int_equal(dev.ops->write(&dev, NULL, SELF + MPIC_CTPR, 2, 0), -1);
+	assert_int_equal(dev.ops->write(&dev, NULL, SELF + MPIC_CTPR, 8, 0), -1);
+	assert_int_equal(dev.ops->write(&dev, NULL, SELF + MPIC_CTPR + 4, 4, 0), -1);
+	assert_int_equal(dev.ops->read(&dev, NULL, MPIC_FRR + 2, 4, &val), -1);
+	assert_int_equal(dev.ops->read(&dev, NULL, MPIC_FRR, 2, &val), -1);
 	assert_int_equal(rd(SELF + MPIC_CTPR), MPIC_PRIO_MAX);
 }
 

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <cmocka.h>
 #include <bulkhead/console.h>
-#include <bulkhead/mmio.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
+#include <bulkhead/vuart.h>
 
 #define RBR_THR	0
 #define IER	1
@@ -29,7 +29,9 @@
 #define CONSOLE_IRQ	37
 
 static struct partition part;
-static struct mmio_device dev;
+static struct vcpu vcpu = { .part = &part };
+static struct vuart uart;
+static struct io_device dev = { .ops = &vns16550_ops, .priv = &uart };
 
 /* What the console and the interrupt controller saw */
 static char out[64];
@@ -61,12 +63,11 @@ static int setup(void **state)
 	memset(&part, 0, sizeof(part));
 	memset(out, 0, sizeof(out));
 	part.name = "alpha";
-	part.console_irq = CONSOLE_IRQ;
+	vuart_init(&uart, &part, CONSOLE_IRQ);
 	/* Left over from a previous boot: reset must forget it */
-	memset(&part.vuart, 0x5a, sizeof(part.vuart));
+	memset(uart.reg, 0x5a, sizeof(uart.reg));
 	line_level = true;
-	dev = (struct mmio_device){ .ops = vuart_model.ops, .part = &part, .priv = &part.vuart };
-	vuart_model.reset(&part);
+	dev.ops->reset(&dev);
 	out_len = 0;
 	line_calls = 0;
 	return 0;
@@ -76,14 +77,14 @@ static uint8_t rd(uint32_t off)
 {
 	uint64_t val = 0xdead;
 
-	assert_int_equal(dev.ops->read(&dev, off, 1, &val), 0);
+	assert_int_equal(dev.ops->read(&dev, &vcpu, off, 1, &val), 0);
 	assert_true(val <= 0xff);
 	return (uint8_t)val;
 }
 
 static void wr(uint32_t off, uint8_t val)
 {
-	assert_int_equal(dev.ops->write(&dev, off, 1, val), 0);
+	assert_int_equal(dev.ops->write(&dev, &vcpu, off, 1, val), 0);
 }
 
 static void test_reset_state(void **state)
@@ -224,8 +225,8 @@ static void test_other_enables_raise_nothing(void **state)
 static void test_no_console_irq(void **state)
 {
 	(void)state;
-	part.console_irq = -1;
-	vuart_model.reset(&part);
+	uart.irq = -1;
+	dev.ops->reset(&dev);
 	wr(IER, 0x02);
 	wr(RBR_THR, 'z');
 	assert_int_equal(rd(IIR_FCR), 0x02);	/* still visible to a poller */
@@ -238,16 +239,16 @@ static void test_refused_accesses(void **state)
 
 	(void)state;
 	for (unsigned int size = 2; size <= 8; size *= 2) {
-		assert_int_equal(dev.ops->read(&dev, RBR_THR, size, &val), -1);
-		assert_int_equal(dev.ops->read(&dev, LSR, size, &val), -1);
-		assert_int_equal(dev.ops->write(&dev, RBR_THR, size, 'w'), -1);
-		assert_int_equal(dev.ops->write(&dev, IER, size, 0x02), -1);
+		assert_int_equal(dev.ops->read(&dev, &vcpu, RBR_THR, size, &val), -1);
+		assert_int_equal(dev.ops->read(&dev, &vcpu, LSR, size, &val), -1);
+		assert_int_equal(dev.ops->write(&dev, &vcpu, RBR_THR, size, 'w'), -1);
+		assert_int_equal(dev.ops->write(&dev, &vcpu, IER, size, 0x02), -1);
 	}
 	/* reg-shift 2 would put SCR at 0x1c: past the eight registers */
-	assert_int_equal(dev.ops->read(&dev, 8, 1, &val), -1);
-	assert_int_equal(dev.ops->read(&dev, 0x1c, 1, &val), -1);
-	assert_int_equal(dev.ops->write(&dev, 0x14, 1, 0), -1);
-	assert_int_equal(dev.ops->write(&dev, 0xfff, 1, 0), -1);
+	assert_int_equal(dev.ops->read(&dev, &vcpu, 8, 1, &val), -1);
+	assert_int_equal(dev.ops->read(&dev, &vcpu, 0x1c, 1, &val), -1);
+	assert_int_equal(dev.ops->write(&dev, &vcpu, 0x14, 1, 0), -1);
+	assert_int_equal(dev.ops->write(&dev, &vcpu, 0xfff, 1, 0), -1);
 	/* Refused before any effect */
 	assert_int_equal(val, 0x77);
 	assert_int_equal(out_len, 0);
@@ -265,7 +266,7 @@ static void test_reset_after_use(void **state)
 	wr(LCR, 0x80);
 	wr(RBR_THR, 0x01);
 	assert_true(line_level);
-	vuart_model.reset(&part);
+	dev.ops->reset(&dev);
 	assert_false(line_level);
 	test_reset_state(state);
 	/* The reset left the line low and says so: enabling raises it */

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <libfdt.h>
-#include <bulkhead/console.h>
+#include <bulkhead/vuart.h>
 
 static uint8_t blob[1024];
 

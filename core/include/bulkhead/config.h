@@ -16,6 +16,7 @@
  *       hypervisor-devices = <...>;            MMIO ranges never passed through
  *       guest-reserved = <...>;                guest ranges emulated in every partition
  *       dma-masters = <...>;                   MMIO of devices that can master the bus
+ *       hypervisor-io-ports = <base count ...>; ports never passed through (x86)
  *       cpus = <N>;
  *     };
  *     images {
@@ -43,10 +44,12 @@
  *         };
  *         console {                            emulated UART
  *           reg = <gpa-hi gpa-lo size-hi size-lo>;
+ *           io-ports = <base count>;          instead of reg: in port-I/O space (x86)
  *           interrupts = <...>;               optional, in the port's binding
  *         };
  *         device@9010000 {                     passthrough device
  *           reg = <gpa-hi gpa-lo size-hi size-lo>;
+ *           io-ports = <base count>;          ports, beside or instead of reg (x86)
  *           phys-base = <hi lo>;              optional, default: same as guest address
  *           compatible = "...";               copied into the guest's device tree
  *           interrupts = <...>;               copied into the guest's device tree
@@ -65,7 +68,8 @@
  *     };
  *   };
  *
- * All addresses and sizes are two cells (64 bits).
+ * All addresses and sizes are two cells (64 bits); port numbers and
+ * counts one.
  */
 #ifndef BULKHEAD_CONFIG_H
 #define BULKHEAD_CONFIG_H
@@ -131,8 +135,9 @@ struct cfg_region {
 struct cfg_device {
 	int node;		/* offset of the device node in the config blob */
 	gpaddr_t guest_base;
-	uint64_t size;
+	uint64_t size;		/* 0: no MMIO, ports only */
 	paddr_t phys_base;
+	struct cfg_range io;	/* its ports (io-ports); size 0: none */
 	enum cfg_dma dma;
 };
 
@@ -154,7 +159,8 @@ struct cfg_partition {
 	bool has_console;
 	int console_node;	/* offset of the console node */
 	gpaddr_t console_base;
-	uint64_t console_size;
+	uint64_t console_size;	/* 0: it is in port-I/O space, at console_io */
+	struct cfg_range console_io;	/* its ports (io-ports); size 0: at reg */
 	struct cfg_device dev[CFG_MAX_DEVICES];
 	unsigned int ndev;
 	struct cfg_blob image;
@@ -200,6 +206,8 @@ struct cfg_board {
 	unsigned int nguest_reserved;
 	struct cfg_range dma_masters[CFG_MAX_DMA_MASTERS];	/* devices that do DMA */
 	unsigned int ndma_masters;
+	struct cfg_range hv_io_ports[CFG_MAX_BANKS];	/* ports the hypervisor drives */
+	unsigned int nhv_io_ports;
 	uint32_t ncpus;
 };
 
@@ -240,5 +248,12 @@ int config_validate(const struct config *cfg, struct config_error *err);
  * port's binding and refuse interrupts used twice. 0 or -1 with @err.
  */
 int config_check_irqs(const struct config *cfg, struct config_error *err);
+
+/*
+ * Part of config_validate(): the io-ports of consoles and devices and the
+ * board's hypervisor-io-ports against the port's port I/O (none outside
+ * x86: refused), the hypervisor's ports and each other. 0 or -1 with @err.
+ */
+int config_check_io(const struct config *cfg, struct config_error *err);
 
 #endif

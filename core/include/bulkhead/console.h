@@ -23,39 +23,6 @@ struct console_line {
 	bool ended_by_cr;	/* the last line ended with CR: an LF now ends none */
 };
 
-/* Register file of a partition's emulated UART, interpreted by the model
- * linked in (core/devices/vpl011.c on ARM boards). */
-#define VUART_REGS	16
-struct vuart {
-	uint32_t reg[VUART_REGS];
-};
-
-/* The emulated UART model linked in (core/devices/), chosen by the board. */
-struct mmio_ops;
-struct partition;
-struct vuart_model {
-	const struct mmio_ops *ops;
-	/* Put @p's UART in its reset state, interrupt line low; at every
-	 * boot of the partition. */
-	void (*reset)(struct partition *p);
-};
-extern const struct vuart_model vuart_model;
-
-/*
- * The same model as the guest's device tree describes it; apart from the
- * registers so that the host tool, which builds every partition's tree
- * to check that it fits, links no device model.
- */
-struct vuart_fdt {
-	const char *node_name;
-	const char *compatible;		/* NUL-separated list */
-	size_t compatible_len;
-	/* Add what the model's guest drivers need beyond compatible and
-	 * reg (e.g. clocks) to its node at @path; 0 or a libfdt error. */
-	int (*fdt_props)(void *fdt, const char *path);
-};
-extern const struct vuart_fdt vuart_fdt;
-
 /*
  * Physical UART driver (drivers/serial/), chosen at link time. uart_init()
  * maps the registers at physical [base, base+size) (port_device_map(),

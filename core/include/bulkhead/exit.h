@@ -12,8 +12,11 @@
 enum exit_kind {
 	EXIT_NONE,		/* handled inside the port (e.g. a kick): just re-check state */
 	EXIT_MMIO,		/* access to an unmapped guest-physical address */
+	EXIT_PIO,		/* port-I/O access (x86 IN/OUT): the port-I/O bus */
 	EXIT_HYPERCALL,
 	EXIT_FAULT,		/* something the port recognised as a guest error */
+	EXIT_HALT,		/* the vCPU halted with nothing that can wake it */
+	EXIT_POWER,		/* the guest asked its platform to power off or reset */
 };
 
 enum fault_kind {
@@ -35,12 +38,31 @@ struct mmio_access {
 	uint64_t value;		/* in for writes, out for reads */
 };
 
+/*
+ * One guest access to a port-I/O port: one IN or OUT (a port splits
+ * string and repeated forms into single accesses).
+ */
+struct pio_access {
+	uint16_t port;
+	uint8_t size;		/* 1, 2 or 4 bytes */
+	bool write;
+	uint32_t value;		/* in for writes, out for reads */
+};
+
+/* What the guest asked of its platform's power control (EXIT_POWER). */
+enum power_event {
+	POWER_VCPU_OFF,		/* the calling vCPU stops (PSCI CPU_OFF) */
+	POWER_OFF,		/* the partition turns itself off (PSCI SYSTEM_OFF) */
+	POWER_RESET,		/* the partition reboots (PSCI SYSTEM_RESET, a PC's reset) */
+};
+
 struct vm_exit {
 	enum exit_kind kind;
 	uint64_t pc;		/* guest PC of the trapping instruction */
 	uint64_t syndrome;	/* raw arch syndrome, for reports only */
 	union {
 		struct mmio_access mmio;
+		struct pio_access pio;
 		struct {
 			uint32_t nr;
 			uint64_t arg[3];
@@ -51,6 +73,15 @@ struct vm_exit {
 			uint64_t addr;
 			const char *detail;	/* optional, e.g. "undefined instruction" */
 		} fault;
+		struct {
+			const char *why;	/* e.g. "HLT with interrupts masked" */
+		} halt;
+		struct {
+			enum power_event event;
+			/* what the guest used, for the console line (e.g.
+			 * "PSCI SYSTEM_OFF"); NULL: no line of its own */
+			const char *source;
+		} power;
 	};
 };
 

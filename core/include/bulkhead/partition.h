@@ -14,6 +14,7 @@
 #include <bulkhead/mmio.h>
 #include <bulkhead/pgtable.h>
 #include <bulkhead/console.h>
+#include <bulkhead/vuart.h>
 
 #define MAX_PARTITIONS		CFG_MAX_PARTITIONS
 #define GUEST_FDT_SIZE		CFG_GUEST_FDT_SIZE
@@ -107,10 +108,10 @@ struct partition {
 	struct guest_region region[MAX_GUEST_REGIONS];
 	unsigned int nregions;
 	unsigned int region_hint;
-	struct mmio_bus mmio;
+	struct io_bus mmio;		/* emulated devices by guest-physical address */
+	struct io_bus pio;		/* emulated devices by port (x86 port I/O) */
 	struct console_line console;
-	struct vuart vuart;
-	int console_irq;		/* the emulated UART's interrupt, or -1 */
+	struct vuart console_uart;	/* the config's console, if it has one */
 	paddr_t fdt_pa;			/* generated device tree, in guest RAM */
 	gpaddr_t fdt_gpa;
 	struct vcpu vcpu[CFG_MAX_CPUS];
@@ -162,6 +163,20 @@ void partition_fault_policy(struct partition *p);
 int vcpu_power_on(struct vcpu *v, gpaddr_t entry, uint64_t context);
 /* The calling vCPU stops (its CPU-off call); the last one stops the partition. */
 void vcpu_power_off_self(struct vcpu *v);
+/*
+ * What the guest on @v asked of its platform's power control (EXIT_POWER,
+ * the shutdown and restart hypercalls): @v off, or its partition off or
+ * rebooted, after the line "<partition>: <source>: <result>" when @source
+ * is not NULL. On @v's CPU, no locks held. Returns EXIT_RESCHEDULE.
+ */
+enum exit_action partition_power_event(struct vcpu *v, enum power_event event,
+				       const char *source);
+/*
+ * EXIT_HALT: @v halted with nothing that can wake it (e->halt.why says
+ * how): one line, then @v off as by its CPU-off call. On @v's CPU, no
+ * locks held. Returns EXIT_RESCHEDULE.
+ */
+enum exit_action vcpu_halted(struct vcpu *v, const struct vm_exit *e);
 
 #define GUEST_REGION_EMPTY	(-1)	/* size 0, or it wraps past the top */
 #define GUEST_REGION_FULL	(-2)	/* MAX_GUEST_REGIONS recorded already */

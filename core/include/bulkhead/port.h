@@ -209,6 +209,9 @@ struct port_limits {
 	 * guest RAM is placed at physical addresses aligned to them (LPAE:
 	 * 1 GiB, 2 MiB; Book E TLB1: powers of 4 from 4 GiB to 4 KiB). */
 	uint64_t block_sizes[12];
+	/* Port-I/O ports the port traps and passes through, numbered from
+	 * 0 (x86: 65536); 0 for none: every io-ports is refused. */
+	unsigned int io_ports;
 	/* Bytes at the top of a partition's first RAM region that the port
 	 * writes at each boot, above the device tree the core puts below
 	 * them (x86: the initial page tables and GDT); 0 for none. */
@@ -257,12 +260,15 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 /*
  * Run @v in guest mode until the run loop must look at its state again:
  * an interrupt (a kick may mean a new state), a port-handled exit that
- * changed it (PSCI), or an exit the core answered EXIT_RESCHEDULE. Exits
- * the port handles itself (WFE, PSCI, interrupts for the hypervisor) stay
- * inside; for MMIO, hypercall and fault exits it calls core_exit_resumes()
- * (which has the exit served and then finished or turned into an abort)
- * and enters the guest again without returning while that says so. Called only by core_cpu_loop() on the CPU that owns @v,
- * with v->busy set, no locks held.
+ * changed it (PSCI CPU_ON), or an exit the core answered EXIT_RESCHEDULE.
+ * Exits the port handles itself (WFE, PSCI CPU_ON, a wait for an
+ * interrupt that can come, interrupts for the hypervisor) stay inside;
+ * for the others (struct vm_exit: MMIO, port I/O, hypercalls, faults, a
+ * halt nothing can end, power events) it calls core_exit_resumes() (which
+ * has the exit served and then finished or turned into an abort) and
+ * enters the guest again without returning while that says so. Called
+ * only by core_cpu_loop() on the CPU that owns @v, with v->busy set, no
+ * locks held.
  */
 void port_vcpu_run(struct vcpu *v);
 
@@ -286,8 +292,9 @@ void port_vcpu_inject_abort(struct vcpu *v, const struct vm_exit *e);
 
 /*
  * Finish the instruction behind exit @e, which the core answered
- * EXIT_RESUME: a load's value into its register (e->mmio.value), the
- * hypercall's results (e->hcall.ret), the PC past the instruction. Called
+ * EXIT_RESUME: a load's value into its register (e->mmio.value), an IN's
+ * (e->pio.value, its size's low bytes), the hypercall's results
+ * (e->hcall.ret), the PC past the instruction. Called
  * from core_exit_resumes() on @v's CPU, with v->busy set, no locks held.
  */
 void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *e);
@@ -295,11 +302,28 @@ void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *e);
 /* ---- called by the port -------------------------------------------------- */
 
 /*
- * Serve exit @e of @v (MMIO emulation, hypercalls, fault reports) and say
- * whether the guest may go on. Called by the port from port_vcpu_run() on
- * @v's CPU, in hypervisor context, no locks held. On EXIT_RESUME the port
- * completes the instruction from @e (mmio.value, hcall.ret); on EXIT_ABORT
- * it gives the guest an abort for it (port_vcpu_inject_abort()).
+ * Serve exit @e of @v and say whether the guest may go on. Called by the
+ * port from port_vcpu_run() on @v's CPU, in hypervisor context, no locks
+ * held. On EXIT_RESUME the port completes the instruction from @e
+ * (mmio.value, pio.value, hcall.ret); on EXIT_ABORT it gives the guest an
+ * abort for it (port_vcpu_inject_abort()). What each kind gets:
+ *  - EXIT_MMIO: the partition's MMIO bus (mmio.h): its device model, or
+ *    for an address with none the health monitor's report and answer.
+ *  - EXIT_PIO: the partition's port-I/O bus (pio.h). A port with no
+ *    device reads all ones and drops writes, unreported, as a PC's bus
+ *    does (EXIT_RESUME); a size other than 1, 2 or 4, an access half on
+ *    a device, or one its model refuses is a fault (EXIT_RESCHEDULE).
+ *  - EXIT_HYPERCALL: docs/hypercalls.md. EXIT_FAULT: the report and the
+ *    fault policy, or EXIT_ABORT where the partition takes aborts.
+ *  - EXIT_HALT: the vCPU halted where nothing can wake it (x86: HLT with
+ *    interrupts masked): it is turned off as by its CPU-off call, after
+ *    a line saying so (EXIT_RESCHEDULE). A wait an interrupt can end
+ *    stays in the port, which knows the vCPU's pending interrupts.
+ *  - EXIT_POWER: what the guest asked of its power control through the
+ *    architecture (PSCI CPU_OFF, SYSTEM_OFF, SYSTEM_RESET on ARM; on x86
+ *    a triple fault, which resets a PC): the vCPU off, the partition off
+ *    or rebooted, never the machine (EXIT_RESCHEDULE, the instruction
+ *    not completed).
  */
 enum exit_action core_handle_exit(struct vcpu *v, struct vm_exit *e);
 
@@ -316,9 +340,10 @@ bool core_exit_resumes(struct vcpu *v, struct vm_exit *e);
 /*
  * The plain device access (one register, its size and direction known
  * from the syndrome) may skip the exit record: mmio_emulate() in mmio.h,
- * on @v's CPU, no locks held, possibly from the trap vector before the
- * run loop sees the exit. Anything it does not finish, the port hands to
- * core_handle_exit() as EXIT_MMIO, which reports it. A device model may
+ * pio_emulate() in pio.h, on @v's CPU, no locks held, possibly from the
+ * trap vector before the run loop sees the exit. Anything it does not
+ * finish, the port hands to core_handle_exit() as EXIT_MMIO or EXIT_PIO,
+ * which reports it. A device model may
  * have raised an interrupt for the accessing vCPU itself (an SGI to self,
  * a UART line): the port delivers it before the guest's next instruction.
  */

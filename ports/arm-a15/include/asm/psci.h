@@ -35,7 +35,12 @@ static inline int32_t psci_firmware_call(uint32_t fn, uint32_t a1, uint32_t a2, 
 }
 
 struct vcpu;
-/* Serve a guest's trapped SMC; returns true when the vCPU must stop running. */
-bool psci_guest_call(struct vcpu *v);
+struct vm_exit;
+/*
+ * Serve a guest's trapped SMC. True when the call is a power event for
+ * the core, filled into @e (EXIT_POWER: CPU_OFF, SYSTEM_OFF,
+ * SYSTEM_RESET); false when answered in the guest's r0.
+ */
+bool psci_guest_call(struct vcpu *v, struct vm_exit *e);
 
 #endif

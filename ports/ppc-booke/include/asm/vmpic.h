@@ -179,9 +179,9 @@ bool vmpic_soft_source(const struct vmpic *m, unsigned int irq);
 
 /*
  * The guest's register accesses (priv: the struct vmpic), on the CPU of
- * the accessing vCPU, no locks held (struct mmio_ops).
+ * the accessing vCPU, no locks held (struct io_ops).
  */
-extern const struct mmio_ops vmpic_mmio_ops;
+extern const struct io_ops vmpic_mmio_ops;
 
 /*
  * The partition's device tree node for a vMPIC at guest @base: pic@<base>
