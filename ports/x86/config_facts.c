@@ -16,6 +16,7 @@
  */
 #include <stdio.h>
 #include <libfdt.h>
+#include <bulkhead/pio.h>
 #include <bulkhead/port.h>
 #include <asm/guest_boot.h>
 #include <asm/npt.h>
@@ -29,6 +30,7 @@ const struct port_limits port_limits = {
 	.nr_irqs = IOAPIC_PINS,
 	.block_sizes = { 1ull << 30, 2ull << 20, 0 },
 	.guest_boot_area = GUEST_BOOT_AREA,
+	.io_ports = PIO_PORTS,
 };
 
 /* What a PC wires to the ISA interrupts (the IOAPIC's first 16 pins) */

@@ -2,9 +2,10 @@
 /*
  * What each #VMEXIT comes to. QEMU's SVM has no next-RIP saving, so the
  * length of each instruction the port finishes is its own: CPUID and
- * RDMSR/WRMSR 2 bytes, VMMCALL 3, HLT 1; an IOIO exit gives the next RIP
+ * RDMSR/WRMSR 2 bytes, VMMCALL 3; an IOIO exit gives the next RIP
  * in EXITINFO2. Exits the core must see become a struct vm_exit: VMMCALL
- * a hypercall (function in RAX, arguments in RDI, RSI, RDX), a nested
+ * a hypercall (function in RAX, arguments in RDI, RSI, RDX), HLT a halt,
+ * IN and OUT the port-I/O bus's when it refuses them (exits_io.c), a nested
  * page fault outside the partition's map a fault, and everything a guest
  * has no business doing (SVM instructions, task switches, a triple fault)
  * a fault report with the partition's policy.
@@ -18,7 +19,6 @@
 
 #define LEN_CPUID	2
 #define LEN_VMMCALL	3
-#define LEN_HLT		1
 
 static bool fault(struct vm_exit *exit, enum fault_kind kind, uint64_t addr, const char *detail)
 {
@@ -60,15 +60,16 @@ static bool hypercall(struct vcpu *v, struct vm_exit *exit)
 }
 
 /*
- * HLT: the guest waits for an interrupt. None can come to an x86 guest
- * yet, so it waits for a kick (its partition stopped or rebooted), past
- * the HLT.
+ * HLT: the guest waits for an interrupt. None reaches an x86 guest yet,
+ * so nothing can end the wait: the core turns the vCPU off, with a line.
  */
 static bool halt(struct vcpu *v, struct vm_exit *exit)
 {
-	v->arch->vmcb->save.rip += LEN_HLT;
-	port_cpu_idle();
-	exit->kind = EXIT_NONE;
+	bool masked = !(v->arch->vmcb->save.rflags & RFLAGS_IF);
+
+	exit->kind = EXIT_HALT;
+	exit->halt.why = masked ? "HLT with interrupts masked" :
+				  "HLT, and no interrupt reaches an x86 guest yet";
 	return true;
 }
 

@@ -10,6 +10,7 @@
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 #include <asm/cpu.h>
+#include <asm/exits.h>
 #include <asm/guest_boot.h>
 #include <asm/vcpu.h>
 #include <asm/x86.h>
@@ -99,6 +100,8 @@ void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *e)
 	if (e->kind == EXIT_HYPERCALL) {
 		s->rax = (uint64_t)e->hcall.ret[0];
 		a->regs.rdx = (uint64_t)e->hcall.ret[1];
+	} else if (e->kind == EXIT_PIO && !e->pio.write) {
+		svm_io_complete(a, e->pio.size, e->pio.value);
 	}
 	s->rip = a->next_rip;
 }

@@ -75,5 +75,4 @@ void vmcb_reset(struct vcpu *v, uint64_t entry, uint64_t arg)
 	s->dr6 = DR6_INIT;
 	s->dr7 = DR7_INIT;
 	a->regs.rdi = arg;
-	a->io_size = 0;
 }

@@ -19,6 +19,9 @@ struct io_insn {
 int io_decode(uint64_t exit_info1, struct io_insn *io);
 
 bool svm_io_exit(struct vcpu *v, struct vm_exit *exit);
+struct arch_vcpu;
+/* An IN of @size bytes done: @value into the guest's AL, AX or EAX */
+void svm_io_complete(struct arch_vcpu *a, unsigned int size, uint32_t value);
 bool svm_msr_exit(struct vcpu *v, struct vm_exit *exit);
 
 #endif

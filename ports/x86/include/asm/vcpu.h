@@ -19,7 +19,6 @@ struct arch_vcpu {
 	uint64_t vmcb_pa;
 	struct vcpu *vcpu;
 	uint64_t next_rip;		/* after the instruction behind an exit */
-	uint8_t io_size;		/* bytes of the IN behind an exit, else 0 */
 };
 
 struct arch_partition {

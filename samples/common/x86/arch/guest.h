@@ -117,4 +117,14 @@ static inline bool arch_map_memory(uint64_t base, uint64_t size)
 /* From start.S, before guest_start(): the default exception vectors */
 void vectors_init(void);
 
+/*
+ * The console when the device tree names no UART (syscalls.c): COM1's
+ * 16550 at port 0x3f8 when one answers there (com1.c: its scratch
+ * register keeps what is written, where a port with no device reads all
+ * ones), as a PC's software finds it; else NULL, and the runtime uses
+ * BH_HC_CONSOLE_WRITE. A console at io-ports has no device-tree node.
+ */
+typedef void (*console_putc_t)(char c);
+console_putc_t arch_console_fallback(void);
+
 #endif
