@@ -2,7 +2,7 @@
 /*
  * x86-64 boot flow, from head.S to the core on the boot CPU and on every
  * secondary, and the CPU-level porting hooks. The hypervisor never runs
- * with interrupts enabled: only port_cpu_idle() and the run loop (svm.c)
+ * with interrupts enabled: only port_cpu_idle() and the run loop (vcpu.c)
  * open them, for an instant, to take a kick.
  */
 #include <bulkhead/board.h>

@@ -19,6 +19,7 @@
 
 #define LEN_CPUID	2
 #define LEN_VMMCALL	3
+#define VECTOR_UD	6
 
 static bool fault(struct vm_exit *exit, enum fault_kind kind, uint64_t addr, const char *detail)
 {
@@ -46,10 +47,15 @@ static bool guest_cpuid(struct vcpu *v)
 	return false;
 }
 
+/* From CPL 0 only: the guest's user code gets #UD, as on a CPU without SVM */
 static bool hypercall(struct vcpu *v, struct vm_exit *exit)
 {
 	struct arch_vcpu *a = v->arch;
 
+	if (a->vmcb->save.cpl) {
+		svm_inject_exception(v, VECTOR_UD, false, 0);
+		return false;
+	}
 	exit->kind = EXIT_HYPERCALL;
 	exit->hcall.nr = (uint32_t)a->vmcb->save.rax;
 	exit->hcall.arg[0] = a->regs.rdi;

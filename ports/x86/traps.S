@@ -4,7 +4,7 @@
  * Each stub makes the stack a struct trap_frame (asm/desc.h): an error
  * code of 0 where the CPU pushes none, the vector, then every general
  * register, and calls x86_trap(frame) (exception.c). The hypervisor runs
- * with interrupts masked, so only the kick IPI taken on purpose (svm.c's
+ * with interrupts masked, so only the kick IPI taken on purpose (vcpu.c's
  * run loop, port_cpu_idle()) and spurious interrupts return; every
  * exception is a panic.
  */

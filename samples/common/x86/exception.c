@@ -4,11 +4,9 @@
  * guest has no handler for is a bug in it. Report which vector it was
  * and where, then shut the partition down rather than run on.
  */
-#include <stdarg.h>
-#include <stdio.h>
-
 #include "guest.h"
 #include "hypercall.h"
+#include "runtime.h"
 
 /* What the CPU pushed (and the stub's error code of 0 where it pushes none) */
 struct exception_frame {
@@ -17,28 +15,6 @@ struct exception_frame {
 
 void __attribute__((noreturn)) exception_report(unsigned int vector,
 						const struct exception_frame *f);
-
-/*
- * Say it with the console hypercall, which needs no console driver
- * (printf() may be what failed), and shut down.
- */
-static void __attribute__((noreturn, format(printf, 1, 2)))
-report_and_stop(const char *fmt, ...)
-{
-	char line[BH_CONSOLE_WRITE_MAX];
-	va_list ap;
-	int len;
-
-	va_start(ap, fmt);
-	len = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (len > (int)sizeof(line) - 1)
-		len = sizeof(line) - 1;
-	if (len > 0)
-		hv_console_write(line, len);
-	for (;;)
-		hv_shutdown_self();
-}
 
 void exception_report(unsigned int vector, const struct exception_frame *f)
 {
@@ -54,7 +30,7 @@ void exception_report(unsigned int vector, const struct exception_frame *f)
 		for (;;)
 			hv_shutdown_self();
 	__asm__ volatile("mov %%cr2, %0" : "=r"(cr2));
-	report_and_stop("runtime: unexpected exception %u rip=0x%llx error=0x%llx cr2=0x%llx rsp=0x%llx\n",
+	runtime_report_and_stop("runtime: unexpected exception %u rip=0x%llx error=0x%llx cr2=0x%llx rsp=0x%llx\n",
 			vector, (unsigned long long)f->rip, (unsigned long long)f->error,
 			(unsigned long long)cr2, (unsigned long long)f->rsp);
 }

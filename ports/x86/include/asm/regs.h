@@ -2,7 +2,7 @@
 /*
  * A guest's general registers that VMRUN leaves alone (RAX, RSP and RIP
  * are in the VMCB): saved and restored by svm_entry.S at every world
- * switch, at these offsets (checked in svm.c).
+ * switch, at these offsets (checked in vcpu.c).
  */
 #ifndef ASM_REGS_H
 #define ASM_REGS_H
@@ -35,7 +35,7 @@ struct x86_regs {
  * next #VMEXIT; the host's FS, GS, TR and syscall state come back from
  * the VMSAVE area at @host_pa. Interrupts are open only while the guest
  * runs (an interrupt then is an INTR exit, still pending after it).
- * svm_entry.S; from the run loop (svm.c) on the vCPU's CPU.
+ * svm_entry.S; from the run loop (vcpu.c) on the vCPU's CPU.
  */
 void svm_vmrun(struct x86_regs *regs, uint64_t vmcb_pa, uint64_t host_pa);
 #endif

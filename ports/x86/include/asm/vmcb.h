@@ -5,7 +5,7 @@
  * maps, ASID, nested paging, event injection) and reads after #VMEXIT
  * (exit code and information), and the guest's saved state. One page per
  * vCPU, physically contiguous, 4 KiB aligned. Only the fields the port
- * uses are named; the offsets are checked in svm.c.
+ * uses are named; the offsets are checked in vcpu.c.
  */
 #ifndef ASM_VMCB_H
 #define ASM_VMCB_H
