@@ -4,7 +4,8 @@
  * svm_vmrun(), finishing the instructions behind exits the core served
  * and injecting the exceptions the port answers with. Each physical CPU
  * runs one vCPU, so the guest's x87, SSE and debug registers simply stay
- * in the CPU between its exits: the hypervisor never uses them.
+ * in the CPU between its exits: the hypervisor never uses them, and
+ * loads the x87 and SSE ones only at each boot of the vCPU.
  */
 #include <string.h>
 #include <bulkhead/partition.h>
@@ -36,6 +37,31 @@ _Static_assert(__builtin_offsetof(struct vmcb, save.efer) == 0x4d0 &&
 	       sizeof(struct vmcb) == 0x1000, "the VMCB layout of the AMD64 APM");
 
 /*
+ * The x87 and SSE registers a partition's boot starts with, as FXRSTOR
+ * loads them: FCW 0x37f and MXCSR 0x1f80 (every exception masked, as
+ * after FNINIT and a reset), every register and tag empty. The
+ * hypervisor opens the FPU for this one instruction only.
+ */
+static const struct {
+	uint16_t fcw;
+	uint8_t fill0[22];
+	uint32_t mxcsr;
+	uint8_t fill1[484];
+} __attribute__((aligned(16))) fpu_clean = { .fcw = 0x37f, .mxcsr = 0x1f80 };
+_Static_assert(sizeof(fpu_clean) == 512, "the FXSAVE area");
+
+static void fpu_reset(void)
+{
+	uint64_t cr0 = read_cr(0), cr4 = read_cr(4);
+
+	write_cr(0, cr0 & ~(uint64_t)CR0_EM);
+	write_cr(4, cr4 | CR4_OSFXSR);
+	__asm__ volatile("fxrstor %0" : : "m"(fpu_clean));
+	write_cr(4, cr4);
+	write_cr(0, cr0);
+}
+
+/*
  * vCPU 0 boots the partition: it writes the tables and GDT every vCPU
  * enters on (no other vCPU of the partition runs yet); the others find
  * them there.
@@ -51,6 +77,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 		at = port_phys_map(pa, &len);
 	if (at && len == GUEST_BOOT_AREA)
 		guest_boot_build(at, area);
+	fpu_reset();
 	vmcb_reset(v, entry, v->index ? context : fdt);
 }
 
