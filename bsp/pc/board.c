@@ -26,6 +26,8 @@
 
 #define LOW_MEMORY_END		0x100000ull
 #define COM1_SIZE		8
+#define COM1_LSR		5
+#define COM1_LSR_THRE		0x20
 #define LAPIC_SIZE		0x1000
 #define IOAPIC_SIZE		0x1000
 #define PM1_SLP_EN		(1u << 13)
@@ -96,6 +98,19 @@ static void measure_tsc(const struct acpi_facts *acpi)
 	x86_board_tsc_hz = (rdtsc() - tsc) * (PM_TIMER_HZ / TSC_MEASURE_TICKS);
 }
 
+/*
+ * SeaBIOS's last words on COM1, "Booting from ROM..", have no line end:
+ * end them, so that the hypervisor's first line is a line of its own.
+ */
+static void end_firmware_line(void)
+{
+	for (const char *s = "\r\n"; *s; s++) {
+		while (!(inb(CONFIG_X86_COM1_PORT + COM1_LSR) & COM1_LSR_THRE))
+			cpu_relax();
+		outb(CONFIG_X86_COM1_PORT, *s);
+	}
+}
+
 int bsp_discover(const void *boot_info, struct board_info *info)
 {
 	struct acpi_facts acpi;
@@ -117,6 +132,7 @@ int bsp_discover(const void *boot_info, struct board_info *info)
 	pm1a_control = acpi.pm1a_control;
 	if (acpi.pm_timer)
 		measure_tsc(&acpi);
+	end_firmware_line();
 	return info->nram ? 0 : -1;
 }
 
