@@ -18,6 +18,17 @@
 #define COM1			0x3f8
 #define COM1_LSR		(COM1 + 5)
 
+/* DS, ES, SS the flat data segment of every GDT; FS, GS null (bases by MSR) */
+	.macro	data_segments
+	mov	$SEL_DATA, %eax
+	mov	%eax, %ds
+	mov	%eax, %es
+	mov	%eax, %ss
+	xor	%eax, %eax
+	mov	%eax, %fs
+	mov	%eax, %gs
+	.endm
+
 	.section .text.boot, "ax"
 	.code32
 	/* Within the image's first 8 KiB, 4-byte aligned: the loader finds it */
@@ -117,13 +128,7 @@ say_and_halt:
 
 	.code64
 long_mode:
-	mov	$SEL_DATA, %eax
-	mov	%eax, %ds
-	mov	%eax, %es
-	mov	%eax, %ss
-	xor	%eax, %eax
-	mov	%eax, %fs
-	mov	%eax, %gs
+	data_segments
 	lea	x86_stacks + X86_STACK_SIZE(%rip), %rsp
 	mov	%esi, %edi			/* the multiboot information */
 	call	x86_boot_main
@@ -137,13 +142,7 @@ long_mode:
  */
 	.global	x86_secondary_entry
 x86_secondary_entry:
-	mov	$SEL_DATA, %eax
-	mov	%eax, %ds
-	mov	%eax, %es
-	mov	%eax, %ss
-	xor	%eax, %eax
-	mov	%eax, %fs
-	mov	%eax, %gs
+	data_segments
 	call	x86_secondary_main
 7:	hlt
 	jmp	7b
