@@ -94,7 +94,7 @@ $(O)/.config: $(defconfig) $(archmk) $(boardmk) $(NEWLIB_DONE)
 ifneq ($(NEWLIB_DONE),)
 $(NEWLIB_DONE):
 	$(Q)$(srctree)/scripts/build-newlib.sh $(ARCH_NEWLIB) $(ARCH_NEWLIB_TARGET) \
-		$(CROSS_COMPILE) $(ARCH_NEWLIB_CFLAGS)
+		"$(CROSS_COMPILE)" $(ARCH_NEWLIB_CFLAGS)
 endif
 
 # ---- upstream libfdt, compiled for the target ------------------------------
@@ -127,6 +127,7 @@ $(HV_ELF): $(O)/built-in.a $(O)/libfdt/libfdt.a $(O)/hyp.lds
 	$(Q)$(CC) $(ARCH_CFLAGS) $(ARCH_LDFLAGS) -nostdlib -static -Wl,--gc-sections -T $(O)/hyp.lds \
 		-Wl,--whole-archive $(O)/built-in.a -Wl,--no-whole-archive \
 		$(O)/libfdt/libfdt.a -lc -lgcc -Wl,-Map,$(O)/bulkhead.map -o $@
+	$(if $(ARCH_HV_ELF_FORMAT),$(Q)$(OBJCOPY) -O $(ARCH_HV_ELF_FORMAT) $@)
 
 $(HV_BIN): $(HV_ELF)
 	$(Q)$(OBJCOPY) -O binary $< $@

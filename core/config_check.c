@@ -386,6 +386,12 @@ static const struct cfg_region *region_of(const struct cfg_partition *p,
  * in the RAM region there and have been staged inside a reserved range
  * (elsewhere the hypervisor may hand its memory out as guest RAM).
  */
+/* The top of the first memory region: the device tree and the port's boot data */
+static uint64_t guest_top_size(void)
+{
+	return CFG_GUEST_FDT_SIZE + port_limits.guest_boot_area;
+}
+
 static int check_blob(const struct config *cfg, struct config_error *err,
 		      const struct cfg_partition *p, const struct cfg_blob *blob,
 		      gpaddr_t at, const char *what, const char *at_prop)
@@ -402,7 +408,7 @@ static int check_blob(const struct config *cfg, struct config_error *err,
 		return 0;
 	room = r->size - (at - r->guest_base);
 	if (r == p->mem)	/* the device tree takes the top of the first region */
-		room = room > CFG_GUEST_FDT_SIZE ? room - CFG_GUEST_FDT_SIZE : 0;
+		room = room > guest_top_size() ? room - guest_top_size() : 0;
 	if (blob->size > room)
 		return cfg_fail(cfg, err, p->node, what,
 				"%s of 0x%llx bytes does not fit in the 0x%llx bytes from %s 0x%llx to the %s",
@@ -421,10 +427,10 @@ static int check_blob(const struct config *cfg, struct config_error *err,
 static int check_boot(const struct config *cfg, struct config_error *err,
 		      const struct cfg_partition *p)
 {
-	if (p->mem[0].size <= CFG_GUEST_FDT_SIZE)
+	if (p->mem[0].size <= guest_top_size())
 		return cfg_fail(cfg, err, p->mem[0].node, "reg",
-				"the first memory region must be larger than the 0x%x bytes its device tree takes",
-				CFG_GUEST_FDT_SIZE);
+				"the first memory region must be larger than the 0x%llx bytes its device tree takes",
+				(unsigned long long)guest_top_size());
 	if (check_blob(cfg, err, p, &p->image, p->load_addr, "image", "load-address"))
 		return -1;
 	if (!region_of(p, p->entry & ~1ull))

@@ -57,8 +57,9 @@ static int load_partition(struct partition *p)
 	    (c->initrd.node && load_blob(p, &c->initrd, c->initrd_addr)))
 		return -1;
 
-	/* The device tree goes at the top of the config's first memory region */
-	p->fdt_gpa = ram0->guest_base + ram0->size - GUEST_FDT_SIZE;
+	/* The device tree goes at the top of the config's first memory
+	 * region, below what the port writes there itself */
+	p->fdt_gpa = ram0->guest_base + ram0->size - GUEST_FDT_SIZE - port_limits.guest_boot_area;
 	if (guest_ram_translate(p, p->fdt_gpa, GUEST_FDT_SIZE, &p->fdt_pa) ||
 	    guest_fdt_build(p, fdt, GUEST_FDT_SIZE))
 		return -1;

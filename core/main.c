@@ -20,18 +20,17 @@ static uint8_t board_fdt[BOARD_FDT_MAX] __attribute__((aligned(8)));
 static struct config config;
 static struct placement placement;
 
-void board_setup(void *fdt)
+/*
+ * What board_setup() and board_setup_info() share: @boot_info is for
+ * bsp_discover(), @fdt the board tree kept for later (NULL: none).
+ */
+static void board_start(const void *boot_info, const void *fdt)
 {
 	uint64_t ram = 0;
 	bool ok;
 
-	/* QEMU pads its tree to 1 MiB: pack it in place (the memory is ours)
-	 * before taking a copy of just what it holds. */
-	if (fdt_check_header(fdt) || fdt_pack((void *)fdt) ||
-	    fdt_move(fdt, board_fdt, sizeof(board_fdt)))
-		fdt_create_empty_tree(board_fdt, sizeof(board_fdt));
-	ok = !bsp_discover(board_fdt, &board);
-	board.fdt = board_fdt;
+	ok = !bsp_discover(boot_info, &board);
+	board.fdt = fdt;
 	uart_init(board.uart.base, board.uart.size);
 	if (!ok)
 		hv_panic("the board device tree lacks RAM or the interrupt controller");
@@ -43,6 +42,21 @@ void board_setup(void *fdt)
 		hv_printf("using the first %u CPUs (CONFIG_NR_CPUS)", CONFIG_NR_CPUS);
 		board.ncpus = CONFIG_NR_CPUS;
 	}
+}
+
+void board_setup(void *fdt)
+{
+	/* QEMU pads its tree to 1 MiB: pack it in place (the memory is ours)
+	 * before taking a copy of just what it holds. */
+	if (fdt_check_header(fdt) || fdt_pack((void *)fdt) ||
+	    fdt_move(fdt, board_fdt, sizeof(board_fdt)))
+		fdt_create_empty_tree(board_fdt, sizeof(board_fdt));
+	board_start(board_fdt, board_fdt);
+}
+
+void board_setup_info(const void *boot_info)
+{
+	board_start(boot_info, NULL);
 }
 
 static bool overlaps_any(const struct cfg_range *r, unsigned int n, uint64_t base, uint64_t size)

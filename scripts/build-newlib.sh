@@ -10,7 +10,8 @@
 #   DEST           install prefix: headers in DEST/TARGET/include, libc.a and
 #                  libm.a in DEST/TARGET/lib; DEST/.done when complete
 #   TARGET         newlib's configuration, e.g. powerpc-eabi
-#   CROSS_COMPILE  the toolchain prefix (its gcc, ar, as, ld, nm, ranlib)
+#   CROSS_COMPILE  the toolchain prefix (its gcc, ar, as, ld, nm, ranlib);
+#                  empty for the host's own (x86)
 #   CFLAG...       the ABI every object linked with it is compiled with
 #
 # Built in a temporary directory outside the tree, which is removed.
@@ -41,16 +42,20 @@ tar -xJf "$tarball" -C "$work"
 src=$(echo "$work"/newlib-*)
 mkdir "$work/build" "$work/stage"
 
-# newlib's powerpc-eabi configuration calls the system calls by their
-# POSIX names (MISSING_SYSCALL_NAMES: write, sbrk) and compiles for
-# run-time relocation (-mrelocatable-lib). Undone, after its own flags:
-# it calls _write, _sbrk like the ARM newlib, which is what the
-# hypervisor's core/newlib_glue.c and the guests' samples/common/syscalls.c
-# provide, and its code links at a fixed address like ours.
+# newlib's powerpc-eabi and x86_64-elf configurations call the system
+# calls by their POSIX names (MISSING_SYSCALL_NAMES: write, sbrk), and
+# powerpc-eabi compiles for run-time relocation (-mrelocatable-lib).
+# Undone, after its own flags: it calls _write, _sbrk like the ARM
+# newlib, which is what the hypervisor's core/newlib_glue.c and the
+# guests' samples/common/syscalls.c provide, and its code links at a
+# fixed address like ours.
 target_cflags="-O2 -g -ffunction-sections -fdata-sections"
 case $target in
 powerpc*)
 	target_cflags="$target_cflags -mno-relocatable-lib -UMISSING_SYSCALL_NAMES"
+	;;
+x86_64*)
+	target_cflags="$target_cflags -UMISSING_SYSCALL_NAMES"
 	;;
 esac
 

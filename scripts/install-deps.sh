@@ -13,7 +13,7 @@ srctree=$(cd "$(dirname "$0")/.." && pwd)
 cache=${1:-${CACHE:-$srctree/build/cache}}
 
 PACKAGES="make gcc libc6-dev cpp gcc-arm-none-eabi libnewlib-arm-none-eabi
-qemu-system-arm gcc-powerpc-linux-gnu newlib-source qemu-system-ppc
+qemu-system-arm gcc-powerpc-linux-gnu newlib-source qemu-system-ppc qemu-system-x86
 u-boot-qemu u-boot-tools device-tree-compiler libfdt-dev libcmocka-dev
 linux-source-6.1 e2fsprogs xz-utils tar cpio gzip"
 

@@ -7,6 +7,7 @@
  * /chosen and runs main(). Secondary vCPUs
  * come through secondary_entry to secondary_start().
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,4 +181,25 @@ void secondary_start(uint32_t context)
 	/* It does not return; stop here should it ever do. */
 	for (;;)
 		cpu_wait();
+}
+
+/*
+ * Say it with the console hypercall, which needs no mapping and no
+ * console driver (printf() may be what failed), and shut down.
+ */
+void runtime_report_and_stop(const char *fmt, ...)
+{
+	char line[BH_CONSOLE_WRITE_MAX];
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (len > (int)sizeof(line) - 1)
+		len = sizeof(line) - 1;
+	if (len > 0)
+		hv_console_write(line, len);
+	for (;;)
+		hv_shutdown_self();
 }

@@ -15,4 +15,11 @@ void console_init(const void *fdt);
 /* The heap runs from the end of the stack up to @limit. */
 void heap_init(uintptr_t limit);
 
+/*
+ * One line (printf format) through BH_HC_CONSOLE_WRITE, then the
+ * partition shut down: the default exception vectors' report.
+ */
+void __attribute__((noreturn, format(printf, 1, 2)))
+runtime_report_and_stop(const char *fmt, ...);
+
 #endif

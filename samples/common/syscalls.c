@@ -2,7 +2,7 @@
 /*
  * The system calls newlib needs, for a guest with one console and no
  * files: writes to stdout/stderr go to the partition's UART (a PL011 or
- * an ns16550A), the heap is the RAM between the stack and the device
+ * an ns16550A, or the architecture's own: x86's COM1), the heap is the RAM between the stack and the device
  * tree, and _exit() shuts the partition down.
  */
 #include <errno.h>
@@ -30,9 +30,9 @@ int errno;
 
 extern char __heap_start[];
 
-typedef void (*uart_putc_t)(char c);
+typedef console_putc_t uart_putc_t;
 
-/* The UART of /chosen/stdout-path; none: use BH_HC_CONSOLE_WRITE. */
+/* The UART of /chosen/stdout-path or arch_console_fallback()'s; none: BH_HC_CONSOLE_WRITE. */
 static uintptr_t uart_base;
 static uart_putc_t uart_putc;
 static char *heap_end = __heap_start;
@@ -90,14 +90,19 @@ static void find_stdout_uart(const void *fdt)
 	if (!putc || dt_reg(fdt, node, &base, &size))
 		return;
 	uart_base = arch_map_device(base, size);
-	uart_putc = putc;
+	if (uart_base)
+		uart_putc = putc;
 }
 
+/* The UART of the device tree, else the one the architecture has where the tree names none */
 void console_init(const void *fdt)
 {
 	uart_base = 0;
+	uart_putc = NULL;
 	if (fdt)
 		find_stdout_uart(fdt);
+	if (!uart_putc)
+		uart_putc = arch_console_fallback();
 }
 
 void heap_init(uintptr_t limit)
@@ -133,7 +138,7 @@ int _write(int fd, const char *buf, int len)
 		errno = EBADF;
 		return -1;
 	}
-	if (uart_base)
+	if (uart_putc)
 		uart_write(buf, len);
 	else if (hypercall_write(buf, len)) {
 		errno = EIO;

@@ -143,3 +143,16 @@ test_ppc_guest_fdt-srcs := ports/ppc-booke/guest_fdt.c ports/ppc-booke/vmpic_fdt
 test_ppc_guest_fdt-cflags := -include generated/autoconf.h
 test_ppc_guest_fdt-port := ppc-booke
 test_ppc_guest_fdt-config-port := ppc-booke
+
+# ---- tests of the x86 port's code ---------------------------------------------
+
+test_x86_npt-srcs := core/pgtable.c ports/x86/npt.c
+test_x86_npt-port := x86
+test_x86_cpuid-srcs := ports/x86/cpuid_filter.c
+test_x86_cpuid-port := x86
+test_x86_perm_map-srcs := ports/x86/perm_map.c
+test_x86_perm_map-port := x86
+test_x86_guest_boot-srcs := ports/x86/guest_boot.c
+test_x86_guest_boot-port := x86
+test_x86_config_facts-srcs := ports/x86/config_facts.c
+test_x86_config_facts-port := x86

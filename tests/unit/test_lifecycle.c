@@ -65,6 +65,8 @@ void port_system_off(enum system_status status)
 unsigned int port_cpu_index(void) { return 0; }
 void port_cpu_kick(unsigned int cpu) { (void)cpu; }
 void port_guest_memory_written(paddr_t pa, uint64_t len) { (void)pa; (void)len; }
+/* No boot data of the port above the device tree: as on ARM and Book E */
+const struct port_limits port_limits;
 void console_guest_flush(struct console_line *line, const char *name) { (void)line; (void)name; }
 void phys_fill(paddr_t pa, int c, uint64_t len) { (void)pa; (void)c; (void)len; }
 void phys_copy(paddr_t dst, paddr_t src, uint64_t len) { (void)dst; (void)src; (void)len; }

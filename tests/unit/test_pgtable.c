@@ -439,112 +439,6 @@ static void test_bad_format(void **state)
 	assert_int_equal(fa.count, 1);
 }
 
-/*
- * An x86-64 nested-paging shaped format, to show the engine needs no
- * change for it: 4 levels of 9 bits, 1 GiB and 2 MiB leaves marked by
- * the PS bit, 52-bit physical addresses, NX in bit 63.
- */
-#define NPT_P		(1ull << 0)
-#define NPT_RW		(1ull << 1)
-#define NPT_US		(1ull << 2)
-#define NPT_PS		(1ull << 7)
-#define NPT_NX		(1ull << 63)
-#define NPT_ADDR	0x000ffffffffff000ull
-
-static pte_t npt_make_table(paddr_t pa)
-{
-	return pa | NPT_P | NPT_RW | NPT_US;
-}
-
-static pte_t npt_make_leaf(paddr_t pa, unsigned int level, unsigned int attrs)
-{
-	return pa | NPT_P | NPT_US | (level != 3 ? NPT_PS : 0) |
-	       (attrs & PT_WRITE ? NPT_RW : 0) | (attrs & PT_EXEC ? 0 : NPT_NX);
-}
-
-/* Says "table" for last-level pages: the engine must know better. */
-static enum pt_entry_kind npt_classify(pte_t pte, unsigned int level)
-{
-	(void)level;
-	if (!(pte & NPT_P))
-		return PT_ENTRY_INVALID;
-	return pte & NPT_PS ? PT_ENTRY_LEAF : PT_ENTRY_TABLE;
-}
-
-static paddr_t npt_output_addr(pte_t pte, unsigned int level)
-{
-	/* a large leaf's low bits (PAT at bit 12) are not address */
-	uint64_t low = pte & NPT_PS ? (1ull << (12 + 9 * (3 - level))) - 1 : 0;
-
-	return pte & NPT_ADDR & ~low;
-}
-
-static const struct pt_format npt_format = {
-	.name = "x86-npt",
-	.levels = 4,
-	.first_level = 0,
-	.page_shift = 12,
-	.oa_bits = 52,
-	.level = {
-		{ .index_bits = 9, .table_align = 4096, .leaf_ok = false },
-		{ .index_bits = 9, .table_align = 4096, .leaf_ok = true },
-		{ .index_bits = 9, .table_align = 4096, .leaf_ok = true },
-		{ .index_bits = 9, .table_align = 4096, .leaf_ok = true },
-	},
-	.make_table = npt_make_table,
-	.make_leaf = npt_make_leaf,
-	.classify = npt_classify,
-	.output_addr = npt_output_addr,
-};
-
-static pte_t *npt_sub(pte_t entry)
-{
-	assert_int_equal(entry & (NPT_P | NPT_PS), NPT_P);
-	return fake_phys_to_virt(&fa, entry & NPT_ADDR);
-}
-
-static void test_x86_npt_shape(void **state)
-{
-	struct pgtable npt;
-	pte_t *pdpt, *pt4k;
-	paddr_t pa = 0;
-	unsigned int level = 0, i;
-
-	(void)state;
-	assert_int_equal(pt_init(&npt, &npt_format, &allocator), 0);
-	assert_int_equal(pt_input_bits(&npt_format), 48);
-
-	assert_int_equal(pt_map_range(&npt, 0x40000000, 0xf000040000000ull,
-				      SZ_1G, PT_RW), 0);
-	pdpt = npt_sub(npt.root[0]);
-	assert_int_equal(pdpt[1], 0xf000040000000ull | 0x87 | NPT_NX);
-
-	assert_int_equal(pt_map_range(&npt, 0x1000, 0xf000000001000ull,
-				      0x1000, PT_RWX), 0);
-	pt4k = npt_sub(npt_sub(pdpt[0])[0]);
-	assert_int_equal(pt4k[1], 0xf000000001000ull | 0x7);
-	assert_int_equal(pt_lookup(&npt, 0x1234, &pa, &level), 0);
-	assert_int_equal(pa, 0xf000000001234ull);
-	assert_int_equal(level, 3);
-
-	/* a 512 GiB aligned range still gets 1 GiB leaves: none at level 0 */
-	assert_int_equal(pt_map_range(&npt, 0x8000000000ull,
-				      0x8000000000000ull, 0x8000000000ull,
-				      PT_RW), 0);
-	pdpt = npt_sub(npt.root[1]);
-	for (i = 0; i < 512; i++)
-		assert_int_equal(pdpt[i], (0x8000000000000ull + i * SZ_1G) |
-				 0x87 | NPT_NX);
-	assert_int_equal(pt_lookup(&npt, 0xffffffffffull, &pa, &level), 0);
-	assert_int_equal(pa, 0x8007fffffffffull);
-	assert_int_equal(level, 1);
-
-	assert_int_equal(pt_map_range(&npt, 1ull << 48, 0, 0x1000, PT_RW),
-			 -PT_ERANGE);
-	assert_int_equal(pt_map_range(&npt, 0x200000, 1ull << 52, 0x1000,
-				      PT_RW), -PT_ERANGE);
-}
-
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -565,7 +459,6 @@ int main(void)
 		TEST(test_rejected_requests),
 		TEST(test_unusable_tables),
 		TEST(test_bad_format),
-		TEST(test_x86_npt_shape),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -32,14 +32,17 @@ struct board_info;
  * Fill @info from the board device tree @fdt, using the board's defconfig
  * values for anything the tree lacks, and set up the board devices the
  * hypervisor drives besides the UART (e.g. the one bsp_signal_failure()
- * uses). Boot CPU, the hypervisor's own mappings up (port_device_map()
+ * uses). On a board without a device tree @fdt is what the port passed
+ * board_setup_info() instead (x86: the multiboot information), read here
+ * or never. Boot CPU, the hypervisor's own mappings up (port_device_map()
  * works), no locks; the console is not up yet.
  */
 int bsp_discover(const void *fdt, struct board_info *info);
 
 /*
  * Fill @info's DMA masters (the devices that master the bus) from the
- * board device tree @fdt, for the passthrough checks. Apart from
+ * board device tree @fdt (NULL on a board without one), for the
+ * passthrough checks. Apart from
  * bsp_discover() because a scan of the whole tree costs boot time that
  * only a config with passthrough devices needs: called then, once, by the
  * core's config loading on the boot CPU after bsp_discover(), no locks.
@@ -223,6 +226,10 @@ struct port_limits {
 	/* Port-I/O ports the port traps and passes through, numbered from
 	 * 0 (x86: 65536); 0 for none: every io-ports is refused. */
 	unsigned int io_ports;
+	/* Bytes at the top of a partition's first RAM region that the port
+	 * writes at each boot, above the device tree the core puts below
+	 * them (x86: the initial page tables and GDT); 0 for none. */
+	uint64_t guest_boot_area;
 };
 extern const struct port_limits port_limits;
 

@@ -4,35 +4,11 @@
  * guest has no handler for is a bug in it. Report which vector it was
  * and where, then shut the partition down rather than run on.
  */
-#include <stdarg.h>
-#include <stdio.h>
-
 #include "guest.h"
 #include "hypercall.h"
+#include "runtime.h"
 
 void __attribute__((noreturn)) exception_report(unsigned int ivor);
-
-/*
- * Say it with the console hypercall, which needs no mapping and no
- * console driver (printf() may be what failed), and shut down.
- */
-static void __attribute__((noreturn, format(printf, 1, 2)))
-report_and_stop(const char *fmt, ...)
-{
-	char line[BH_CONSOLE_WRITE_MAX];
-	va_list ap;
-	int len;
-
-	va_start(ap, fmt);
-	len = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (len > (int)sizeof(line) - 1)
-		len = sizeof(line) - 1;
-	if (len > 0)
-		hv_console_write(line, len);
-	for (;;)
-		hv_shutdown_self();
-}
 
 /*
  * The critical class (critical input, watchdog, critical doorbell,
@@ -70,7 +46,7 @@ void exception_report(unsigned int ivor)
 		msr = mfspr(SPR_SRR1);
 		break;
 	}
-	report_and_stop("runtime: unexpected exception IVOR%u pc=0x%08lx msr=0x%08lx esr=0x%08lx dear=0x%08lx\n",
+	runtime_report_and_stop("runtime: unexpected exception IVOR%u pc=0x%08lx msr=0x%08lx esr=0x%08lx dear=0x%08lx\n",
 		    ivor, (unsigned long)pc, (unsigned long)msr,
 		    (unsigned long)mfspr(SPR_ESR), (unsigned long)mfspr(SPR_DEAR));
 }
