@@ -3,6 +3,7 @@
 #include <bulkhead/abi.h>
 #include <bulkhead/health.h>
 #include <bulkhead/hypercall.h>
+#include <bulkhead/irqchip.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/physmem.h>
 #include <bulkhead/port.h>
@@ -73,7 +74,7 @@ static enum exit_action doorbell_ring(struct vcpu *v, struct vm_exit *e)
 	s = shm->cfg;
 	for (unsigned int i = 0; i < s->nparts; i++)
 		if (s->parts[i] != v->part->id)
-			port_virq_raise(&partitions[s->parts[i]], shm->doorbell_irq);
+			irqchip_raise(&partitions[s->parts[i]], shm->doorbell_irq);
 	e->hcall.ret[0] = 0;
 	return EXIT_RESUME;
 }

@@ -5,6 +5,7 @@
  */
 #include <libfdt.h>
 #include <bulkhead/console.h>
+#include <bulkhead/irqchip.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/physmem.h>
 #include <bulkhead/pio.h>
@@ -52,7 +53,7 @@ static int passthrough(struct partition *p, const struct cfg_device *d)
 	for (; spec && len > 0; len -= ncells * 4, spec += ncells) {
 		if (port_irq_decode(spec, &irq, why, sizeof(why)))
 			return -1;
-		if (port_irq_passthrough(p, irq.irq, irq.level)) {
+		if (irqchip_route(p, irq.irq, irq.level)) {
 			hv_printf("%s: %s: interrupts: %s %u cannot be routed to it", p->name,
 				  fdt_get_name(p->cfg_fdt, d->node, NULL), irq.kind, irq.number);
 			return -1;
@@ -68,7 +69,7 @@ static int create_console(struct partition *p)
 	struct vuart *u = &p->console_uart;
 	int irq = decode_irq(p->cfg_fdt, c->console_node, "interrupts");
 
-	if (irq >= 0 && !port_virq_usable(p, irq)) {
+	if (irq >= 0 && !irqchip_usable(p, irq)) {
 		hv_printf("%s: console: interrupts: not one interrupt this partition can be sent",
 			  p->name);
 		return -1;
@@ -100,14 +101,14 @@ static int create_one(struct partition *p, const struct config *cfg, const struc
 	return 0;
 }
 
-/* After every partition's passthrough setup: port_virq_usable() knows it. */
+/* After every partition's passthrough setup: irqchip_usable() knows it. */
 static int create_shared(struct shared_region *shm, const void *fdt)
 {
 	const struct cfg_shm *s = shm->cfg;
 
 	shm->doorbell_irq = decode_irq(fdt, s->node, "doorbell");
 	for (unsigned int i = 0; i < s->nparts && shm->doorbell_irq >= 0; i++)
-		if (!port_virq_usable(&partitions[s->parts[i]], shm->doorbell_irq)) {
+		if (!irqchip_usable(&partitions[s->parts[i]], shm->doorbell_irq)) {
 			hv_printf("%s: doorbell: not an interrupt peer %s can be sent", s->name,
 				  partitions[s->parts[i]].name);
 			return -1;

@@ -20,6 +20,7 @@
  */
 #include <string.h>
 #include <bulkhead/console.h>
+#include <bulkhead/irqchip.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 #include <bulkhead/vuart.h>
@@ -75,7 +76,7 @@ static void vns16550_update_line(struct vuart *u)
 	if (u->irq < 0 || reg[SLOT_LINE] == level)
 		return;
 	reg[SLOT_LINE] = level;
-	port_virq_set_level(u->part, u->irq, level);
+	irqchip_set_level(u->part, u->irq, level);
 }
 
 static void vns16550_reset(struct io_device *dev)
@@ -85,7 +86,7 @@ static void vns16550_reset(struct io_device *dev)
 	/* A line left high by the previous boot would be an interrupt the
 	 * new one cannot clear (its IER reads 0) */
 	if (u->irq >= 0)
-		port_virq_set_level(u->part, u->irq, false);
+		irqchip_set_level(u->part, u->irq, false);
 	memset(u->reg, 0, sizeof(u->reg));
 }
 

@@ -9,6 +9,7 @@
  */
 #include <string.h>
 #include <bulkhead/console.h>
+#include <bulkhead/irqchip.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 #include <bulkhead/vuart.h>
@@ -51,7 +52,7 @@ static void vpl011_reset(struct io_device *dev)
 	/* A line left high by the previous boot would be an interrupt the
 	 * new one cannot clear (its IMSC reads 0) */
 	if (u->irq >= 0)
-		port_virq_set_level(u->part, u->irq, false);
+		irqchip_set_level(u->part, u->irq, false);
 	memset(u->reg, 0, sizeof(u->reg));
 	*plain_register(u, 0x030) = 0x300;	/* CR: TXE and RXE */
 	*plain_register(u, 0x034) = 0x12;	/* IFLS: half full */
@@ -98,7 +99,7 @@ static int vpl011_write(struct io_device *dev, struct vcpu *v, uint32_t off,
 		*reg = (uint32_t)val;
 	/* The transmitter is always ready: the line is high while unmasked */
 	if (off == UARTIMSC && u->irq >= 0)
-		port_virq_set_level(p, u->irq, u->reg[SLOT_IMSC] & INT_TX);
+		irqchip_set_level(p, u->irq, u->reg[SLOT_IMSC] & INT_TX);
 	return 0;	/* ICR, RSR and read-only registers ignore writes */
 }
 

@@ -129,7 +129,7 @@ int port_guest_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
 }
 
 /* Only SPIs: PPIs are per CPU and the hypervisor keeps them. */
-int port_irq_passthrough(struct partition *p, unsigned int irq, bool level)
+int vgic_hw_route(struct partition *p, unsigned int irq, bool level)
 {
 	if (irq < VGIC_NR_PRIVATE || irq >= p->arch->vgic.nr_irqs ||
 	    gic_route_spi(irq, p->cfg->cpus[VGIC_HW_SPI_VCPU], level, p))

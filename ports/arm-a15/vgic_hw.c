@@ -18,6 +18,7 @@
 #include <string.h>
 #include <bulkhead/board.h>
 #include <bulkhead/partition.h>
+#include <bulkhead/irqchip.h>
 #include <bulkhead/port.h>
 #include <asm/arm.h>
 #include <asm/sysregs.h>
@@ -45,19 +46,6 @@ static inline void gich_write(unsigned int off, uint32_t v)
 	*(volatile uint32_t *)(gic.hyp + off) = v;
 }
 
-/* Kick the CPUs of the vCPUs in @vcpus; the caller's own needs no kick. */
-static void kick(struct partition *p, uint32_t vcpus)
-{
-	unsigned int self = port_cpu_index();
-
-	for (; vcpus; vcpus &= vcpus - 1) {
-		unsigned int cpu = p->vcpu[__builtin_ctz(vcpus)].cpu;
-
-		if (cpu != self)
-			port_cpu_kick(cpu);
-	}
-}
-
 /* ---- the guest's distributor ------------------------------------------- */
 
 /* The accessing vCPU's index is its CPU interface, for the banked registers. */
@@ -77,7 +65,7 @@ static int dist_write(struct io_device *dev, struct vcpu *v, uint32_t off,
 	uint32_t vcpus = 0;
 	int err = vgic_dist_write(dev->priv, v->index, off, size, val, &vcpus);
 
-	kick(v->part, vcpus);
+	irqchip_kick(v->part, vcpus);
 	return err;
 }
 
@@ -135,7 +123,7 @@ void vgic_hw_flush(struct vcpu *v)
 	}
 	v->arch->listed = listed;
 	gich_write(GICH_HCR, GICH_HCR_EN | (underflow ? GICH_HCR_UIE : 0));
-	kick(v->part, vcpus);
+	irqchip_kick(v->part, vcpus);
 }
 
 /* ---- reset ----------------------------------------------------------------- */
@@ -182,17 +170,17 @@ void vgic_hw_vcpu_reset(struct vcpu *v)
 	write_cntvoff(p->arch->cntvoff);
 	isb();
 	gic_deactivate(VGIC_PPI_VTIMER);
-	kick(p, vcpus);
+	irqchip_kick(p, vcpus);
 }
 
 /* ---- interrupt sources --------------------------------------------------- */
 
 void vgic_hw_inject(struct partition *p, unsigned int vcpu, unsigned int irq)
 {
-	kick(p, vgic_inject_hw(&p->arch->vgic, vcpu, irq));
+	irqchip_kick(p, vgic_inject_hw(&p->arch->vgic, vcpu, irq));
 }
 
-bool port_virq_usable(struct partition *p, unsigned int irq)
+static bool vgic_usable(struct partition *p, unsigned int irq)
 {
 	const struct vgic *d = &p->arch->vgic;
 
@@ -200,12 +188,26 @@ bool port_virq_usable(struct partition *p, unsigned int irq)
 	       !d->spi[irq - VGIC_NR_PRIVATE].hw;
 }
 
-void port_virq_raise(struct partition *p, unsigned int irq)
+static uint32_t vgic_hw_raise(struct partition *p, unsigned int irq)
 {
-	kick(p, vgic_raise(&p->arch->vgic, irq));
+	return vgic_raise(&p->arch->vgic, irq);
 }
 
-void port_virq_set_level(struct partition *p, unsigned int irq, bool level)
+static uint32_t vgic_hw_set_level(struct partition *p, unsigned int irq, bool level)
 {
-	kick(p, vgic_set_level(&p->arch->vgic, irq, level));
+	return vgic_set_level(&p->arch->vgic, irq, level);
 }
+
+static void vgic_kick(struct vcpu *v)
+{
+	port_cpu_kick(v->cpu);
+}
+
+/* The vGIC as the core's interrupt controller (irqchip.h) */
+const struct irqchip_ops port_irqchip = {
+	.route = vgic_hw_route,
+	.raise = vgic_hw_raise,
+	.set_level = vgic_hw_set_level,
+	.usable = vgic_usable,
+	.kick = vgic_kick,
+};

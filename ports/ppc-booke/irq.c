@@ -9,6 +9,7 @@
  */
 #include <bulkhead/board.h>
 #include <bulkhead/console.h>
+#include <bulkhead/irqchip.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 #include <asm/cpu.h>
@@ -36,11 +37,10 @@ void ppc_irq_cpu_init(unsigned int cpu)
 	mpic_cpu_init();
 }
 
-/* Kick the CPU that runs vCPU @vcpu of @p, unless that is this one */
-static void kick_vcpu(struct partition *p, int vcpu)
+/* vmpic.h's vCPU index (or VMPIC_NO_VCPU) as irqchip.h's set of vCPUs */
+static uint32_t vcpu_set(int vcpu)
 {
-	if (vcpu != VMPIC_NO_VCPU && p->vcpu[vcpu].cpu != port_cpu_index())
-		port_cpu_kick(p->vcpu[vcpu].cpu);
+	return vcpu == VMPIC_NO_VCPU ? 0 : 1u << vcpu;
 }
 
 void ppc_handle_irq(void)
@@ -58,7 +58,7 @@ void ppc_handle_irq(void)
 		p = source_owner[vec];
 		mpic_mask(vec);
 		mpic_eoi();
-		kick_vcpu(p, vmpic_raise(&p->arch->mpic, vec));
+		irqchip_kick(p, vcpu_set(vmpic_raise(&p->arch->mpic, vec)));
 	}
 }
 
@@ -73,7 +73,7 @@ void ppc_irq_kick(unsigned int cpu)
 	mpic_send_ipi(cpu);
 }
 
-int port_irq_passthrough(struct partition *p, unsigned int irq, bool level)
+static int route(struct partition *p, unsigned int irq, bool level)
 {
 	if (irq >= MPIC_NR_SOURCES || source_owner[irq] ||
 	    mpic_route(irq, p->vcpu[0].cpu, level ? MPIC_SENSE_LEVEL_HIGH : MPIC_SENSE_EDGE_RISING))
@@ -83,17 +83,31 @@ int port_irq_passthrough(struct partition *p, unsigned int irq, bool level)
 	return 0;
 }
 
-void port_virq_raise(struct partition *p, unsigned int irq)
+static uint32_t raise(struct partition *p, unsigned int irq)
 {
-	kick_vcpu(p, vmpic_raise(&p->arch->mpic, irq));
+	return vcpu_set(vmpic_raise(&p->arch->mpic, irq));
 }
 
-void port_virq_set_level(struct partition *p, unsigned int irq, bool level)
+static uint32_t set_level(struct partition *p, unsigned int irq, bool level)
 {
-	kick_vcpu(p, vmpic_set_level(&p->arch->mpic, irq, level));
+	return vcpu_set(vmpic_set_level(&p->arch->mpic, irq, level));
 }
 
-bool port_virq_usable(struct partition *p, unsigned int irq)
+static bool usable(struct partition *p, unsigned int irq)
 {
 	return vmpic_soft_source(&p->arch->mpic, irq);
 }
+
+static void kick(struct vcpu *v)
+{
+	port_cpu_kick(v->cpu);
+}
+
+/* The vMPIC as the core's interrupt controller (irqchip.h) */
+const struct irqchip_ops port_irqchip = {
+	.route = route,
+	.raise = raise,
+	.set_level = set_level,
+	.usable = usable,
+	.kick = kick,
+};

@@ -62,9 +62,10 @@ ARCH_UBOOT := x86
 # samples/common/x86/: the start code, linked first (start.S: the
 # long-mode entry), and the rest (vectors.S and exception.c: the default
 # exception vectors, reporting with BH_HC_CONSOLE_WRITE; timer.c: the
-# TSC's rate from the device tree; com1.c: the console at COM1). The headers
+# TSC's rate from the device tree; com1.c: the console at COM1; irq.c and
+# irq_vectors.S: interrupts through the emulated x2APIC). The headers
 # there, arch/*.h, hold the inline assembly (vmmcall, port I/O, device
 # access) that samples/common's headers include; guest.lds there is the
 # guests' layout.
 ARCH_GUEST_START := start.o
-ARCH_GUEST_OBJS := vectors.o exception.o timer.o com1.o
+ARCH_GUEST_OBJS := vectors.o exception.o timer.o com1.o irq.o irq_vectors.o

@@ -10,9 +10,10 @@
  * partition's first region. Pure code: the hypervisor and the host tool
  * `bulkhead check` link this same file.
  *
- * No interrupt reaches an x86 guest yet (no virtual IOAPIC or local
- * APIC): the hypervisor refuses every one a config gives at boot
- * (port_virq_usable(), port_irq_passthrough()), after this check.
+ * There is no virtual IOAPIC: pin N reaches the partition's first vCPU as
+ * vector 32 + N of its emulated local APIC (vlapic_hw.c), and the
+ * hypervisor refuses a passthrough device's interrupts at boot, after
+ * this check (no physical pin is routed to a guest yet).
  */
 #include <stdio.h>
 #include <libfdt.h>

@@ -3,8 +3,9 @@
  * The CPUID a guest sees (asm/cpuid.h). Features whose hardware the
  * hypervisor keeps or does not emulate are hidden, so that a guest that
  * trusts CPUID never reaches for them: SVM (leaf 0x80000001 ECX, leaf
- * 0x8000000A), the local APIC, x2APIC and the TSC deadline timer,
- * MONITOR/MWAIT (intercepted). The topology is the partition's.
+ * 0x8000000A), the TSC deadline timer, MONITOR/MWAIT (intercepted). The
+ * local APIC is the emulated one, an x2APIC (vlapic.c): both bits set.
+ * The topology is the partition's.
  */
 #include <asm/cpuid.h>
 
@@ -24,12 +25,12 @@
 static void basic_features(const struct cpuid_vcpu *who, struct cpuid_regs *r)
 {
 	r->ebx = (r->ebx & 0xffff) | (who->count & 0xff) << 16 | (who->index & 0xff) << 24;
-	r->ecx &= ~(LEAF1_ECX_MONITOR | LEAF1_ECX_VMX | LEAF1_ECX_X2APIC |
-		    LEAF1_ECX_TSC_DEADLINE | LEAF1_ECX_OSXSAVE);
-	r->ecx |= LEAF1_ECX_HYPERVISOR;
+	r->ecx &= ~(LEAF1_ECX_MONITOR | LEAF1_ECX_VMX | LEAF1_ECX_TSC_DEADLINE |
+		    LEAF1_ECX_OSXSAVE);
+	r->ecx |= LEAF1_ECX_HYPERVISOR | LEAF1_ECX_X2APIC;
 	if (who->cr4 & CR4_OSXSAVE)
 		r->ecx |= LEAF1_ECX_OSXSAVE;
-	r->edx &= ~LEAF1_EDX_APIC;
+	r->edx |= LEAF1_EDX_APIC;
 	if (who->count > 1)
 		r->edx |= LEAF1_EDX_HTT;
 }
@@ -49,7 +50,7 @@ void cpuid_filter(uint32_t leaf, const struct cpuid_vcpu *who, struct cpuid_regs
 	case 0x1:
 		basic_features(who, r);
 		break;
-	case 0xb:	/* x2APIC topology: the vCPU's ID, even with x2APIC hidden */
+	case 0xb:	/* x2APIC topology: the vCPU's ID */
 		r->edx = who->index;
 		break;
 	case 0x80000001:

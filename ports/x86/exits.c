@@ -4,7 +4,8 @@
  * length of each instruction the port finishes is its own: CPUID and
  * RDMSR/WRMSR 2 bytes, VMMCALL 3; an IOIO exit gives the next RIP
  * in EXITINFO2. Exits the core must see become a struct vm_exit: VMMCALL
- * a hypercall (function in RAX, arguments in RDI, RSI, RDX), HLT a halt,
+ * a hypercall (function in RAX, arguments in RDI, RSI, RDX), HLT a wait
+ * for an interrupt (vlapic_hw.c) or a halt,
  * IN and OUT the port-I/O bus's when it refuses them (exits_io.c), a nested
  * page fault outside the partition's map a fault, and everything a guest
  * has no business doing (SVM instructions, task switches, a triple fault)
@@ -15,6 +16,7 @@
 #include <asm/cpuid.h>
 #include <asm/exits.h>
 #include <asm/vcpu.h>
+#include <asm/vlapic_hw.h>
 #include <asm/x86.h>
 
 #define LEN_CPUID	2
@@ -62,20 +64,6 @@ static bool hypercall(struct vcpu *v, struct vm_exit *exit)
 	exit->hcall.arg[1] = a->regs.rsi;
 	exit->hcall.arg[2] = a->regs.rdx;
 	a->next_rip = a->vmcb->save.rip + LEN_VMMCALL;
-	return true;
-}
-
-/*
- * HLT: the guest waits for an interrupt. None reaches an x86 guest yet,
- * so nothing can end the wait: the core turns the vCPU off, with a line.
- */
-static bool halt(struct vcpu *v, struct vm_exit *exit)
-{
-	bool masked = !(v->arch->vmcb->save.rflags & RFLAGS_IF);
-
-	exit->kind = EXIT_HALT;
-	exit->halt.why = masked ? "HLT with interrupts masked" :
-				  "HLT, and no interrupt reaches an x86 guest yet";
 	return true;
 }
 
@@ -141,13 +129,15 @@ bool svm_handle_exit(struct vcpu *v, struct vm_exit *exit)
 	case VMEXIT_VMMCALL:
 		return hypercall(v, exit);
 	case VMEXIT_HLT:
-		return halt(v, exit);
+		return vlapic_hw_halt(v, exit);
 	case VMEXIT_IOIO:
 		return svm_io_exit(v, exit);
 	case VMEXIT_MSR:
 		return svm_msr_exit(v, exit);
 	case VMEXIT_NPF:
 		return nested_fault(v, exit);
+	case VMEXIT_VINTR:
+		return false;	/* the guest can take its interrupt: injected at entry */
 	case VMEXIT_NMI:
 	case VMEXIT_SMI:
 	case VMEXIT_INIT:

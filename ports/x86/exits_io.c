@@ -5,7 +5,8 @@
  * emulated devices (the console's 16550 at COM1), all ones for a port
  * with none. The MSRs a guest may not touch directly are
  * emulated when they are the guest's own in another form (EFER, whose
- * SVME the guest must neither see nor clear: VMRUN needs it), read where
+ * SVME the guest must neither see nor clear: VMRUN needs it; its local
+ * APIC's, vlapic_hw.c), read where
  * harmless (the TSC) and refused with #GP(0) otherwise, as a CPU does
  * for an MSR it lacks.
  */
@@ -13,6 +14,7 @@
 #include <bulkhead/pio.h>
 #include <asm/exits.h>
 #include <asm/vcpu.h>
+#include <asm/vlapic_hw.h>
 #include <asm/x86.h>
 
 #define LEN_MSR		2
@@ -126,7 +128,8 @@ bool svm_msr_exit(struct vcpu *v, struct vm_exit *exit)
 	uint32_t msr = (uint32_t)a->regs.rcx;
 	bool write = a->vmcb->control.exit_info1 & 1;
 	uint64_t val = (a->vmcb->save.rax & 0xffffffffu) | a->regs.rdx << 32;
-	bool done = write ? msr_write(a, msr, val) : msr_read(a, msr, &val);
+	bool done = write ? msr_write(a, msr, val) || vlapic_hw_msr_write(v, msr, val) :
+		    msr_read(a, msr, &val) || vlapic_hw_msr_read(v, msr, &val);
 
 	(void)exit;
 	if (!done) {

@@ -6,9 +6,7 @@
  * its vCPUs share. Every port and every MSR exits except the MSRs VMRUN,
  * VMLOAD and VMSAVE switch with the guest (its segment bases, syscall and
  * sysenter MSRs, PAT as G_PAT), which are the guest's own.
- *
- * No interrupt reaches an x86 guest yet: nothing is passed through, and
- * no number is one a device model or doorbell may raise.
+ * Its interrupts are its vCPUs' emulated local APICs' (vlapic_hw.c).
  */
 #include <bulkhead/console.h>
 #include <bulkhead/page_alloc.h>
@@ -84,26 +82,4 @@ int port_guest_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
 		   uint64_t size, unsigned int attrs)
 {
 	return pt_map_range(&p->arch->npt, gpa, pa, size, attrs);
-}
-
-int port_irq_passthrough(struct partition *p, unsigned int irq, bool level)
-{
-	(void)p, (void)irq, (void)level;
-	return -1;
-}
-
-void port_virq_raise(struct partition *p, unsigned int irq)
-{
-	(void)p, (void)irq;
-}
-
-void port_virq_set_level(struct partition *p, unsigned int irq, bool level)
-{
-	(void)p, (void)irq, (void)level;
-}
-
-bool port_virq_usable(struct partition *p, unsigned int irq)
-{
-	(void)p, (void)irq;
-	return false;
 }

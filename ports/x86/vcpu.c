@@ -14,6 +14,7 @@
 #include <asm/exits.h>
 #include <asm/guest_boot.h>
 #include <asm/vcpu.h>
+#include <asm/vlapic_hw.h>
 #include <asm/x86.h>
 
 #define VECTOR_MC	18
@@ -79,6 +80,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 		guest_boot_build(at, area);
 	fpu_reset();
 	vmcb_reset(v, entry, v->index ? context : fdt);
+	vlapic_hw_reset(v);
 }
 
 /* Let the interrupts that made the guest exit be taken (a kick: its EOI) */
@@ -94,6 +96,7 @@ void port_vcpu_run(struct vcpu *v)
 	struct vm_exit exit;
 
 	for (;;) {
+		vlapic_hw_entry(v);
 		svm_vmrun(&a->regs, a->vmcb_pa, c->host_vmcb_pa);
 		/* The ASID's TLB entries stay valid from now on; an event
 		 * whose delivery the exit interrupted is delivered again */

@@ -53,16 +53,16 @@ static void test_basic_features(void **state)
 	assert_int_equal(r.eax, 0x663);
 	/* APIC ID 1, 2 logical CPUs, CLFLUSH and brand kept */
 	assert_int_equal(r.ebx, 0x01020800);
-	/* MONITOR (3), x2APIC (21) gone, hypervisor (31) set, SSE3 (0) kept */
-	assert_int_equal(r.ecx, 0x80802201);
-	/* APIC (9) gone, HTT (28) for two vCPUs */
-	assert_int_equal(r.edx, 0x1788f9ff);
+	/* MONITOR (3) gone, hypervisor (31) set, x2APIC (21), SSE3 (0) kept */
+	assert_int_equal(r.ecx, 0x80a02201);
+	/* APIC (9) kept, HTT (28) for two vCPUs */
+	assert_int_equal(r.edx, 0x1788fbff);
 
 	r = (struct cpuid_regs){ 0, 0, 1u << 5 | 1u << 24, 1u << 28 };
 	cpuid_filter(1, &alone, &r);
-	/* VMX and TSC deadline gone; OSXSAVE as the guest's CR4 says */
-	assert_int_equal(r.ecx, 0x80000000u | 1u << 27);
-	assert_int_equal(r.edx, 1u << 28);	/* HTT as the host says */
+	/* VMX and TSC deadline gone; OSXSAVE as the guest's CR4 says; x2APIC set */
+	assert_int_equal(r.ecx, 0x80000000u | 1u << 27 | 1u << 21);
+	assert_int_equal(r.edx, 1u << 28 | 1u << 9);	/* HTT as the host says, APIC set */
 	assert_int_equal(r.ebx >> 16, 1);
 }
 

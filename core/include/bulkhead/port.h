@@ -234,28 +234,11 @@ struct port_limits {
 extern const struct port_limits port_limits;
 
 /*
- * Hand physical interrupt @irq to partition @p: routed to the CPU of its
- * first vCPU and forwarded as the same virtual interrupt number. Boot CPU,
- * while partitions are created, after port_partition_init(p). 0 or -1.
+ * The partition's virtual interrupt controller itself (routing a
+ * passthrough source, raising and driving the interrupts of device
+ * models and doorbells, kicking a vCPU) is the port's struct irqchip_ops,
+ * port_irqchip, in irqchip.h.
  */
-int port_irq_passthrough(struct partition *p, unsigned int irq, bool level);
-
-/*
- * Virtual interrupt sources inside the hypervisor (emulated devices,
- * doorbells): raise an edge-triggered event, or drive a level line. The
- * guest's controller state decides whether and where it is delivered;
- * the target vCPU's CPU is kicked. Any CPU; the caller may hold p->lock
- * (the UART model's reset while @p boots), so the port takes only its
- * own interrupt controller's lock inside.
- */
-void port_virq_raise(struct partition *p, unsigned int irq);
-void port_virq_set_level(struct partition *p, unsigned int irq, bool level);
-/*
- * Whether @irq can be such a source in @p: one the guest's controller has
- * and that is not forwarded from hardware (GICv2: a non-passthrough SPI).
- * Boot CPU, while partitions are created, after their passthrough setup.
- */
-bool port_virq_usable(struct partition *p, unsigned int irq);
 
 /* ---- vCPUs ------------------------------------------------------------- */
 

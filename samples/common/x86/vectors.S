@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The guests' default exception vectors: an IDT of 32 interrupt gates,
- * each pushing an error code of 0 where the CPU pushes none and its
+ * The guests' default exception vectors: the first 32 interrupt gates of
+ * an IDT of 256 (irq_vectors.S fills the others for irq_init()), each
+ * pushing an error code of 0 where the CPU pushes none and its
  * vector, then exception_report(vector, frame) (exception.c), which
  * reports and shuts the partition down.
  */
@@ -70,10 +71,11 @@ vectors_init:
 	.data
 	.align	8
 guest_idtr:
-	.word	32 * 16 - 1
+	.word	256 * 16 - 1
 	.quad	guest_idt
 
 	.bss
 	.align	16
+	.global	guest_idt
 guest_idt:
-	.space	32 * 16
+	.space	256 * 16

@@ -85,5 +85,7 @@ void vgic_hw_vcpu_reset(struct vcpu *v);
 void vgic_hw_flush(struct vcpu *v);
 void vgic_hw_sync(struct vcpu *v);
 void vgic_hw_inject(struct partition *p, unsigned int vcpu, unsigned int irq);
+/* Physical SPI @irq to @p's vGIC (partition.c): port_irqchip's route */
+int vgic_hw_route(struct partition *p, unsigned int irq, bool level);
 
 #endif

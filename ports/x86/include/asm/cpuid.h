@@ -24,9 +24,9 @@ struct cpuid_vcpu {
 #define CPUID_HV_LAST		0x4fffffffu
 
 /*
- * Turn the host's answer @r to leaf @leaf into the guest's: no SVM, no
- * local APIC or x2APIC, MONITOR/MWAIT or TSC deadline (none of them is
- * emulated), the hypervisor bit set, the vCPU's own APIC ID and count,
+ * Turn the host's answer @r to leaf @leaf into the guest's: no SVM,
+ * MONITOR/MWAIT or TSC deadline (none of them is emulated), the local APIC and x2APIC bits set (the emulated x2APIC),
+ * the hypervisor bit set, the vCPU's own APIC ID and count,
  * and leaf 0x40000000 saying "Bulkhead" (EBX "Bulk", ECX "head", EDX 0)
  * with no further hypervisor leaves.
  */

@@ -7,6 +7,7 @@
 #ifndef ASM_LAPIC_H
 #define ASM_LAPIC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 uint32_t lapic_id(void);
@@ -15,5 +16,14 @@ void lapic_eoi(void);
 void lapic_send_ipi(uint32_t apic_id, uint8_t vector);
 /* INIT, then two startup IPIs for the real-mode code at @page << 12 */
 void lapic_start_cpu(uint32_t apic_id, uint8_t page);
+/*
+ * This CPU's timer: raise the kick's vector once about @tsc_ticks of the
+ * TSC have passed (its rate against the TSC is measured, so possibly a
+ * little early; beyond its range, sooner than asked), or stop it for 0.
+ * Callers check the time when it fires, and set it again.
+ */
+void lapic_timer_set(uint64_t tsc_ticks);
+/* Whether the timer still counts towards its expiry */
+bool lapic_timer_running(void);
 
 #endif

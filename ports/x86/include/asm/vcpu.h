@@ -2,8 +2,9 @@
 /*
  * The port's per-vCPU and per-partition state (the core's v->arch and
  * p->arch). Each physical CPU runs one vCPU, so a vCPU's state is only
- * ever touched by its own CPU and needs no lock; a partition's is written
- * while it is created and read-only afterwards.
+ * ever touched by its own CPU and needs no lock (but its APIC's IRR and
+ * the partition's pins_high, set atomically from any CPU); a partition's
+ * is written while it is created and read-only afterwards.
  */
 #ifndef ASM_VCPU_H
 #define ASM_VCPU_H
@@ -11,6 +12,7 @@
 #include <bulkhead/partition.h>
 #include <bulkhead/pgtable.h>
 #include <asm/regs.h>
+#include <asm/vlapic.h>
 #include <asm/vmcb.h>
 
 struct arch_vcpu {
@@ -19,6 +21,8 @@ struct arch_vcpu {
 	uint64_t vmcb_pa;
 	struct vcpu *vcpu;
 	uint64_t next_rip;		/* after the instruction behind an exit */
+	struct vlapic lapic;		/* its emulated local APIC (vlapic_hw.c) */
+	uint64_t timer_set;		/* the TSC the CPU's timer was set for, 0: none */
 };
 
 struct arch_partition {
@@ -28,6 +32,7 @@ struct arch_partition {
 	uint64_t iopm_pa;
 	uint8_t *msrpm;			/* MSR permission map: a set bit traps the access */
 	uint64_t msrpm_pa;
+	uint32_t pins_high;		/* its level pins now high (vlapic_hw.c) */
 };
 
 /*

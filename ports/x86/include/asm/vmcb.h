@@ -17,6 +17,7 @@
 #define INTERCEPT_NMI		(1u << 1)
 #define INTERCEPT_SMI		(1u << 2)
 #define INTERCEPT_INIT		(1u << 3)
+#define INTERCEPT_VINTR		(1u << 4)
 #define INTERCEPT_CPUID		(1u << 18)
 #define INTERCEPT_RSM		(1u << 19)
 #define INTERCEPT_INVD		(1u << 22)
@@ -42,12 +43,18 @@
 #define INTERCEPT_XSETBV	(1u << 13)
 
 #define TLB_CONTROL_FLUSH_ASID	3	/* flush this guest's ASID at VMRUN */
+/* int_control: a virtual interrupt request (V_IRQ) the guest takes when its IF allows */
+#define V_IRQ			(1ull << 8)
+#define V_INTR_PRIO_SHIFT	16
+#define V_IGN_TPR		(1ull << 20)
 #define V_INTR_MASKING		(1ull << 24)
+#define INT_SHADOW		(1ull << 0)	/* int_shadow: after STI or MOV SS */
 #define NP_ENABLE		(1ull << 0)
 
 /* EVENTINJ and EXITINTINFO */
 #define EVENT_VALID		(1u << 31)
 #define EVENT_ERROR_VALID	(1u << 11)
+#define EVENT_TYPE_INTR		(0u << 8)
 #define EVENT_TYPE_EXCEPTION	(3u << 8)
 
 /* Exit codes */
@@ -55,6 +62,7 @@
 #define VMEXIT_NMI		0x061
 #define VMEXIT_SMI		0x062
 #define VMEXIT_INIT		0x063
+#define VMEXIT_VINTR		0x064
 #define VMEXIT_CPUID		0x072
 #define VMEXIT_RSM		0x073
 #define VMEXIT_INVD		0x076
