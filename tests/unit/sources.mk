@@ -36,6 +36,8 @@ test_guest_fdt-config-port := arm-a15
 
 test_doorbell-srcs := core/hypercall.c
 
+test_irqchip-srcs := core/irqchip.c
+
 test_mmio-srcs := core/mmio.c core/iobus.c core/partition_region.c core/partition_map.c
 test_pio-srcs := core/pio.c core/iobus.c
 
@@ -156,3 +158,5 @@ test_x86_guest_boot-srcs := ports/x86/guest_boot.c
 test_x86_guest_boot-port := x86
 test_x86_config_facts-srcs := ports/x86/config_facts.c
 test_x86_config_facts-port := x86
+test_x86_vlapic-srcs := ports/x86/vlapic.c
+test_x86_vlapic-port := x86

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <bulkhead/abi.h>
 #include <bulkhead/health.h>
+#include <bulkhead/irqchip.h>
 #include <bulkhead/hypercall.h>
 #include <bulkhead/partition.h>
 
@@ -20,7 +21,7 @@ static int raised_irq;
 static int faults;
 static uint64_t expected_number;	/* the doorbell number a fault names */
 
-void port_virq_raise(struct partition *p, unsigned int irq)
+void irqchip_raise(struct partition *p, unsigned int irq)
 {
 	raised[p->id]++;
 	raised_irq = irq;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <bulkhead/console.h>
+#include <bulkhead/irqchip.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 #include <bulkhead/vuart.h>
@@ -49,7 +50,7 @@ void console_guest_write(struct console_line *line, const char *name,
 	out_len += len;
 }
 
-void port_virq_set_level(struct partition *p, unsigned int irq, bool level)
+void irqchip_set_level(struct partition *p, unsigned int irq, bool level)
 {
 	assert_ptr_equal(p, &part);
 	assert_int_equal(irq, CONSOLE_IRQ);

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include <bulkhead/console.h>
 #include <bulkhead/health.h>
+#include <bulkhead/irqchip.h>
 #include <bulkhead/mmio.h>
 #include <bulkhead/partition.h>
 #include <bulkhead/pio.h>
@@ -54,7 +55,7 @@ void console_guest_write(struct console_line *l, const char *name, const char *s
 	out_len += len;
 }
 
-void port_virq_set_level(struct partition *p, unsigned int irq, bool level)
+void irqchip_set_level(struct partition *p, unsigned int irq, bool level)
 {
 	assert_true(p == &part && irq < 64);
 	line[irq] = level;
