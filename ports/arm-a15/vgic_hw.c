@@ -198,16 +198,11 @@ static uint32_t vgic_hw_set_level(struct partition *p, unsigned int irq, bool le
 	return vgic_set_level(&p->arch->vgic, irq, level);
 }
 
-static void vgic_kick(struct vcpu *v)
-{
-	port_cpu_kick(v->cpu);
-}
-
 /* The vGIC as the core's interrupt controller (irqchip.h) */
 const struct irqchip_ops port_irqchip = {
 	.route = vgic_hw_route,
 	.raise = vgic_hw_raise,
 	.set_level = vgic_hw_set_level,
 	.usable = vgic_usable,
-	.kick = vgic_kick,
+	.kick = irqchip_kick_cpu,
 };

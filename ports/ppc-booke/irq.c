@@ -98,16 +98,11 @@ static bool usable(struct partition *p, unsigned int irq)
 	return vmpic_soft_source(&p->arch->mpic, irq);
 }
 
-static void kick(struct vcpu *v)
-{
-	port_cpu_kick(v->cpu);
-}
-
 /* The vMPIC as the core's interrupt controller (irqchip.h) */
 const struct irqchip_ops port_irqchip = {
 	.route = route,
 	.raise = raise,
 	.set_level = set_level,
 	.usable = usable,
-	.kick = kick,
+	.kick = irqchip_kick_cpu,
 };

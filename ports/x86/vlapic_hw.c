@@ -37,13 +37,13 @@ static struct vlapic *first_lapic(struct partition *p)
 	return &p->vcpu[0].arch->lapic;
 }
 
-static int route(struct partition *p, unsigned int irq, bool level)
+static int pin_route(struct partition *p, unsigned int irq, bool level)
 {
 	(void)p, (void)irq, (void)level;
 	return -1;
 }
 
-static uint32_t raise(struct partition *p, unsigned int irq)
+static uint32_t pin_raise(struct partition *p, unsigned int irq)
 {
 	if (irq >= IOAPIC_PINS)
 		return 0;
@@ -54,7 +54,7 @@ static uint32_t raise(struct partition *p, unsigned int irq)
  * A level pin is requested while it is high and again at each EOI it is
  * still high; lowered, its request is withdrawn if not yet taken.
  */
-static uint32_t set_level(struct partition *p, unsigned int irq, bool level)
+static uint32_t pin_set_level(struct partition *p, unsigned int irq, bool level)
 {
 	struct vlapic *l;
 
@@ -62,7 +62,7 @@ static uint32_t set_level(struct partition *p, unsigned int irq, bool level)
 		return 0;
 	if (level) {
 		__atomic_fetch_or(&p->arch->pins_high, 1u << irq, __ATOMIC_RELEASE);
-		return raise(p, irq);
+		return pin_raise(p, irq);
 	}
 	__atomic_fetch_and(&p->arch->pins_high, ~(1u << irq), __ATOMIC_RELEASE);
 	l = first_lapic(p);
@@ -71,24 +71,19 @@ static uint32_t set_level(struct partition *p, unsigned int irq, bool level)
 	return 0;
 }
 
-static bool usable(struct partition *p, unsigned int irq)
+static bool pin_usable(struct partition *p, unsigned int irq)
 {
 	(void)p;
 	return irq < IOAPIC_PINS;
 }
 
-static void kick(struct vcpu *v)
-{
-	port_cpu_kick(v->cpu);
-}
-
 /* The emulated local APICs as the core's interrupt controller (irqchip.h) */
 const struct irqchip_ops port_irqchip = {
-	.route = route,
-	.raise = raise,
-	.set_level = set_level,
-	.usable = usable,
-	.kick = kick,
+	.route = pin_route,
+	.raise = pin_raise,
+	.set_level = pin_set_level,
+	.usable = pin_usable,
+	.kick = irqchip_kick_cpu,
 };
 
 /* ---- the vCPU's side ------------------------------------------------------------ */

@@ -52,6 +52,9 @@ struct irqchip_ops {
 /* The port's controller (ports/<arch>/) */
 extern const struct irqchip_ops port_irqchip;
 
+/* A kick op for a port whose vCPUs are woken by port_cpu_kick() of their CPU */
+void irqchip_kick_cpu(struct vcpu *v);
+
 /* The core's calls at set-up (core/irqchip.c): the op */
 int irqchip_route(struct partition *p, unsigned int irq, bool level);
 bool irqchip_usable(struct partition *p, unsigned int irq);
