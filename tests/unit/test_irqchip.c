@@ -2,7 +2,8 @@
 /*
  * Host tests of the core's interrupt controller calls (core/irqchip.c):
  * each reaches the port's op with its arguments, and an injection kicks
- * exactly the vCPUs the op names, except one on the calling CPU.
+ * exactly the vCPUs the op names, except one on the calling CPU; the
+ * ports' kick op.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,9 +21,16 @@ static unsigned int kicked_cpus;	/* bit per CPU kicked */
 static unsigned int last_irq, calls;
 static bool last_level;
 
+static unsigned int cpu_kicks;		/* bit per CPU port_cpu_kick() was called for */
+
 unsigned int port_cpu_index(void)
 {
 	return calling_cpu;
+}
+
+void port_cpu_kick(unsigned int cpu)
+{
+	cpu_kicks |= 1u << cpu;
 }
 
 static int fake_route(struct partition *p, unsigned int irq, bool level)
@@ -80,7 +88,7 @@ static int setup(void **state)
 	for (unsigned int i = 0; i < 3; i++)
 		part.vcpu[i] = (struct vcpu){ .part = &part, .index = i, .cpu = cpus[i] };
 	calling_cpu = 1;
-	kicked_cpus = calls = last_irq = 0;
+	kicked_cpus = cpu_kicks = calls = last_irq = 0;
 	last_level = false;
 	return 0;
 }
@@ -123,12 +131,21 @@ static void test_no_kick_of_own_cpu(void **state)
 	assert_int_equal(kicked_cpus, 1u << 0 | 1u << 3);
 }
 
+/* The kick op every port uses: its vCPU's CPU through port_cpu_kick() */
+static void test_kick_cpu(void **state)
+{
+	(void)state;
+	irqchip_kick_cpu(&part.vcpu[2]);
+	assert_int_equal(cpu_kicks, 1u << 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_route_and_usable, setup),
 		cmocka_unit_test_setup(test_raise_kicks_named_vcpus, setup),
 		cmocka_unit_test_setup(test_no_kick_of_own_cpu, setup),
+		cmocka_unit_test_setup(test_kick_cpu, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
