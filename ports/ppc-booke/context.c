@@ -104,19 +104,53 @@ static unsigned int context_tid(struct vcpu *v, const struct shadow_tag *tag)
 	if (shadow_pid_get(&c->pids, tag, &tid) == SHADOW_PID_FLUSH_ALL) {
 		ppc_flush_shadow(v);
 		v->arch->context_stale = true;
+		v->arch->loaded.valid = false;
 	}
 	return tid;
+}
+
+/* Do PID0-2 hold the TIDs of the guest PIDs' contexts in @as and @pr? */
+static bool context_loaded(const struct arch_vcpu *a, unsigned int as, unsigned int pr)
+{
+	if (!a->loaded.valid || a->loaded.as != as || a->loaded.pr != pr)
+		return false;
+	for (unsigned int n = 0; n < a->tlb.var->npids; n++)
+		if (a->loaded.pid[n] != a->tlb.pid[n])
+			return false;
+	return true;
+}
+
+/*
+ * PID0-2 get the TIDs of the guest's contexts. Only a change of them
+ * changes what its addresses translate to, so only then is the fetch
+ * cache stale. Out of line: most reloads (every reflected interrupt)
+ * find the same contexts and should not pay for this one's frame.
+ */
+static __attribute__((noinline)) void load_tids(struct vcpu *v, unsigned int as, unsigned int pr)
+{
+	struct arch_vcpu *a = v->arch;
+	struct shadow_tag tag = {
+		.partition = v->part->id,
+		.guest_as = as,
+		.guest_pr = pr,
+	};
+
+	a->loaded.valid = true;
+	a->loaded.as = as;
+	a->loaded.pr = pr;
+	for (unsigned int n = 0; n < a->tlb.var->npids; n++) {
+		tag.guest_pid = a->loaded.pid[n] = a->tlb.pid[n];
+		write_pid(n, context_tid(v, &tag));
+	}
+	isync();
+	this_cpu()->fetch_ea = 1;
 }
 
 int ppc_load_context(struct vcpu *v)
 {
 	struct arch_vcpu *a = v->arch;
 	const struct booke_vcpu *r = &a->regs;
-	struct shadow_tag tag = {
-		.partition = v->part->id,
-		.guest_as = guest_as(r),
-		.guest_pr = !!(r->msr & MSR_PR),
-	};
+	unsigned int as = guest_as(r), pr = !!(r->msr & MSR_PR);
 
 	/*
 	 * One tag per guest PID register, so one address space at a time:
@@ -126,13 +160,10 @@ int ppc_load_context(struct vcpu *v)
 	if (!(r->msr & MSR_IS) != !(r->msr & MSR_DS))
 		return -1;
 	a->context_stale = false;
-	for (unsigned int n = 0; n < a->tlb.var->npids; n++) {
-		tag.guest_pid = a->tlb.pid[n];
-		write_pid(n, context_tid(v, &tag));
-	}
-	isync();
+	/* A TID flush while loading (context_tid()) leaves them stale: again */
+	while (!context_loaded(a, as, pr))
+		load_tids(v, as, pr);
 	this_cpu()->guest_msr = MSR_GUEST_BASE | (r->msr & MSR_GUEST_OWNED);
-	this_cpu()->fetch_ea = 1;
 	return 0;
 }
 

@@ -21,6 +21,16 @@ struct arch_vcpu {
 	struct vcpu *vcpu;
 	/* The guest's MSR, PIDs or TLB changed: reload the hardware context */
 	bool context_stale;
+	/*
+	 * The guest contexts whose TIDs hardware PID0-2 hold, while
+	 * loaded.valid: a reload of the same ones has nothing to do
+	 * (context.c).
+	 */
+	struct {
+		bool valid;
+		uint8_t as, pr;
+		uint32_t pid[GTLB_MAX_PIDS];
+	} loaded;
 	/* The guest's timers changed: reprogram the hardware decrementer */
 	bool timer_stale;
 	/* The guest dozes (MSR[WE]) until it can take an interrupt */
