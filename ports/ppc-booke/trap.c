@@ -28,7 +28,12 @@ const unsigned char booke_plain_spr[1024] = {
 };
 _Static_assert(offsetof(struct booke_vcpu, sprg[7]) < 256, "offsets fit a byte");
 
-int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
+/*
+ * The word at guest effective address @ea through the guest's TLB and
+ * the partition's guest map; its page becomes the one fast_trap.S reads
+ * through. 0, or -1 when nothing the guest may execute is there.
+ */
+static __attribute__((noinline)) int lookup_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 {
 	struct arch_vcpu *a = v->arch;
 	struct ppc_cpu *c = this_cpu();
@@ -39,10 +44,6 @@ int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 	size_t len = 4;
 	const uint32_t *word;
 
-	if ((ea & ~PAGE_MASK) == c->fetch_ea) {
-		*insn = c->fetch_page[(ea & PAGE_MASK) / 4];
-		return 0;
-	}
 	ge = gtlb_lookup(&a->tlb, ea, !!(a->regs.msr & MSR_IS));
 	if (!ge || (ea & 3))
 		return -1;
@@ -59,6 +60,21 @@ int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 		c->fetch_page = (const uint32_t *)((uintptr_t)word - (ea & PAGE_MASK));
 	}
 	return 0;
+}
+
+/*
+ * The trapped instruction, at guest effective address @ea (SRR0, or
+ * SRR0 - 4 after sc): as the vector read it, else looked up.
+ */
+static int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
+{
+	struct ppc_cpu *c = this_cpu();
+
+	if (c->trap_insn_read) {
+		*insn = c->trap_insn;
+		return 0;
+	}
+	return lookup_insn(v, ea, insn);
 }
 
 static bool fault(struct vm_exit *exit, enum fault_kind kind, uint64_t addr,

@@ -51,13 +51,6 @@ static inline unsigned int guest_as(const struct booke_vcpu *r)
 }
 
 /*
- * The instruction word at guest effective address @ea, through the
- * guest's TLB and the partition's guest map. 0, or -1 when nothing the
- * guest may execute is there (trap.c).
- */
-int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn);
-
-/*
  * Handle interrupt @exc that ended the guest's run. Returns true with
  * @exit filled when the core must see it (EXIT_NONE: just re-check the
  * vCPU's state), false when the guest can simply run on (trap.c).
