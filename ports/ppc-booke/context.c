@@ -2,7 +2,8 @@
 /*
  * The hardware side of a guest's translation context on this CPU: which
  * hardware TIDs its guest PIDs have (shadow_pid.c), the real MSR it runs
- * with, and the shadow entries in TLB0.
+ * with, and the shadow entries in TLB0; the caches of what shadow
+ * entries and emulated windows the guest's pages came to.
  */
 #include <string.h>
 #include <asm/cpu.h>
@@ -37,10 +38,10 @@ void ppc_flush_shadow(struct vcpu *v)
 {
 	struct ppc_cpu *c = this_cpu();
 
-	(void)v;
 	tlb0_flush();
 	c->fetch_ea = 1;
 	memset(c->shadow_cache, 0, sizeof(c->shadow_cache));
+	memset(v->arch->windows, 0, sizeof(v->arch->windows));
 }
 
 /*
@@ -54,9 +55,14 @@ static struct shadow_cache_entry *cache_slot(struct ppc_cpu *c, uint32_t ea)
 	return &c->shadow_cache[((ea >> 12) ^ (ea >> 20)) % SHADOW_CACHE_SIZE];
 }
 
-/* Forget the cached shadow entries of effective pages in [@base, @base + @size) */
-static void uncache_range(struct ppc_cpu *c, uint32_t base, uint64_t size)
+/* Forget the cached entries and windows of effective pages in [@base, @base + @size) */
+static void uncache_range(struct vcpu *v, uint32_t base, uint64_t size)
 {
+	struct ppc_cpu *c = this_cpu();
+
+	for (unsigned int i = 0; i < PPC_WINDOW_CACHE_SIZE; i++)
+		if ((v->arch->windows[i].key & MAS2_EPN_MASK) - base < size)
+			v->arch->windows[i].key = 0;
 	if (size >= (uint64_t)SHADOW_CACHE_SIZE << 12) {
 		memset(c->shadow_cache, 0, sizeof(c->shadow_cache));
 		return;
@@ -87,9 +93,9 @@ void ppc_guest_tlb_changed(struct vcpu *v, const struct booke_exit *e)
 	tlb0_flush();
 	c->fetch_ea = 1;
 	if (e->tlb.old.mas1 & MAS1_V)
-		uncache_range(c, gtlb_entry_epn(&e->tlb.old), gtlb_entry_size(&e->tlb.old));
+		uncache_range(v, gtlb_entry_epn(&e->tlb.old), gtlb_entry_size(&e->tlb.old));
 	if (t->mas.mas1 & MAS1_V)
-		uncache_range(c, t->mas.mas2 & MAS2_EPN_MASK,
+		uncache_range(v, t->mas.mas2 & MAS2_EPN_MASK,
 			      t->mas.mas0 & MAS0_TLBSEL_MASK ?
 			      TSIZE_BYTES((t->mas.mas1 & MAS1_TSIZE_MASK) >> MAS1_TSIZE_SHIFT) :
 			      TSIZE_BYTES(TSIZE_4K));
@@ -192,4 +198,35 @@ void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s)
 		.mas7 = (uint32_t)(pa >> 32),
 	};
 	tlb_write(MAS0_TLBSEL(0) | MAS0_ESEL(way), e->mas1, e->mas2, e->mas3, e->mas7);
+}
+
+static struct window_cache_entry *window_slot(struct arch_vcpu *a, uint32_t ea)
+{
+	return &a->windows[(ea >> 12) % PPC_WINDOW_CACHE_SIZE];
+}
+
+const struct booke_window *ppc_cached_window(struct vcpu *v, uint32_t ea)
+{
+	const struct window_cache_entry *e = window_slot(v->arch, ea);
+
+	/* A guest's TIDs are never 0, so an empty slot never matches */
+	if (e->key != ((ea & MAS2_EPN_MASK) | mfspr(SPR_PID)) ||
+	    !booke_window_covers(&e->window, ea))
+		return NULL;
+	return &e->window;
+}
+
+/*
+ * Under the TID of @tag: PID0's when the guest's entry is global or
+ * carries its PID0. ppc_cached_window() looks under PID0's only, so a
+ * window under another is never found.
+ */
+void ppc_cache_window(struct vcpu *v, uint32_t ea, const struct shadow_tag *tag,
+		      const struct booke_window *w)
+{
+	unsigned int tid = context_tid(v, tag);
+	struct window_cache_entry *e = window_slot(v->arch, ea);
+
+	e->key = (ea & MAS2_EPN_MASK) | tid;
+	e->window = *w;
 }

@@ -8,6 +8,8 @@
  */
 #include <asm/storage.h>
 
+#define PAGE_OFFSET_MASK	0xfffu	/* a byte's offset in its 4 KiB page */
+
 static bool is_fetch(enum booke_storage_kind kind)
 {
 	return kind == STORAGE_ITLB_MISS || kind == STORAGE_ISI;
@@ -86,8 +88,8 @@ static const char *mismatch(const struct booke_insn *in, const struct booke_vcpu
 	return NULL;
 }
 
-/* A data access to a device model's window at @gpa, through guest page @ge */
-static enum booke_storage_outcome emulated(struct booke_vcpu *v, const struct gtlb_entry *ge,
+/* A data access to a device model's window at @gpa, through a @little_endian guest page */
+static enum booke_storage_outcome emulated(struct booke_vcpu *v, bool little_endian,
 					   const struct booke_storage_trap *trap, gpaddr_t gpa,
 					   struct booke_storage *out, struct vm_exit *e)
 {
@@ -120,7 +122,7 @@ static enum booke_storage_outcome emulated(struct booke_vcpu *v, const struct gt
 	if (why)
 		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa, why);
 
-	if (ge->mas2 & MAS2_E)
+	if (little_endian)
 		in->byte_reverse = !in->byte_reverse;
 	out->mmio.ea = trap->dear;
 	e->kind = EXIT_MMIO;
@@ -151,6 +153,27 @@ static enum booke_storage_outcome region_fault(struct booke_vcpu *v, int made,
 		return fault(e, out, kind, v, trap, gpa, "execute not allowed there");
 	return fault(e, out, kind, v, trap, gpa,
 		     (trap->esr & ESR_ST) ? "write to a read-only region" : "read not allowed there");
+}
+
+/*
+ * @w for the 4 KiB page of @f's access, which guest entry @ge maps to
+ * guest-physical @gpa in emulated window: the part of the page the
+ * window covers, and what the guest's entry allows there.
+ */
+static void find_window(struct partition *p, const struct gtlb_entry *ge,
+			const struct shadow_fault *f, gpaddr_t gpa, struct booke_window *w)
+{
+	const struct guest_region *r = guest_region_find(p, gpa);
+	gpaddr_t page = gpa & ~(gpaddr_t)PAGE_OFFSET_MASK;
+	gpaddr_t first = r->gpa > page ? r->gpa : page;
+	gpaddr_t end = r->gpa + r->size < page + PAGE_OFFSET_MASK + 1 ?
+		       r->gpa + r->size : page + PAGE_OFFSET_MASK + 1;
+
+	w->gpa = page;
+	w->first = (uint16_t)(first - page);
+	w->last = (uint16_t)(end - 1 - page);
+	w->perms = shadow_guest_perms(ge, f->guest_pr) & (MAS3_UR | MAS3_UW);
+	w->little_endian = ge->mas2 & MAS2_E;
 }
 
 enum booke_storage_outcome booke_storage(struct partition *p, struct booke_vcpu *v,
@@ -185,11 +208,26 @@ enum booke_storage_outcome booke_storage(struct partition *p, struct booke_vcpu 
 	case SHADOW_GUEST_DENIED:
 		return reflect(v, fetch ? BOOKE_EXC_ISI : BOOKE_EXC_DSI, trap, out);
 	case SHADOW_EMULATED:
-		if (!fetch)
-			return emulated(v, ge, trap, out->map.gpa, out, exit);
+		if (!fetch) {
+			find_window(p, ge, &f, out->map.gpa, &out->window);
+			return emulated(v, out->window.little_endian, trap, out->map.gpa, out, exit);
+		}
 		break;
 	}
 	return region_fault(v, made, trap, out->map.gpa, out, exit);
+}
+
+enum booke_storage_outcome booke_storage_window(struct booke_vcpu *v,
+						const struct booke_window *w,
+						const struct booke_storage_trap *trap,
+						struct booke_storage *out, struct vm_exit *exit)
+{
+	uint32_t need = (trap->esr & ESR_ST) ? MAS3_UW : MAS3_UR;
+
+	if (!(w->perms & need))
+		return reflect(v, BOOKE_EXC_DSI, trap, out);
+	return emulated(v, w->little_endian, trap, w->gpa + (trap->dear & PAGE_OFFSET_MASK),
+			out, exit);
 }
 
 void booke_mmio_complete(struct booke_vcpu *v, const struct booke_mmio *m,

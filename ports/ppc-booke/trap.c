@@ -177,11 +177,18 @@ static const enum booke_storage_kind storage_kind[] = {
 	[BOOKE_EXC_ITLB] = STORAGE_ITLB_MISS,
 };
 
+/*
+ * An emulated window is never mapped, so each access to one is a data
+ * TLB error: one whose page went to a window before (ppc_cached_window())
+ * skips the guest's TLB and guest map.
+ */
 static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 {
 	struct arch_vcpu *a = v->arch;
 	struct booke_storage_trap trap = { .kind = storage_kind[exc] };
 	struct booke_storage out;
+	const struct booke_window *w = NULL;
+	enum booke_storage_outcome outcome;
 	bool data = exc == BOOKE_EXC_DSI || exc == BOOKE_EXC_DTLB;
 
 	if (data) {
@@ -191,7 +198,13 @@ static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 			return fault(exit, FAULT_UNDECODABLE_ACCESS, trap.dear,
 				     "the faulting instruction cannot be read");
 	}
-	switch (booke_storage(v->part, &a->regs, &a->tlb, &trap, &out, exit)) {
+	if (exc == BOOKE_EXC_DTLB)
+		w = ppc_cached_window(v, trap.dear);
+	if (w)
+		outcome = booke_storage_window(&a->regs, w, &trap, &out, exit);
+	else
+		outcome = booke_storage(v->part, &a->regs, &a->tlb, &trap, &out, exit);
+	switch (outcome) {
 	case STORAGE_MAP:
 		ppc_install_shadow(v, &out.map);
 		return false;
@@ -201,6 +214,8 @@ static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 	case STORAGE_SKIPPED:
 		return false;
 	case STORAGE_EXIT:
+		if (!w && exit->kind == EXIT_MMIO)
+			ppc_cache_window(v, trap.dear, &out.map.tag, &out.window);
 		a->mmio = out.mmio;
 		exit->pc = a->regs.pc;
 		exit->syndrome = trap.esr;

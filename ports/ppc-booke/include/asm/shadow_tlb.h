@@ -62,9 +62,13 @@ struct shadow_tlbe {
 	uint32_t mas1, mas2, mas3, mas7;
 };
 
+/* What guest entry @ge allows its context at privilege @guest_pr, as user-mode MAS3 bits */
+uint32_t shadow_guest_perms(const struct gtlb_entry *ge, unsigned int guest_pr);
+
 /*
  * What shadow_tlb_make() found. GUEST_DENIED: the guest's own entry
- * forbids the access, reflect a storage interrupt to it. EMULATED: a
+ * forbids the access, reflect a storage interrupt to it; every other
+ * outcome has @out->tag. EMULATED: a
  * device model's window, emulate the access at @out->gpa. NO_REGION:
  * nothing of the partition's there, and REGION_DENIED: the region
  * forbids it (a write to read-only memory, executing a device): the

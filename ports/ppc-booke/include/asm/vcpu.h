@@ -14,6 +14,8 @@
 #include <asm/vmpic.h>
 #include <asm/vtimer.h>
 
+#define PPC_WINDOW_CACHE_SIZE	4
+
 struct arch_vcpu {
 	struct booke_vcpu regs;		/* what the guest believes it has */
 	struct guest_tlb tlb;
@@ -38,6 +40,14 @@ struct arch_vcpu {
 	/* Its watchdog's final time-out asked for a reset (TCR[WRC]): a fault */
 	bool wdt_reset;
 	struct booke_mmio mmio;		/* the access behind an EXIT_MMIO */
+	/*
+	 * The emulated windows data accesses went to last, by effective
+	 * page and the hardware TID of the context (context.c)
+	 */
+	struct window_cache_entry {
+		uint32_t key;		/* effective page | hardware TID; 0: empty */
+		struct booke_window window;
+	} windows[PPC_WINDOW_CACHE_SIZE];
 };
 
 struct arch_partition {
@@ -85,5 +95,14 @@ struct booke_exit;
 void ppc_guest_tlb_changed(struct vcpu *v, const struct booke_exit *e);
 /* Install the shadow entry @s for the running context (context.c) */
 void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s);
+/*
+ * The window the running context's data accesses to @ea's page went to,
+ * if it covers @ea, or NULL; until the guest changes its translation of
+ * the page (context.c).
+ */
+const struct booke_window *ppc_cached_window(struct vcpu *v, uint32_t ea);
+/* Remember @w for @ea's page in the context of @tag (context.c) */
+void ppc_cache_window(struct vcpu *v, uint32_t ea, const struct shadow_tag *tag,
+		      const struct booke_window *w);
 
 #endif
