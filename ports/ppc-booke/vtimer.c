@@ -63,10 +63,19 @@ static uint64_t nth_rise_after(uint64_t tb, unsigned int bit, unsigned int n)
 	return first + (n - 1) * period;
 }
 
-/* Whether @bit rises in (from, to] */
+/*
+ * How many times @bit rose from 0 to 1 in (0, @x]: once per 2^(bit+1)
+ * ticks, at each value whose low bit+1 bits are 1 << bit.
+ */
+static uint64_t rises_up_to(uint64_t x, unsigned int bit)
+{
+	return (bit < 63 ? x >> (bit + 1) : 0) + ((x >> bit) & 1);
+}
+
+/* Whether @bit rises in (from, to]: no division, on every advance */
 static bool rises_between(uint64_t from, uint64_t to, unsigned int bit)
 {
-	return nth_rise_after(from, bit, 1) <= to;
+	return rises_up_to(to, bit) != rises_up_to(from, bit);
 }
 
 /*
@@ -125,6 +134,8 @@ static int advance_wdt(struct vtimer *t, uint64_t now)
 	unsigned int bit = wdt_bit(t->tcr), n;
 	uint32_t wrc = (t->tcr & TCR_WRC_MASK) >> TCR_WRC_SHIFT;
 
+	if (!rises_between(t->tb, now, bit))
+		return 0;
 	for (n = 1; n <= 3 && nth_rise_after(t->tb, bit, n) <= now; n++) {
 		if (!wdt_timeout(t) || !wrc || t->wdt_reset_reported)
 			continue;
