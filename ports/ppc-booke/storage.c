@@ -88,6 +88,29 @@ static const char *mismatch(const struct booke_insn *in, const struct booke_vcpu
 	return NULL;
 }
 
+/*
+ * @m->insn for instruction @word through a @little_endian page, which
+ * reverses every access: decoded again only when the word or the byte
+ * order is not the last access's.
+ */
+static enum booke_op decode_access(struct booke_mmio *m, uint32_t word, bool little_endian)
+{
+	enum booke_op op;
+
+	if (m->decoded && m->word == word && m->little_endian == little_endian)
+		return m->insn.op;
+	m->decoded = false;
+	op = booke_decode(word, &m->insn);
+	if (op != BOOKE_LOAD && op != BOOKE_STORE)
+		return op;
+	if (little_endian)
+		m->insn.byte_reverse = !m->insn.byte_reverse;
+	m->word = word;
+	m->little_endian = little_endian;
+	m->decoded = true;
+	return op;
+}
+
 /* A data access to a device model's window at @gpa, through a @little_endian guest page */
 static enum booke_storage_outcome emulated(struct booke_vcpu *v, bool little_endian,
 					   const struct booke_storage_trap *trap, gpaddr_t gpa,
@@ -96,7 +119,7 @@ static enum booke_storage_outcome emulated(struct booke_vcpu *v, bool little_end
 	struct booke_insn *in = &out->mmio.insn;
 	const char *why;
 
-	switch (booke_decode(trap->insn, in)) {
+	switch (decode_access(&out->mmio, trap->insn, little_endian)) {
 	case BOOKE_LOAD:
 	case BOOKE_STORE:
 		break;
@@ -122,8 +145,6 @@ static enum booke_storage_outcome emulated(struct booke_vcpu *v, bool little_end
 	if (why)
 		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa, why);
 
-	if (little_endian)
-		in->byte_reverse = !in->byte_reverse;
 	out->mmio.ea = trap->dear;
 	e->kind = EXIT_MMIO;
 	e->pc = v->pc;

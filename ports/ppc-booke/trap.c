@@ -186,7 +186,7 @@ static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 {
 	struct arch_vcpu *a = v->arch;
 	struct booke_storage_trap trap = { .kind = storage_kind[exc] };
-	struct booke_storage out;
+	struct booke_storage *out = &a->storage;
 	const struct booke_window *w = NULL;
 	enum booke_storage_outcome outcome;
 	bool data = exc == BOOKE_EXC_DSI || exc == BOOKE_EXC_DTLB;
@@ -201,12 +201,12 @@ static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 	if (exc == BOOKE_EXC_DTLB)
 		w = ppc_cached_window(v, trap.dear);
 	if (w)
-		outcome = booke_storage_window(&a->regs, w, &trap, &out, exit);
+		outcome = booke_storage_window(&a->regs, w, &trap, out, exit);
 	else
-		outcome = booke_storage(v->part, &a->regs, &a->tlb, &trap, &out, exit);
+		outcome = booke_storage(v->part, &a->regs, &a->tlb, &trap, out, exit);
 	switch (outcome) {
 	case STORAGE_MAP:
-		ppc_install_shadow(v, &out.map);
+		ppc_install_shadow(v, &out->map);
 		return false;
 	case STORAGE_REFLECTED:
 		a->context_stale = true;
@@ -215,8 +215,7 @@ static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 		return false;
 	case STORAGE_EXIT:
 		if (!w && exit->kind == EXIT_MMIO)
-			ppc_cache_window(v, trap.dear, &out.map.tag, &out.window);
-		a->mmio = out.mmio;
+			ppc_cache_window(v, trap.dear, &out->map.tag, &out->window);
 		exit->pc = a->regs.pc;
 		exit->syndrome = trap.esr;
 		return true;
@@ -281,6 +280,6 @@ void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *exit)
 		r->gpr[3] = (uint32_t)exit->hcall.ret[0];
 		r->gpr[4] = (uint32_t)exit->hcall.ret[1];
 	} else if (exit->kind == EXIT_MMIO) {
-		booke_mmio_complete(r, &v->arch->mmio, exit);
+		booke_mmio_complete(r, &v->arch->storage.mmio, exit);
 	}
 }

@@ -127,6 +127,18 @@ static enum booke_storage_outcome trap(enum booke_storage_kind kind, uint32_t de
 	struct booke_storage_trap t = { .kind = kind, .dear = dear, .esr = esr, .insn = insn };
 
 	memset(&out, 0xa5, sizeof(out));
+	out.mmio.decoded = false;	/* as for a vCPU's first access */
+	memset(&ex, 0, sizeof(ex));
+	return booke_storage(&part, &v, &tlb, &t, &out, &ex);
+}
+
+/* A data TLB miss at @dear by @insn after the last one, whose @out it keeps */
+static enum booke_storage_outcome again(uint32_t dear, uint32_t esr, uint32_t insn)
+{
+	struct booke_storage_trap t = { .kind = STORAGE_DTLB_MISS, .dear = dear, .esr = esr,
+					.insn = insn };
+
+	v.pc = PC;
 	memset(&ex, 0, sizeof(ex));
 	return booke_storage(&part, &v, &tlb, &t, &out, &ex);
 }
@@ -371,6 +383,7 @@ static enum booke_storage_outcome window_trap(const struct booke_window *w, uint
 					.insn = insn };
 
 	memset(&out, 0xa5, sizeof(out));
+	out.mmio.decoded = false;
 	memset(&ex, 0, sizeof(ex));
 	return booke_storage_window(&v, w, &t, &out, &ex);
 }
@@ -428,6 +441,34 @@ static void test_window_decides_alike(void **state)
 	v.pc = PC;
 	window_trap(&w, UART_LE_EA + 8, 0, LWZ(3, 12, 4));
 	assert_fault(FAULT_UNDECODABLE_ACCESS, UART_GPA + 8, "instruction's address is not DEAR");
+}
+
+/* The last access's decoded instruction serves the next for the same word and byte order */
+static void test_decoded_again(void **state)
+{
+	(void)state;
+	v.gpr[4] = UART_EA;
+	data(UART_EA, 4, LWZ(3, 4, 4), false);
+	assert_int_equal(answer(0x11223344), 0x11223344);
+	v.gpr[4] = UART_LE_EA;
+	again(UART_LE_EA + 4, 0, LWZ(3, 4, 4));
+	assert_mmio(UART_GPA + 4, 4, false, 0);
+	assert_int_equal(answer(0x11223344), 0x44332211);
+	again(UART_LE_EA + 4, 0, LWZ(3, 4, 4));
+	assert_int_equal(answer(0x11223344), 0x44332211);
+	v.gpr[4] = UART_EA;
+	again(UART_EA + 4, 0, LWZ(3, 4, 4));
+	assert_int_equal(answer(0x11223344), 0x11223344);
+	again(UART_EA + 4, 0, LBZ(3, 4, 4));
+	assert_mmio(UART_GPA + 4, 1, false, 0);
+	v.gpr[5] = 0x55;
+	again(UART_EA + 4, ESR_ST, STB(5, 4, 4));
+	assert_mmio(UART_GPA + 4, 1, true, 0x55);
+	/* Not a load or store: nothing kept, the next one decoded anew */
+	again(UART_EA, 0, DCBF(4, 0));
+	assert_int_equal(out.outcome, STORAGE_SKIPPED);
+	again(UART_EA + 4, ESR_ST, STB(5, 4, 4));
+	assert_mmio(UART_GPA + 4, 1, true, 0x55);
 }
 
 static void test_window_denied(void **state)
@@ -554,6 +595,7 @@ int main(void)
 		cmocka_unit_test_setup(test_window_found, setup),
 		cmocka_unit_test_setup(test_window_decides_alike, setup),
 		cmocka_unit_test_setup(test_window_denied, setup),
+		cmocka_unit_test_setup(test_decoded_again, setup),
 		cmocka_unit_test_setup(test_miss_reflected, setup),
 		cmocka_unit_test_setup(test_outside_partition, setup),
 		cmocka_unit_test_setup(test_refused_on_device, setup),

@@ -69,6 +69,15 @@ enum booke_storage_outcome {
 struct booke_mmio {
 	struct booke_insn insn;
 	uint32_t ea;		/* update forms: rA's new value */
+	/*
+	 * While decoded: insn is load or store @word decoded for a page of
+	 * this byte order. Kept from one call to the next (struct
+	 * booke_storage), so a device accessed by one instruction in a loop
+	 * is not decoded each time.
+	 */
+	bool decoded;
+	bool little_endian;
+	uint32_t word;
 };
 
 /*
@@ -100,8 +109,9 @@ struct booke_storage {
  * Decide @trap, taken by vCPU @v of partition @p whose guest TLB is
  * @tlb (tlb->var must be v->core->mmu). For a reflected miss the MAS
  * registers are loaded from MAS4's defaults, as the hardware does on a
- * TLB error. @exit is written for STORAGE_EXIT only. Returns
- * out->outcome.
+ * TLB error. @exit is written for STORAGE_EXIT only. @out is the
+ * previous call's for the same vCPU, or has out->mmio.decoded false.
+ * Returns out->outcome.
  */
 enum booke_storage_outcome booke_storage(struct partition *p, struct booke_vcpu *v,
 					 struct guest_tlb *tlb,
@@ -120,7 +130,8 @@ static inline bool booke_window_covers(const struct booke_window *w, uint32_t ea
  * Decide data TLB error @trap at a page whose way to an emulated window
  * booke_storage() found as @w, as it would decide it again: the
  * access emulated, or a data storage interrupt where the guest's entry
- * forbids it. @trap->dear must lie in the window (w->first..w->last).
+ * forbids it. @trap->dear must lie in the window (w->first..w->last);
+ * @out as for booke_storage().
  */
 enum booke_storage_outcome booke_storage_window(struct booke_vcpu *v,
 						const struct booke_window *w,

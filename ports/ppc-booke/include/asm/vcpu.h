@@ -39,7 +39,8 @@ struct arch_vcpu {
 	bool idle;
 	/* Its watchdog's final time-out asked for a reset (TCR[WRC]): a fault */
 	bool wdt_reset;
-	struct booke_mmio mmio;		/* the access behind an EXIT_MMIO */
+	/* The last storage decision; its mmio: the access behind an EXIT_MMIO */
+	struct booke_storage storage;
 	/*
 	 * The emulated windows data accesses went to last, by effective
 	 * page and the hardware TID of the context (context.c)
