@@ -88,41 +88,36 @@ static const char *mismatch(const struct booke_insn *in, const struct booke_vcpu
 	return NULL;
 }
 
+/* Is @m->insn instruction @word through a @little_endian page, decoded before? */
+static bool decoded(const struct booke_mmio *m, uint32_t word, bool little_endian)
+{
+	return m->decoded && m->word == word && m->little_endian == little_endian;
+}
+
 /*
  * @m->insn for instruction @word through a @little_endian page, which
- * reverses every access: decoded again only when the word or the byte
- * order is not the last access's.
+ * reverses every access; kept for the next access if it is a load or
+ * store.
  */
-static enum booke_op decode_access(struct booke_mmio *m, uint32_t word, bool little_endian)
+static bool decode_access(struct booke_mmio *m, uint32_t word, bool little_endian)
 {
-	enum booke_op op;
+	enum booke_op op = booke_decode(word, &m->insn);
 
-	if (m->decoded && m->word == word && m->little_endian == little_endian)
-		return m->insn.op;
-	m->decoded = false;
-	op = booke_decode(word, &m->insn);
-	if (op != BOOKE_LOAD && op != BOOKE_STORE)
-		return op;
+	m->decoded = op == BOOKE_LOAD || op == BOOKE_STORE;
+	if (!m->decoded)
+		return false;
 	if (little_endian)
 		m->insn.byte_reverse = !m->insn.byte_reverse;
 	m->word = word;
 	m->little_endian = little_endian;
-	m->decoded = true;
-	return op;
+	return true;
 }
 
-/* A data access to a device model's window at @gpa, through a @little_endian guest page */
-static enum booke_storage_outcome emulated(struct booke_vcpu *v, bool little_endian,
-					   const struct booke_storage_trap *trap, gpaddr_t gpa,
-					   struct booke_storage *out, struct vm_exit *e)
+/* What an instruction other than a load or store at an emulated window comes to */
+static enum booke_storage_outcome not_an_access(struct booke_vcpu *v, const struct booke_storage_trap *trap, gpaddr_t gpa,
+	      struct booke_storage *out, struct vm_exit *e)
 {
-	struct booke_insn *in = &out->mmio.insn;
-	const char *why;
-
-	switch (decode_access(&out->mmio, trap->insn, little_endian)) {
-	case BOOKE_LOAD:
-	case BOOKE_STORE:
-		break;
+	switch (out->mmio.insn.op) {
 	case BOOKE_DCBF:
 	case BOOKE_DCBST:
 	case BOOKE_DCBI:
@@ -136,15 +131,23 @@ static enum booke_storage_outcome emulated(struct booke_vcpu *v, bool little_end
 			     "dcbz on an emulated device");
 	case BOOKE_REFUSED:
 		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa,
-			     booke_refusal_name(in->refusal));
+			     booke_refusal_name(out->mmio.insn.refusal));
 	default:
 		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa,
 			     "not a load or store");
 	}
-	why = mismatch(in, v, trap);
+}
+
+/* Load or store out->mmio.insn, decoded, to a device model's window at @gpa */
+static enum booke_storage_outcome access(struct booke_vcpu *v,
+					 const struct booke_storage_trap *trap, gpaddr_t gpa,
+					 struct booke_storage *out, struct vm_exit *e)
+{
+	const struct booke_insn *in = &out->mmio.insn;
+	const char *why = mismatch(in, v, trap);
+
 	if (why)
 		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa, why);
-
 	out->mmio.ea = trap->dear;
 	e->kind = EXIT_MMIO;
 	e->pc = v->pc;
@@ -155,6 +158,26 @@ static enum booke_storage_outcome emulated(struct booke_vcpu *v, bool little_end
 	e->mmio.value = e->mmio.write ? booke_store_value(in, v->gpr[in->rt]) : 0;
 	out->outcome = STORAGE_EXIT;
 	return STORAGE_EXIT;
+}
+
+/* Out of line: an access decoded before then needs no stack frame */
+static __attribute__((noinline)) enum booke_storage_outcome
+decode_and_access(struct booke_vcpu *v, bool little_endian, const struct booke_storage_trap *trap,
+		  gpaddr_t gpa, struct booke_storage *out, struct vm_exit *e)
+{
+	if (!decode_access(&out->mmio, trap->insn, little_endian))
+		return not_an_access(v, trap, gpa, out, e);
+	return access(v, trap, gpa, out, e);
+}
+
+/* A data access to a device model's window at @gpa, through a @little_endian guest page */
+static enum booke_storage_outcome emulated(struct booke_vcpu *v, bool little_endian,
+					   const struct booke_storage_trap *trap, gpaddr_t gpa,
+					   struct booke_storage *out, struct vm_exit *e)
+{
+	if (decoded(&out->mmio, trap->insn, little_endian))
+		return access(v, trap, gpa, out, e);
+	return decode_and_access(v, little_endian, trap, gpa, out, e);
 }
 
 /* Shadow entry @f could not be made: say why to the core */
