@@ -84,7 +84,6 @@ static void uncache_range(struct vcpu *v, uint32_t base, uint64_t size)
 void ppc_guest_tlb_changed(struct vcpu *v, const struct booke_exit *e)
 {
 	struct ppc_cpu *c = this_cpu();
-	const struct guest_tlb *t = &v->arch->tlb;
 
 	if (e->tlb.scope != BOOKE_TLB_ENTRY) {
 		ppc_flush_shadow(v);
@@ -94,11 +93,9 @@ void ppc_guest_tlb_changed(struct vcpu *v, const struct booke_exit *e)
 	c->fetch_ea = 1;
 	if (e->tlb.old.mas1 & MAS1_V)
 		uncache_range(v, gtlb_entry_epn(&e->tlb.old), gtlb_entry_size(&e->tlb.old));
-	if (t->mas.mas1 & MAS1_V)
-		uncache_range(v, t->mas.mas2 & MAS2_EPN_MASK,
-			      t->mas.mas0 & MAS0_TLBSEL_MASK ?
-			      TSIZE_BYTES((t->mas.mas1 & MAS1_TSIZE_MASK) >> MAS1_TSIZE_SHIFT) :
-			      TSIZE_BYTES(TSIZE_4K));
+	/* As stored: MAS2[EPN] may have bits below the page size */
+	if (e->tlb.new.mas1 & MAS1_V)
+		uncache_range(v, gtlb_entry_epn(&e->tlb.new), gtlb_entry_size(&e->tlb.new));
 }
 
 /* The hardware TID of the guest context @tag, flushing TLB0 when the TIDs ran out */

@@ -79,7 +79,7 @@ static enum booke_outcome tlbwe(struct guest_tlb *tlb, struct booke_exit *exit)
 	 * The EREF leaves a tlbwe that names no entry, or a size the array
 	 * lacks, undefined: a guest error for the fault policy.
 	 */
-	if (gtlb_tlbwe(tlb, &exit->tlb.old))
+	if (gtlb_tlbwe(tlb, &exit->tlb.old, &exit->tlb.new))
 		return unhandled(exit, "tlbwe: MAS0/MAS1 name no entry or an invalid size");
 	exit->tlb.scope = BOOKE_TLB_ENTRY;
 	return finish(exit, BOOKE_TLB_CHANGED);
