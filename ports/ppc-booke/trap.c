@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 #include <bulkhead/console.h>
+#include <bulkhead/mmio.h>
 #include <bulkhead/port.h>
 #include <asm/cpu.h>
 #include <asm/emulate.h>
@@ -180,7 +181,9 @@ static const enum booke_storage_kind storage_kind[] = {
 /*
  * An emulated window is never mapped, so each access to one is a data
  * TLB error: one whose page went to a window before (ppc_cached_window())
- * skips the guest's TLB and guest map.
+ * skips the guest's TLB and guest map, and an access the device model
+ * does (mmio_emulate()) is complete without the core's exit path, which
+ * takes the others and reports what it cannot do.
  */
 static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 {
@@ -214,11 +217,14 @@ static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 	case STORAGE_SKIPPED:
 		return false;
 	case STORAGE_EXIT:
-		if (!w && exit->kind == EXIT_MMIO)
+		if (exit->kind != EXIT_MMIO)
+			return true;
+		if (!w)
 			ppc_cache_window(v, trap.dear, &out->map.tag, &out->window);
-		exit->pc = a->regs.pc;
-		exit->syndrome = trap.esr;
-		return true;
+		if (mmio_emulate(&v->part->mmio, &exit->mmio))
+			return true;
+		booke_mmio_complete(&a->regs, &out->mmio, exit);
+		return false;
 	}
 	return false;
 }
