@@ -126,10 +126,9 @@ static bool context_loaded(const struct arch_vcpu *a, unsigned int as, unsigned 
 /*
  * PID0-2 get the TIDs of the guest's contexts. Only a change of them
  * changes what its addresses translate to, so only then is the fetch
- * cache stale. Out of line: most reloads (every reflected interrupt)
- * find the same contexts and should not pay for this one's frame.
+ * cache stale.
  */
-static __attribute__((noinline)) void load_tids(struct vcpu *v, unsigned int as, unsigned int pr)
+static void load_tids(struct vcpu *v, unsigned int as, unsigned int pr)
 {
 	struct arch_vcpu *a = v->arch;
 	struct shadow_tag tag = {
@@ -149,6 +148,26 @@ static __attribute__((noinline)) void load_tids(struct vcpu *v, unsigned int as,
 	this_cpu()->fetch_ea = 1;
 }
 
+static uint32_t guest_msr(const struct booke_vcpu *r)
+{
+	return MSR_GUEST_BASE | (r->msr & MSR_GUEST_OWNED);
+}
+
+/*
+ * Out of line: most reloads (every reflected interrupt) find the same
+ * contexts loaded, and then take no stack frame.
+ */
+static __attribute__((noinline)) int load_context(struct vcpu *v, unsigned int as,
+						  unsigned int pr)
+{
+	/* A TID flush while loading (context_tid()) leaves them stale: again */
+	do
+		load_tids(v, as, pr);
+	while (!context_loaded(v->arch, as, pr));
+	this_cpu()->guest_msr = guest_msr(&v->arch->regs);
+	return 0;
+}
+
 int ppc_load_context(struct vcpu *v)
 {
 	struct arch_vcpu *a = v->arch;
@@ -163,10 +182,9 @@ int ppc_load_context(struct vcpu *v)
 	if (!(r->msr & MSR_IS) != !(r->msr & MSR_DS))
 		return -1;
 	a->context_stale = false;
-	/* A TID flush while loading (context_tid()) leaves them stale: again */
-	while (!context_loaded(a, as, pr))
-		load_tids(v, as, pr);
-	this_cpu()->guest_msr = MSR_GUEST_BASE | (r->msr & MSR_GUEST_OWNED);
+	if (!context_loaded(a, as, pr))
+		return load_context(v, as, pr);
+	this_cpu()->guest_msr = guest_msr(r);
 	return 0;
 }
 
