@@ -129,6 +129,18 @@ static void timer_spr(struct arch_vcpu *a, const struct booke_exit *e)
 	a->timer_stale = true;
 }
 
+/*
+ * Is @insn an mtspr of SPRG3-7, which the guest's user mode reads from
+ * the real registers? (mtspr: opcode 31, XO 467; the SPR number's halves
+ * swapped in bits 20-11.) No other emulated instruction changes them.
+ */
+static bool writes_user_sprg(uint32_t insn)
+{
+	unsigned int spr = ((insn >> 16) & 0x1f) | ((insn >> 6) & 0x3e0);
+
+	return (insn & 0xfc0007fe) == 0x7c0003a6 && spr >= SPR_SPRG3 && spr <= SPR_SPRG7;
+}
+
 /* A privileged instruction from user mode: the guest's supervisor's work */
 static bool privileged(struct vcpu *v, struct vm_exit *exit)
 {
@@ -142,6 +154,8 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 	exit->syndrome = insn;
 	switch (booke_emulate(&a->regs, &a->tlb, insn, &e)) {
 	case BOOKE_DONE:
+		if (writes_user_sprg(insn))
+			ppc_sync_sprgs(&a->regs);
 		break;
 	case BOOKE_REFLECT:
 		booke_reflect(&a->regs, e.reflect.exc, e.reflect.esr, 0);
@@ -167,7 +181,6 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 	case BOOKE_UNHANDLED:
 		return fault(exit, FAULT_TRAPPED_INSTRUCTION, a->regs.pc, e.why);
 	}
-	ppc_sync_sprgs(&a->regs);
 	return false;
 }
 
