@@ -189,28 +189,24 @@ int ppc_load_context(struct vcpu *v)
 }
 
 /*
- * Into TLB0, which holds 4 KiB pages only: a larger shadow page becomes
- * its 4 KiB page around the faulting address (s->gpa), the rest coming
- * on later misses. TLB1 stays the hypervisor's, and dropping every
- * shadow entry stays one flash invalidation of TLB0.
+ * Into TLB0, whose 4 KiB pages storage.c makes shadow entries of (the
+ * rest of a larger guest page comes on later misses). TLB1 stays the
+ * hypervisor's, and dropping every shadow entry stays one flash
+ * invalidation of TLB0.
  */
 void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s)
 {
 	struct ppc_cpu *c = this_cpu();
 	unsigned int tid = context_tid(v, &s->tag);
 	unsigned int way = c->tlb0_victim++ & 3;
-	uint32_t offset = (uint32_t)(s->gpa & (s->size - 1)) & MAS2_EPN_MASK;
-	uint64_t pa = (((uint64_t)s->mas7 << 32) | (s->mas3 & MAS3_RPN_MASK)) + offset;
-	uint32_t mas1 = (shadow_tlbe_mas1(s, tid) & ~MAS1_TSIZE_MASK) | MAS1_TSIZE(TSIZE_4K);
-
-	struct shadow_cache_entry *e = cache_slot(c, s->mas2 + offset);
+	struct shadow_cache_entry *e = cache_slot(c, s->mas2);
 
 	*e = (struct shadow_cache_entry){
-		.key = ((s->mas2 + offset) & MAS2_EPN_MASK) | tid,
-		.mas1 = mas1,
-		.mas2 = s->mas2 + offset,
-		.mas3 = ((uint32_t)pa & MAS3_RPN_MASK) | (s->mas3 & ~MAS3_RPN_MASK),
-		.mas7 = (uint32_t)(pa >> 32),
+		.key = (s->mas2 & MAS2_EPN_MASK) | tid,
+		.mas1 = shadow_tlbe_mas1(s, tid),
+		.mas2 = s->mas2,
+		.mas3 = s->mas3,
+		.mas7 = s->mas7,
 	};
 	tlb_write(MAS0_TLBSEL(0) | MAS0_ESEL(way), e->mas1, e->mas2, e->mas3, e->mas7);
 }

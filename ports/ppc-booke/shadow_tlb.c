@@ -91,7 +91,7 @@ static void make_tag(struct shadow_tag *tag, const struct partition *p,
 
 int shadow_tlb_make(struct partition *p, const struct e500_mmu_variant *v,
 		    const struct gtlb_entry *ge, const struct shadow_fault *f,
-		    struct shadow_tlbe *out)
+		    unsigned int max_tsize, struct shadow_tlbe *out)
 {
 	uint64_t guest_size = gtlb_entry_size(ge);
 	unsigned int guest_tsize = (ge->mas1 & MAS1_TSIZE_MASK) >> MAS1_TSIZE_SHIFT;
@@ -117,7 +117,7 @@ int shadow_tlb_make(struct partition *p, const struct e500_mmu_variant *v,
 	if (!(perms & need))
 		return SHADOW_REGION_DENIED;
 
-	tsize = shadow_tsize(r, out->gpa, guest_tsize, v->tlb[1].max_tsize);
+	tsize = shadow_tsize(r, out->gpa, guest_tsize, max_tsize);
 	if (!tsize)
 		return SHADOW_NO_REGION;
 	out->size = TSIZE_BYTES(tsize);

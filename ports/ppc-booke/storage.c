@@ -244,7 +244,8 @@ enum booke_storage_outcome booke_storage(struct partition *p, struct booke_vcpu 
 		gtlb_miss_fill(tlb, f.ea, f.guest_as);
 		return reflect(v, fetch ? BOOKE_EXC_ITLB : BOOKE_EXC_DTLB, trap, out);
 	}
-	made = shadow_tlb_make(p, tlb->var, ge, &f, &out->map);
+	/* Shadow entries live in TLB0: no larger page than it takes */
+	made = shadow_tlb_make(p, tlb->var, ge, &f, tlb->var->tlb[0].max_tsize, &out->map);
 	switch (made) {
 	case SHADOW_MAPPED:
 		out->outcome = STORAGE_MAP;
