@@ -162,6 +162,7 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 		a->context_stale = true;
 		break;
 	case BOOKE_MSR_CHANGED:
+	case BOOKE_PID_CHANGED:
 		a->context_stale = true;
 		break;
 	case BOOKE_TLB_CHANGED:

@@ -278,6 +278,8 @@ static void test_spr_special(void **state)
 	mtspr(SPR_BUCSR, 0x241);
 	assert_int_equal(mfspr(SPR_BUCSR), 0x1);
 	mtspr(SPR_PID, 0x1ff);
+	/* The hardware's PIDs are the old contexts' until the port reloads them */
+	assert_int_equal(ex.outcome, BOOKE_PID_CHANGED);
 	assert_int_equal(tlb.pid[0], 0xff);
 	assert_int_equal(mfspr(SPR_PID), 0xff);
 }

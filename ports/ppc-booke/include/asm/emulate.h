@@ -31,6 +31,7 @@ enum booke_outcome {
 	BOOKE_DONE,		/* resume the guest */
 	BOOKE_REFLECT,		/* booke_reflect(exit.reflect.exc, .esr, 0) */
 	BOOKE_MSR_CHANGED,	/* re-evaluate pending interrupts and the address space */
+	BOOKE_PID_CHANGED,	/* a PID register: reload the translation context */
 	BOOKE_TLB_CHANGED,	/* drop the shadow entries exit.tlb names */
 	BOOKE_IDLE,		/* MSR[WE] and a HID0 mode: run when an interrupt may be taken */
 	BOOKE_TIMER_SPR,	/* exit.timer: the vtimer model's SPR */
