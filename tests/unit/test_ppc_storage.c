@@ -135,8 +135,7 @@ static enum booke_storage_outcome trap(enum booke_storage_kind kind, uint32_t de
 /* A data TLB miss at @dear by @insn after the last one, whose @out it keeps */
 static enum booke_storage_outcome again(uint32_t dear, uint32_t esr, uint32_t insn)
 {
-	struct booke_storage_trap t = { .kind = STORAGE_DTLB_MISS, .dear = dear, .esr = esr,
-					.insn = insn };
+	struct booke_storage_trap t = { STORAGE_DTLB_MISS, dear, esr, insn };
 
 	v.pc = PC;
 	memset(&ex, 0, sizeof(ex));
@@ -379,8 +378,7 @@ static void test_user_on_supervisor_page(void **state)
 static enum booke_storage_outcome window_trap(const struct booke_window *w, uint32_t dear,
 					      uint32_t esr, uint32_t insn)
 {
-	struct booke_storage_trap t = { .kind = STORAGE_DTLB_MISS, .dear = dear, .esr = esr,
-					.insn = insn };
+	struct booke_storage_trap t = { STORAGE_DTLB_MISS, dear, esr, insn };
 
 	memset(&out, 0xa5, sizeof(out));
 	out.mmio.decoded = false;
@@ -398,7 +396,6 @@ static void test_window_found(void **state)
 	assert_int_equal(out.window.perms, MAS3_UR | MAS3_UW);
 	assert_false(out.window.little_endian);
 	assert_int_equal(out.map.tag.partition, 1);
-	assert_int_equal(out.map.tag.guest_pr, 0);
 
 	data(UART_LE_EA, 0x10, LBZ(3, 0x10, 4), false);
 	assert_true(out.window.little_endian);
@@ -454,8 +451,6 @@ static void test_decoded_again(void **state)
 	again(UART_LE_EA + 4, 0, LWZ(3, 4, 4));
 	assert_mmio(UART_GPA + 4, 4, false, 0);
 	assert_int_equal(answer(0x11223344), 0x44332211);
-	again(UART_LE_EA + 4, 0, LWZ(3, 4, 4));
-	assert_int_equal(answer(0x11223344), 0x44332211);
 	v.gpr[4] = UART_EA;
 	again(UART_EA + 4, 0, LWZ(3, 4, 4));
 	assert_int_equal(answer(0x11223344), 0x11223344);
@@ -478,7 +473,6 @@ static void test_window_denied(void **state)
 	(void)state;
 	data(UART_RO_EA, 4, LWZ(3, 4, 4), false);
 	w = out.window;
-	v.pc = PC;
 	assert_int_equal(window_trap(&w, UART_RO_EA + 4, ESR_ST, STW(5, 4, 4)), STORAGE_REFLECTED);
 	assert_int_equal(out.exc, BOOKE_EXC_DSI);
 	assert_int_equal(v.srr0, PC);
