@@ -240,7 +240,7 @@ static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 			return true;
 		if (!w)
 			ppc_cache_window(v, trap.dear, &out->map.tag, &out->window);
-		if (mmio_emulate(&v->part->mmio, &exit->mmio))
+		if (mmio_emulate(v, &v->part->mmio, &exit->mmio))
 			return true;
 		booke_mmio_complete(&a->regs, &out->mmio, exit);
 		return false;
