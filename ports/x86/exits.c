@@ -14,6 +14,7 @@
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 #include <asm/cpuid.h>
+#include <asm/cr_exit.h>
 #include <asm/exits.h>
 #include <asm/mmio_exit.h>
 #include <asm/vcpu.h>
@@ -151,6 +152,10 @@ bool svm_handle_exit(struct vcpu *v, struct vm_exit *exit)
 		return svm_msr_exit(v, exit);
 	case VMEXIT_NPF:
 		return nested_fault(v, exit);
+	case VMEXIT_CR_WRITE(0):
+		return svm_cr_write_exit(v, 0, exit);
+	case VMEXIT_CR_WRITE(4):
+		return svm_cr_write_exit(v, 4, exit);
 	case VMEXIT_NMI:
 	case VMEXIT_SMI:
 	case VMEXIT_INIT:

@@ -46,15 +46,14 @@ static int read_entry(void *ctx, uint64_t gpa, unsigned int size, uint64_t *val)
 	return read_ram(ctx, gpa, val, size);
 }
 
-static enum x86_code_mode code_mode(const struct vmcb_save *s)
+enum x86_code_mode svm_code_mode(const struct vmcb_save *s)
 {
 	if ((s->efer & EFER_LMA) && (s->cs.attrib & SEG_L))
 		return X86_CODE_64;
 	return s->cs.attrib & SEG_DB ? X86_CODE_32 : X86_CODE_16;
 }
 
-/* Up to X86_INSN_MAX bytes at RIP, page by page; how many could be read */
-static size_t fetch(struct vcpu *v, enum x86_code_mode mode, uint8_t *buf)
+size_t svm_fetch_insn(struct vcpu *v, enum x86_code_mode mode, uint8_t *buf)
 {
 	const struct vmcb_save *s = &v->arch->vmcb->save;
 	struct guest_paging pg = { s->cr0, s->cr3, s->cr4, s->efer };
@@ -89,15 +88,15 @@ static uint64_t *gpr(struct arch_vcpu *a, unsigned int reg)
 
 static const char *decode(struct vcpu *v, uint64_t info1, struct x86_mmio_insn *insn)
 {
-	enum x86_code_mode mode = code_mode(&v->arch->vmcb->save);
+	enum x86_code_mode mode = svm_code_mode(&v->arch->vmcb->save);
 	uint8_t code[X86_INSN_MAX];
 	size_t got;
 
 	if (info1 & NPF_FETCH)
-		return "an instruction fetch from an emulated device";
+		return "from an emulated device";
 	if (info1 & NPF_GUEST_WALK)
 		return "the guest's page tables in an emulated device";
-	got = fetch(v, mode, code);
+	got = svm_fetch_insn(v, mode, code);
 	if (!got)
 		return "the instruction at RIP is not in the partition's RAM";
 	if (x86_decode_mmio(code, got, mode, insn))
@@ -116,7 +115,8 @@ bool svm_mmio_exit(struct vcpu *v, struct vm_exit *exit)
 
 	if (refused) {
 		exit->kind = EXIT_FAULT;
-		exit->fault.kind = FAULT_UNDECODABLE_ACCESS;
+		exit->fault.kind = c->exit_info1 & NPF_FETCH ? FAULT_INSTRUCTION_FETCH :
+							      FAULT_UNDECODABLE_ACCESS;
 		exit->fault.addr = c->exit_info2;
 		exit->fault.detail = refused;
 		return true;

@@ -230,9 +230,9 @@ static void foreign_msrs(void)
 	hv_version();
 	rdmsr_traps(MSR_LSTAR, &lstar);
 	printf("%s: VM_HSAVE_PA read %s, write %s; VM_CR read %s; APIC_BASE read %s, "
-	       "write %s; EFER 0x%" PRIx64 " after setting SVME, clearing LME %s; "
-	       "LSTAR 0x%" PRIx64 "\n", guest.name, r_hsave, w_hsave, r_vmcr, r_apic,
-	       w_apic, efer, w_lme, lstar);
+	       "write %s\n", guest.name, r_hsave, w_hsave, r_vmcr, r_apic, w_apic);
+	printf("%s: EFER 0x%" PRIx64 " after setting SVME, clearing LME %s; LSTAR 0x%"
+	       PRIx64 "\n", guest.name, efer, w_lme, lstar);
 	write_outside_ram();
 }
 

@@ -3,10 +3,23 @@
 #ifndef ASM_MMIO_EXIT_H
 #define ASM_MMIO_EXIT_H
 
+#include <stddef.h>
 #include <bulkhead/exit.h>
+#include <asm/insn_decode.h>
 
 struct vcpu;
 struct arch_vcpu;
+struct vmcb_save;
+
+/* How the guest's code segment in @s decodes instructions */
+enum x86_code_mode svm_code_mode(const struct vmcb_save *s);
+
+/*
+ * Up to X86_INSN_MAX bytes at @v's RIP into @buf, read page by page
+ * through the guest's own tables out of its RAM: how many could be read.
+ * On @v's CPU, while it is out of the guest.
+ */
+size_t svm_fetch_insn(struct vcpu *v, enum x86_code_mode mode, uint8_t *buf);
 
 /*
  * The NPF exit of @v on an emulated region: done on the MMIO bus (false,

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The CR0 and CR4 write exits: the instruction at RIP decoded
+ * (cr_rules.c) and applied to the guest's VMCB state as the CPU would,
+ * or answered with #GP(0) as the CPU does for a write it refuses. The
+ * guest's own code decides what that does; the VMCB never holds a state
+ * VMRUN refuses. An instruction that cannot be read or decoded (LMSW)
+ * is the guest's fault.
+ */
+#include <bulkhead/partition.h>
+#include <asm/cr_exit.h>
+#include <asm/cr_rules.h>
+#include <asm/mmio_exit.h>
+#include <asm/vcpu.h>
+#include <asm/x86.h>
+
+#define CR0_TS		(1u << 3)
+#define VECTOR_GP	13
+
+static uint64_t gpr_value(const struct arch_vcpu *a, unsigned int reg)
+{
+	const uint64_t regs[16] = {
+		a->vmcb->save.rax, a->regs.rcx, a->regs.rdx, a->regs.rbx,
+		a->vmcb->save.rsp, a->regs.rbp, a->regs.rsi, a->regs.rdi,
+		a->regs.r8, a->regs.r9, a->regs.r10, a->regs.r11,
+		a->regs.r12, a->regs.r13, a->regs.r14, a->regs.r15,
+	};
+
+	return regs[reg & 15];
+}
+
+bool svm_cr_write_exit(struct vcpu *v, unsigned int cr, struct vm_exit *exit)
+{
+	struct arch_vcpu *a = v->arch;
+	struct vmcb_save *s = &a->vmcb->save;
+	enum x86_code_mode mode = svm_code_mode(s);
+	struct x86_cr_state st = { s->cr0, s->cr4, s->efer, mode == X86_CODE_64 };
+	uint8_t code[X86_INSN_MAX];
+	size_t got = svm_fetch_insn(v, mode, code);
+	struct x86_cr_write w;
+	uint64_t val;
+	bool flush;
+
+	if (!got || x86_decode_cr_write(code, got, mode, &w) || (w.clts ? 0 : w.cr) != cr) {
+		exit->kind = EXIT_FAULT;
+		exit->fault.kind = FAULT_TRAPPED_INSTRUCTION;
+		exit->fault.addr = s->rip;
+		exit->fault.detail = cr ? "a CR4 write not decoded" :
+				     "a CR0 write not decoded (LMSW is not emulated)";
+		return true;
+	}
+	val = w.clts ? s->cr0 & ~(uint64_t)CR0_TS : gpr_value(a, w.gpr);
+	if (mode != X86_CODE_64)
+		val = (uint32_t)val;
+	if (x86_cr_apply(&st, cr, val, &flush)) {
+		svm_inject_exception(v, VECTOR_GP, true, 0);
+		return false;
+	}
+	s->cr0 = st.cr0;
+	s->cr4 = st.cr4;
+	s->efer = st.efer;
+	if (flush)
+		a->vmcb->control.tlb_control = TLB_CONTROL_FLUSH_ASID;
+	s->rip += w.len;
+	return false;
+}
