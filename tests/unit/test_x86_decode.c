@@ -2,7 +2,8 @@
 /*
  * The x86 port's MMIO instruction decoder (ports/x86/insn_decode.c) on
  * every form it takes, the forms it must refuse, and the guest page walk
- * (ports/x86/guest_walk.c) over made-up tables in every paging mode.
+ * (ports/x86/guest_walk.c) over made-up tables in every paging mode, and
+ * the rules for the CR0 and CR4 writes the port intercepts (cr_rules.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <asm/cr_rules.h>
 #include <asm/guest_walk.h>
 #include <asm/insn_decode.h>
 #include <asm/x86.h>
@@ -265,6 +267,58 @@ static void test_walk_pae_32_none(void **state)
 	assert_int_equal(walk(&off, 0x00123456u, true), 0x123456ull);
 }
 
+static void test_cr_write_decode(void **state)
+{
+	static const uint8_t mov_rax_cr0[] = { 0x0f, 0x22, 0xc0 };
+	static const uint8_t mov_r9_cr4[] = { 0x41, 0x0f, 0x22, 0xe1 };
+	static const uint8_t clts[] = { 0x0f, 0x06 };
+	static const uint8_t lmsw[] = { 0x0f, 0x01, 0xf0 };
+	struct x86_cr_write w;
+
+	(void)state;
+	assert_int_equal(x86_decode_cr_write(mov_rax_cr0, 3, M64, &w), 0);
+	assert_true(w.len == 3 && w.cr == 0 && w.gpr == 0 && !w.clts);
+	assert_int_equal(x86_decode_cr_write(mov_r9_cr4, 4, M64, &w), 0);
+	assert_true(w.len == 4 && w.cr == 4 && w.gpr == 9);
+	assert_int_equal(x86_decode_cr_write(clts, 2, M64, &w), 0);
+	assert_true(w.len == 2 && w.clts);
+	assert_int_equal(x86_decode_cr_write(lmsw, 3, M64, &w), -1);
+	assert_int_equal(x86_decode_cr_write(mov_r9_cr4, 4, M32, &w), -1);
+}
+
+static void test_cr_rules(void **state)
+{
+	const uint64_t cr0 = CR0_PE | CR0_PG | CR0_WP;
+	const struct x86_cr_state long64 = { cr0, CR4_PAE, EFER_LME | EFER_LMA, true };
+	struct x86_cr_state st = long64;
+	bool flush;
+
+	(void)state;
+	/* 64-bit code: paging and PAE stay; bits the CPU lacks are #GP */
+	assert_int_equal(x86_cr_apply(&st, 0, cr0 & ~(uint64_t)CR0_PG, &flush), -1);
+	assert_int_equal(x86_cr_apply(&st, 4, 0, &flush), -1);
+	assert_int_equal(x86_cr_apply(&st, 4, CR4_PAE | (1u << 13), &flush), -1);
+	assert_int_equal(x86_cr_apply(&st, 0, cr0 | (1ull << 32), &flush), -1);
+	assert_memory_equal(&st, &long64, sizeof(st));
+	/* Allowed: PGE on (a flush), WP off */
+	assert_int_equal(x86_cr_apply(&st, 4, CR4_PAE | CR4_PGE, &flush), 0);
+	assert_true(flush && st.cr4 == (CR4_PAE | CR4_PGE));
+	assert_int_equal(x86_cr_apply(&st, 0, cr0 & ~(uint64_t)CR0_WP, &flush), 0);
+	assert_true(flush && st.cr0 == (cr0 & ~(uint64_t)CR0_WP));
+	/* Compatibility-mode code leaves long mode, and enters it again */
+	st = long64;
+	st.cs_long = false;
+	assert_int_equal(x86_cr_apply(&st, 0, CR0_PE, &flush), 0);
+	assert_true(flush && st.efer == EFER_LME);
+	assert_int_equal(x86_cr_apply(&st, 0, cr0, &flush), 0);
+	assert_true(st.efer == (EFER_LME | EFER_LMA));
+	/* Long mode needs PAE; paging needs protection */
+	st = (struct x86_cr_state){ CR0_PE, 0, EFER_LME, false };
+	assert_int_equal(x86_cr_apply(&st, 0, cr0, &flush), -1);
+	assert_int_equal(x86_cr_apply(&st, 0, CR0_PG, &flush), -1);
+	assert_int_equal(x86_cr_apply(&st, 3, 0, &flush), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +328,8 @@ int main(void)
 		cmocka_unit_test(test_register_results),
 		cmocka_unit_test(test_walk_long_mode),
 		cmocka_unit_test(test_walk_pae_32_none),
+		cmocka_unit_test(test_cr_write_decode),
+		cmocka_unit_test(test_cr_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
