@@ -20,7 +20,9 @@ extern const unsigned int nr_attempts;
 /*
  * The quitter's last act after its forgeries: the port's way of trying
  * to stop the whole machine, which must stop only its own partition. It
- * returns only when that failed (EXIT_FAILURE, after saying so).
+ * returns only when that failed (EXIT_FAILURE, after saying so). Where
+ * the machine's controls simply ignore a partition (x86's ports), it
+ * says it still runs and switches its own partition off instead.
  */
 int power_off(void);
 
