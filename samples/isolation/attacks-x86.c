@@ -31,8 +31,6 @@
 #define VICTIM_HPET		0xfed00000u
 #define LAPIC_ICR_LOW		0xfee00300u
 #define ICR_INIT_ALL_BUT_SELF	0x000c4500u
-/* Far above the hostile partition's 16 MiB: a buffer the console call must refuse. */
-#define BAD_BUFFER		0x10000000u
 /* The hostile partition's emulated 16550 (console reg in the configs) */
 #define CONSOLE_UART		0xf0000000u
 
@@ -112,20 +110,9 @@ static void catch_faults(void)
 	__asm__ volatile("lidt %0" : : "m"(d) : "memory");
 }
 
-static void write_outside_ram(void)
-{
-	mmio_write32(guest.ram_base + guest.ram_size + 0x1000, 0xbad0bad0u);
-}
-
 static void read_victim_ram(void)
 {
 	mmio_read32(VICTIM_RAM_PHYS);
-}
-
-/* CONFIG_HV_LOAD_ADDR comes from the board's defconfig (generated/autoconf.h). */
-static void write_hypervisor(void)
-{
-	mmio_write32(CONFIG_HV_LOAD_ADDR, 0xbad0bad0u);
 }
 
 static void read_victim_hpet(void)
@@ -177,7 +164,7 @@ static void foreign_ports(void)
 	io_write32(PORT_DEBUG_EXIT, 0);
 	printf("%s: COM2 LSR 0x%02x, PIC mask 0x%02x; still running after the PIC, PIT, "
 	       "keyboard-reset, 0xcf9 and isa-debug-exit writes\n", guest.name, com2, pic);
-	write_outside_ram();
+	attack_write_outside_ram();
 }
 
 static bool rdmsr_traps(uint32_t msr, uint64_t *val)
@@ -233,7 +220,7 @@ static void foreign_msrs(void)
 	       "write %s\n", guest.name, r_hsave, w_hsave, r_vmcr, r_apic, w_apic);
 	printf("%s: EFER 0x%" PRIx64 " after setting SVME, clearing LME %s; LSTAR 0x%"
 	       PRIx64 "\n", guest.name, efer, w_lme, lstar);
-	write_outside_ram();
+	attack_write_outside_ram();
 }
 
 static bool mov_cr_traps(unsigned int cr, uint64_t val)
@@ -262,7 +249,7 @@ static void control_registers(void)
 	reserved = gp(mov_cr_traps(4, cr4 | CR4_RESERVED_31));
 	printf("%s: CR0.PG off %s, CR4.PAE off %s, CR4.VMXE %s, CR4 bit 31 %s\n",
 	       guest.name, pg, pae, vmxe, reserved);
-	write_outside_ram();
+	attack_write_outside_ram();
 }
 
 static void cpuid(uint32_t leaf, uint32_t *r)
@@ -317,16 +304,6 @@ static void invlpga(void)
 	__asm__ volatile("invlpga" : : "a"(0ull), "c"(0u) : "memory");
 }
 
-static void bad_hypercall(void)
-{
-	hv_call(BH_HC(0x7f), 0, 0, 0);
-}
-
-static void bad_console_pointer(void)
-{
-	hv_call(BH_HC_CONSOLE_WRITE, BAD_BUFFER, 16, 0);
-}
-
 /* No IDT at all: the #UD cannot be delivered, nor the #DF after it */
 static void triple_fault(void)
 {
@@ -336,9 +313,9 @@ static void triple_fault(void)
 }
 
 const struct attempt attempts[] = {
-	{ "write outside its RAM", write_outside_ram },
+	{ "write outside its RAM", attack_write_outside_ram },
 	{ "read the victim's RAM at physical 0x08000000", read_victim_ram },
-	{ "write hypervisor memory at " XSTR(CONFIG_HV_LOAD_ADDR), write_hypervisor },
+	{ "write hypervisor memory at " XSTR(CONFIG_HV_LOAD_ADDR), attack_write_hypervisor },
 	{ "read the victim's HPET at 0xfed00000", read_victim_hpet },
 	{ "INIT to every other CPU through the local APIC's ICR", init_other_cpus },
 	{ "an add to its UART's scratch register", add_to_uart },
@@ -354,8 +331,8 @@ const struct attempt attempts[] = {
 	{ "CLGI", clgi },
 	{ "SKINIT", skinit },
 	{ "INVLPGA", invlpga },
-	{ "hypercall with a bad number", bad_hypercall },
-	{ "console-write hypercall with a bad pointer", bad_console_pointer },
+	{ "hypercall with a bad number", attack_bad_hypercall },
+	{ "console-write hypercall with a bad pointer", attack_bad_console_pointer },
 	{ "a triple fault", triple_fault },
 };
 const unsigned int nr_attempts = sizeof(attempts) / sizeof(attempts[0]);

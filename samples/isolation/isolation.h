@@ -26,6 +26,17 @@ extern const unsigned int nr_attempts;
  */
 int power_off(void);
 
+/*
+ * attacks-common.c: a write just beyond the partition's RAM, one to the
+ * hypervisor's load address (for ports whose guests name guest-physical
+ * addresses directly), a hypercall number that does not exist and a
+ * console write from a buffer outside the partition's RAM.
+ */
+void attack_write_outside_ram(void);
+void attack_write_hypervisor(void);
+void attack_bad_hypercall(void);
+void attack_bad_console_pointer(void);
+
 /* The victim proves its passthrough device answers (one line of output). */
 void check_passthrough(void);
 
