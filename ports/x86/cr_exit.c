@@ -17,18 +17,6 @@
 #define CR0_TS		(1u << 3)
 #define VECTOR_GP	13
 
-static uint64_t gpr_value(const struct arch_vcpu *a, unsigned int reg)
-{
-	const uint64_t regs[16] = {
-		a->vmcb->save.rax, a->regs.rcx, a->regs.rdx, a->regs.rbx,
-		a->vmcb->save.rsp, a->regs.rbp, a->regs.rsi, a->regs.rdi,
-		a->regs.r8, a->regs.r9, a->regs.r10, a->regs.r11,
-		a->regs.r12, a->regs.r13, a->regs.r14, a->regs.r15,
-	};
-
-	return regs[reg & 15];
-}
-
 bool svm_cr_write_exit(struct vcpu *v, unsigned int cr, struct vm_exit *exit)
 {
 	struct arch_vcpu *a = v->arch;
@@ -49,7 +37,7 @@ bool svm_cr_write_exit(struct vcpu *v, unsigned int cr, struct vm_exit *exit)
 				     "a CR0 write not decoded (LMSW is not emulated)";
 		return true;
 	}
-	val = w.clts ? s->cr0 & ~(uint64_t)CR0_TS : gpr_value(a, w.gpr);
+	val = w.clts ? s->cr0 & ~(uint64_t)CR0_TS : *svm_gpr(a, w.gpr);
 	if (mode != X86_CODE_64)
 		val = (uint32_t)val;
 	if (x86_cr_apply(&st, cr, val, &flush)) {

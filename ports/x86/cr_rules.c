@@ -9,7 +9,6 @@
 #include <asm/cr_rules.h>
 #include <asm/x86.h>
 
-#define CR0_TS		(1u << 3)
 #define CR0_CD		(1u << 30)
 #define CR0_NW		(1u << 29)
 #define CR4_ALLOWED	0x7ffull	/* VME, PVI, TSD, DE, PSE, PAE, MCE, PGE, PCE, OSFXSR, OSXMMEXCPT */

@@ -74,7 +74,7 @@ size_t svm_fetch_insn(struct vcpu *v, enum x86_code_mode mode, uint8_t *buf)
 	return got;
 }
 
-static uint64_t *gpr(struct arch_vcpu *a, unsigned int reg)
+uint64_t *svm_gpr(struct arch_vcpu *a, unsigned int reg)
 {
 	uint64_t *const regs[16] = {
 		&a->vmcb->save.rax, &a->regs.rcx, &a->regs.rdx, &a->regs.rbx,
@@ -125,7 +125,7 @@ bool svm_mmio_exit(struct vcpu *v, struct vm_exit *exit)
 		.addr = c->exit_info2,
 		.size = insn->size,
 		.write = insn->write,
-		.value = insn->write ? x86_store_value(insn, *gpr(a, insn->reg)) : 0,
+		.value = insn->write ? x86_store_value(insn, *svm_gpr(a, insn->reg)) : 0,
 	};
 	a->next_rip = a->vmcb->save.rip + insn->len;
 	if (!mmio_emulate(v, &v->part->mmio, &exit->mmio)) {
@@ -143,6 +143,6 @@ void svm_mmio_complete(struct arch_vcpu *a, const struct mmio_access *m)
 
 	if (m->write)
 		return;
-	reg = gpr(a, a->mmio.reg);
+	reg = svm_gpr(a, a->mmio.reg);
 	*reg = x86_load_result(&a->mmio, *reg, m->value);
 }

@@ -28,6 +28,9 @@ size_t svm_fetch_insn(struct vcpu *v, enum x86_code_mode mode, uint8_t *buf);
  */
 bool svm_mmio_exit(struct vcpu *v, struct vm_exit *exit);
 
+/* Where general register @reg (0 RAX ... 15 R15, as instructions number them) is */
+uint64_t *svm_gpr(struct arch_vcpu *a, unsigned int reg);
+
 /* A load's value @m into the register the instruction names (nothing for a store) */
 void svm_mmio_complete(struct arch_vcpu *a, const struct mmio_access *m);
 
