@@ -17,12 +17,23 @@
 #define CR0_TS		(1u << 3)
 #define VECTOR_GP	13
 
+static uint64_t host_cr4_allowed(void)
+{
+	struct cpuid_regs r1 = cpuid(1, 0);
+	struct cpuid_regs r7 = cpuid(0, 0).eax >= 7 ? cpuid(7, 0) : (struct cpuid_regs){ 0 };
+	const uint32_t leaf1[4] = { r1.eax, r1.ebx, r1.ecx, r1.edx };
+	const uint32_t leaf7[4] = { r7.eax, r7.ebx, r7.ecx, r7.edx };
+
+	return x86_cr4_allowed(leaf1, leaf7);
+}
+
 bool svm_cr_write_exit(struct vcpu *v, unsigned int cr, struct vm_exit *exit)
 {
 	struct arch_vcpu *a = v->arch;
 	struct vmcb_save *s = &a->vmcb->save;
 	enum x86_code_mode mode = svm_code_mode(s);
-	struct x86_cr_state st = { s->cr0, s->cr4, s->efer, mode == X86_CODE_64 };
+	struct x86_cr_state st = { s->cr0, s->cr4, s->efer, mode == X86_CODE_64,
+				   host_cr4_allowed() };
 	uint8_t code[X86_INSN_MAX];
 	size_t got = svm_fetch_insn(v, mode, code);
 	struct x86_cr_write w;

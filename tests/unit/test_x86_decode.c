@@ -289,7 +289,7 @@ static void test_cr_write_decode(void **state)
 static void test_cr_rules(void **state)
 {
 	const uint64_t cr0 = CR0_PE | CR0_PG | CR0_WP;
-	const struct x86_cr_state long64 = { cr0, CR4_PAE, EFER_LME | EFER_LMA, true };
+	const struct x86_cr_state long64 = { cr0, CR4_PAE, EFER_LME | EFER_LMA, true, 0x7ff };
 	struct x86_cr_state st = long64;
 	bool flush;
 
@@ -313,10 +313,24 @@ static void test_cr_rules(void **state)
 	assert_int_equal(x86_cr_apply(&st, 0, cr0, &flush), 0);
 	assert_true(st.efer == (EFER_LME | EFER_LMA));
 	/* Long mode needs PAE; paging needs protection */
-	st = (struct x86_cr_state){ CR0_PE, 0, EFER_LME, false };
+	st = (struct x86_cr_state){ CR0_PE, 0, EFER_LME, false, 0x7ff };
 	assert_int_equal(x86_cr_apply(&st, 0, cr0, &flush), -1);
 	assert_int_equal(x86_cr_apply(&st, 0, CR0_PG, &flush), -1);
 	assert_int_equal(x86_cr_apply(&st, 3, 0, &flush), -1);
+}
+
+/* CR4's feature bits as CPUID offers them */
+static void test_cr4_allowed(void **state)
+{
+	const uint32_t none[4] = { 0 };
+	const uint32_t xsave_pcid[4] = { 0, 0, (1u << 26) | (1u << 17), 0 };
+	const uint32_t smep_smap_fsgs_umip[4] = { 0, (1u << 7) | (1u << 20) | 1u, 1u << 2, 0 };
+
+	(void)state;
+	assert_int_equal(x86_cr4_allowed(none, none), 0x7ff);
+	assert_int_equal(x86_cr4_allowed(xsave_pcid, none), 0x7ff | (1u << 18) | (1u << 17));
+	assert_int_equal(x86_cr4_allowed(none, smep_smap_fsgs_umip),
+			 0x7ff | (1u << 20) | (1u << 21) | (1u << 16) | (1u << 11));
 }
 
 int main(void)
@@ -330,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_walk_pae_32_none),
 		cmocka_unit_test(test_cr_write_decode),
 		cmocka_unit_test(test_cr_rules),
+		cmocka_unit_test(test_cr4_allowed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

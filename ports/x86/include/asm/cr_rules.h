@@ -31,7 +31,16 @@ int x86_decode_cr_write(const uint8_t *code, size_t avail, enum x86_code_mode mo
 struct x86_cr_state {
 	uint64_t cr0, cr4, efer;
 	bool cs_long;		/* CS.L: the code is 64-bit */
+	uint64_t cr4_allowed;	/* x86_cr4_allowed() */
 };
+
+/*
+ * The CR4 bits a guest may set on a CPU whose CPUID leaves 1 and 7 (its
+ * subleaf 0) give these EAX..EDX: VME to OSXMMEXCPT, and UMIP,
+ * FSGSBASE, PCIDE, OSXSAVE, SMEP, SMAP where the CPU has them. Any other
+ * bit would make VMRUN refuse the state.
+ */
+uint64_t x86_cr4_allowed(const uint32_t leaf1[4], const uint32_t leaf7[4]);
 
 /*
  * Apply a write of @val to CR0 (@cr 0) or CR4 (@cr 4) to @st as the
