@@ -10,6 +10,7 @@
 
 #include <bulkhead/partition.h>
 #include <bulkhead/pgtable.h>
+#include <asm/insn_decode.h>
 #include <asm/regs.h>
 #include <asm/vmcb.h>
 
@@ -19,6 +20,7 @@ struct arch_vcpu {
 	uint64_t vmcb_pa;
 	struct vcpu *vcpu;
 	uint64_t next_rip;		/* after the instruction behind an exit */
+	struct x86_mmio_insn mmio;	/* the device access behind an EXIT_MMIO */
 };
 
 struct arch_partition {
