@@ -116,8 +116,12 @@ HV_ELF := $(O)/bulkhead.elf
 HV_BIN := $(O)/bulkhead.bin
 hypervisor: $(HV_BIN)
 
+# O again on the sub-make's command line: an O given to this make
+# reaches it through MAKEFLAGS as typed, and a relative one would name
+# the objects (and the targets of their dependency files) otherwise than
+# an absolute one did, losing every header dependency between the two.
 $(O)/built-in.a: $(O)/.config $(LIBFDT_SRC)/.done FORCE
-	$(Q)$(MAKE) -f $(srctree)/scripts/Makefile.build obj=.
+	$(Q)$(MAKE) -f $(srctree)/scripts/Makefile.build obj=. O=$(O)
 
 $(O)/hyp.lds: $(srctree)/ports/$(PORT)/hyp.lds.S $(O)/.config
 	$(Q)$(CC) -E -P -x c $(KBUILD_AFLAGS) $< -o $@

@@ -429,8 +429,10 @@ static int check_boot(const struct config *cfg, struct config_error *err,
 {
 	if (p->mem[0].size <= guest_top_size())
 		return cfg_fail(cfg, err, p->mem[0].node, "reg",
-				"the first memory region must be larger than the 0x%llx bytes its device tree takes",
-				(unsigned long long)guest_top_size());
+				"the first memory region must be larger than the 0x%llx bytes its device tree%s take%s",
+				(unsigned long long)guest_top_size(),
+				port_limits.guest_boot_area ? " and the port's boot data" : "",
+				port_limits.guest_boot_area ? "" : "s");
 	if (check_blob(cfg, err, p, &p->image, p->load_addr, "image", "load-address"))
 		return -1;
 	if (!region_of(p, p->entry & ~1ull))

@@ -77,17 +77,19 @@ rounded down, so each loop time is within one tick of the exact figure:
 with $per_diff ticks per instruction of difference, the result must lie within
 one tick of a whole number of instructions per operation, or the guest
 reports the loop as not steady. Each loop runs once before it is timed:
-the hypervisor keeps the page of the guest instruction it read last
-(\`ports/ppc-booke/trap.c\`) and tries the device the partition used last
-before the others, so the figures are the steady state of a guest doing
-one thing at a time.
+the hypervisor keeps the page of the guest instruction it read last (the
+vectors read through it, \`ports/ppc-booke/fast_trap.S\`), the emulated
+window a guest page led to last and the access instruction it decoded
+for it (\`ports/ppc-booke/storage.c\`, \`context.c\`), and tries the
+device the partition used last before the others, so the figures are the
+steady state of a guest doing one thing at a time.
 
 - \`hypercall_null\`: \`sc 1\` with r11 = \`BH_HC_VERSION\`, whose answer is
   a constant.
 - \`mtspr_sprg0\`, \`mtspr_sprg4\`: privileged SPR writes the hypervisor
-  emulates into the vCPU's state without side effects. SPRG0-2 are plain
-  storage, answered in the vector (\`ports/ppc-booke/fast_trap.S\`);
-  SPRG4 goes the way of every other emulated instruction.
+  emulates into the vCPU's state without side effects, both answered in
+  the vector (\`ports/ppc-booke/fast_trap.S\`): SPRG0-2 are plain
+  storage; SPRG3-7 go to the real register too, which user mode reads.
 - \`tlb_miss\`: a load from a page the guest's own TLB maps (its RAM, TLB1
   entry 0) whose shadow entry is not in the hardware TLB. Shadow entries
   are 4 KiB pages in TLB0, set-associative with the geometry the guest's
@@ -134,6 +136,38 @@ kernel for Book E), and no Xen comparison.
 
 Every run is made twice; \`make bench\` fails unless both give the same
 numbers.
+
+## Where the instructions go
+
+A profile of the two slow paths, taken on qemu-ppce500 with QEMU's
+\`-singlestep -d exec,nochain\` (one line per instruction) and the
+hypervisor ELF's symbols, the hypervisor's instructions between the
+guest's trapping instruction and its next one counted per function; to
+within a few instructions of the figures below (the grouping is by
+function, inlined code counts where it is inlined).
+
+\`mmio_read\` (about 490):
+- about 45 in the vector: the shadow cache has no entry for a window,
+  which is never mapped; the instruction read through the fetch page;
+- about 60 saving the guest's registers and entering it again
+  (\`entry.S\`);
+- about 260 deciding the access (\`trap.c\` with \`mmio_emulate()\`
+  inlined, \`context.c\`'s window cache, \`booke_storage_window()\`,
+  the already decoded instruction checked against DEAR and ESR);
+- about 20 in the device model's read, 30 completing the load into rT;
+- about 70 in the run loop, most of it the check for a deliverable
+  interrupt (\`vcpu.c\`'s \`deliver_interrupts()\`).
+
+\`dec_latency\` (about 800):
+- about 60 in the vector, which tries the mtspr as a plain SPR, and 50
+  saving and entering;
+- about 270 emulating it (\`booke_emulate()\`, the decode alone about 70);
+- about 85 writing DEC in the guest's timers (\`vtimer.c\`);
+- about 290 in the run loop: the timers advanced to now, where the
+  decrementer has expired, the hardware decrementer programmed, the
+  interrupt found deliverable and reflected (\`reflect.c\`, about 50);
+- about 45 reloading the context, which finds the same guest contexts
+  loaded and only sets the real MSR.
 
 ## Results ($board)
 

@@ -30,6 +30,8 @@
 #define COM1_LSR_THRE		0x20
 #define LAPIC_SIZE		0x1000
 #define IOAPIC_SIZE		0x1000
+#define HPET_BASE		0xfed00000ull
+#define HPET_SIZE		0x1000
 #define PM1_SLP_EN		(1u << 13)
 #define PM1_SLP_TYP_SHIFT	10
 #define PM_TIMER_HZ		3579545u
@@ -137,8 +139,9 @@ int bsp_discover(const void *boot_info, struct board_info *info)
 }
 
 /*
- * No passthrough on this port yet; should one come, the PCI devices'
- * windows are masters: everything from the top of RAM below 4 GiB up.
+ * The PCI devices' windows are masters: everything from the top of RAM
+ * below 4 GiB up, but for the HPET's page at the PC's fixed 0xfed00000
+ * (a timer: it masters nothing), which a partition may be given.
  */
 void bsp_find_dma_masters(const void *fdt, struct board_info *info)
 {
@@ -149,7 +152,12 @@ void bsp_find_dma_masters(const void *fdt, struct board_info *info)
 		if (info->ram[i].base < (1ull << 32) &&
 		    info->ram[i].base + info->ram[i].size > low_top)
 			low_top = info->ram[i].base + info->ram[i].size;
-	board_add_dma_master(info, low_top, (1ull << 32) - low_top);
+	if (low_top > HPET_BASE) {
+		board_add_dma_master(info, low_top, (1ull << 32) - low_top);
+		return;
+	}
+	board_add_dma_master(info, low_top, HPET_BASE - low_top);
+	board_add_dma_master(info, HPET_BASE + HPET_SIZE, (1ull << 32) - HPET_BASE - HPET_SIZE);
 }
 
 bool bsp_signal_failure(void)

@@ -28,6 +28,8 @@ _Static_assert(offsetof(struct ppc_cpu, guest) == PPC_CPU_GUEST &&
 	       offsetof(struct ppc_cpu, fetch_ea) == PPC_CPU_FETCH_EA &&
 	       offsetof(struct ppc_cpu, fetch_page) == PPC_CPU_FETCH_PAGE &&
 	       offsetof(struct ppc_cpu, tlb0_victim) == PPC_CPU_TLB0_VICTIM &&
+	       offsetof(struct ppc_cpu, trap_insn) == PPC_CPU_TRAP_INSN &&
+	       offsetof(struct ppc_cpu, trap_insn_read) == PPC_CPU_TRAP_INSN_READ &&
 	       offsetof(struct ppc_cpu, shadow_cache) == PPC_CPU_SHADOW_CACHE &&
 	       sizeof(struct shadow_cache_entry) == 1 << SHADOW_CACHE_SHIFT &&
 	       offsetof(struct shadow_cache_entry, key) == SHADOW_CACHE_KEY &&

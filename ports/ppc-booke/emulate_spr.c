@@ -235,6 +235,7 @@ static bool special_write(struct booke_vcpu *v, struct guest_tlb *tlb, unsigned 
 	if (p) {
 		*p = val & tid_mask(tlb);
 		/* New PIDs change which entries match, not the entries */
+		exit->outcome = BOOKE_PID_CHANGED;
 		return true;
 	}
 	switch (spr) {

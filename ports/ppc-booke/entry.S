@@ -54,7 +54,7 @@ ppc_vector_\n:
 
 	fatal_vector 0
 	fatal_vector 1
-	vector	2
+	vector	2, dsi_insn	/* fast_trap.S */
 	vector	3
 	vector	4
 	vector	5
@@ -168,6 +168,8 @@ ppc_guest_enter:
 	stw	r2, 12(r1)
 	stmw	r14, 16(r1)
 	stw	r1, PPC_CPU_HV_SP(r3)
+	li	r0, 0
+	stw	r0, PPC_CPU_TRAP_INSN_READ(r3)
 	lwz	r0, PPC_CPU_GUEST_MSR(r3)
 	mtsrr1	r0
 	lwz	r3, PPC_CPU_GUEST(r3)

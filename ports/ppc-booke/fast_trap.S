@@ -21,6 +21,12 @@
  * trap_common's path with nothing changed. Neither can make an interrupt
  * deliverable (no MSR, timer or interrupt controller state changes), so
  * nothing is left for the run loop to look at.
+ *
+ * This is the only place that reads through that page: every vector
+ * whose trap the run loop needs the instruction of (program, system
+ * call, data storage, data TLB error) reads it here when its page is
+ * the cached one, and leaves it in struct ppc_cpu's trap_insn for
+ * fetch_guest_insn(), which otherwise looks it up in the guest's TLB.
  */
 #include <asm/cpu.h>
 
@@ -55,12 +61,11 @@
 	beq	hv_trap
 .endm
 
-/* Into trap_save unless the guest is in its supervisor state. Uses r3. */
-.macro	guest_supervisor_or_slow
-	lwz	r3, PPC_CPU_GUEST(r1)
-	lwz	r3, BOOKE_MSR(r3)
-	andi.	r3, r3, MSR_PR
-	bne	trap_save
+/* CR0[EQ] set if the guest is in its supervisor state. Uses r4. */
+.macro	guest_supervisor
+	lwz	r4, PPC_CPU_GUEST(r1)
+	lwz	r4, BOOKE_MSR(r4)
+	andi.	r4, r4, MSR_PR
 .endm
 
 /*
@@ -85,15 +90,15 @@
 	.global	syscall_fast
 syscall_fast:
 	guest_or_hv
-	guest_supervisor_or_slow
 	mfsrr0	r3
 	addi	r3, r3, -4
 	fetch_cached 8
+	guest_supervisor
+	bne	syscall_slow
 	lis	r4, INSN_SC1@h
 	ori	r4, r4, INSN_SC1@l
 	cmpw	r3, r4
-	li	r4, 8
-	bne	trap_save
+	bne	syscall_slow
 	/* n = r11 - base, below count, with its constant set */
 	stw	r5, PPC_CPU_SCRATCH_R5(r1)
 	lis	r3, hypercall_constants@ha
@@ -116,8 +121,11 @@ syscall_fast:
 	mfspr	r1, SPRG1
 	rfi
 1:	lwz	r5, PPC_CPU_SCRATCH_R5(r1)
+	lis	r3, INSN_SC1@h
+	ori	r3, r3, INSN_SC1@l
+syscall_slow:
 	li	r4, 8
-	b	trap_save
+	b	insn_read
 
 	.global	program_fast
 program_fast:
@@ -125,9 +133,10 @@ program_fast:
 	mfspr	r3, SPR_ESR
 	andis.	r3, r3, ESR_PPR_HI
 	beq	trap_save
-	guest_supervisor_or_slow
 	mfsrr0	r3
 	fetch_cached 6
+	guest_supervisor
+	bne	program_slow
 	/* Every GPR into the vCPU's register file: r5-r31 are free then */
 	lwz	r4, PPC_CPU_GUEST(r1)
 	stw	r0, BOOKE_GPR(0)(r4)
@@ -206,9 +215,9 @@ program_fast:
 /*
  * r3 = the missing effective address. The cache slot of its page must
  * hold it under the TID in PID0 (a guest's TIDs are never 0, so an empty
- * slot never matches); else into trap_save with r4 = \vec.
+ * slot never matches); else to \miss with r3 and r4 free.
  */
-.macro	tlb_fast vec
+.macro	tlb_fast miss
 	stw	r5, PPC_CPU_SCRATCH_R5(r1)
 	rlwinm	r5, r3, 20, 24, 31		/* the slot: context.c's cache_slot() */
 	rlwinm	r4, r3, 12, 24, 31
@@ -245,24 +254,56 @@ program_fast:
 	mfspr	r1, SPRG1
 	rfi
 1:	lwz	r5, PPC_CPU_SCRATCH_R5(r1)
+	b	\miss
+.endm
+
+/* A data access for the run loop to decide: its instruction with it */
+.macro	data_slow vec
+	mfsrr0	r3
+	fetch_cached \vec
 	li	r4, \vec
-	b	trap_save
+	b	insn_read
 .endm
 
 	.global	dtlb_fast
 dtlb_fast:
 	guest_or_hv
 	mfspr	r3, SPR_DEAR
-	tlb_fast 13
+	tlb_fast dtlb_slow
+dtlb_slow:
+	data_slow 13
 
 	.global	itlb_fast
 itlb_fast:
 	guest_or_hv
 	mfsrr0	r3
-	tlb_fast 14
+	tlb_fast itlb_slow
+itlb_slow:
+	li	r4, 14
+	b	trap_save
 
-/* Not ours after all, with every GPR already saved */
+	.global	dsi_insn
+dsi_insn:
+	guest_or_hv
+	data_slow 2
+
+/* r3 = the trapped instruction: for trap.c's fetch_guest_insn(). Uses r3. */
+.macro	keep_insn
+	stw	r3, PPC_CPU_TRAP_INSN(r1)
+	li	r3, 1
+	stw	r3, PPC_CPU_TRAP_INSN_READ(r1)
+.endm
+
+program_slow:
+	li	r4, 6
+/* r3 = the trapped instruction, r4 = the IVOR */
+insn_read:
+	keep_insn
+	b	trap_save
+
+/* Not ours after all, with every GPR already saved; r3 = the instruction */
 slow_saved:
+	keep_insn
 	mr	r3, r4
 	li	r4, 6
 	b	save_tail

@@ -64,7 +64,7 @@ void gtlb_init(struct guest_tlb *t, const struct e500_mmu_variant *v)
 	t->var = v;
 }
 
-int gtlb_tlbwe(struct guest_tlb *t, struct gtlb_entry *old)
+int gtlb_tlbwe(struct guest_tlb *t, struct gtlb_entry *old, struct gtlb_entry *new)
 {
 	const struct gtlb_mas *m = &t->mas;
 	const struct gtlb_array_cfg *c;
@@ -103,6 +103,9 @@ int gtlb_tlbwe(struct guest_tlb *t, struct gtlb_entry *old)
 	rpn &= (1ull << t->var->pa_bits) - 1;
 	e->mas3 = (uint32_t)rpn | (m->mas3 & (MAS3_U0_3_MASK | MAS3_PERMS));
 	e->mas7 = (uint32_t)(rpn >> 32);
+
+	if (new)
+		*new = *e;
 
 	/* A tlbwe to TLB0 moves the round robin on to what MAS0[NV] says */
 	if (n == 0)

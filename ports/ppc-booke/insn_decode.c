@@ -333,36 +333,3 @@ const char *booke_refusal_name(enum booke_refusal why)
 	}
 	return "?";
 }
-
-static uint32_t swap_bytes(uint32_t v, unsigned int size)
-{
-	if (size == 2)
-		return ((v & 0xff) << 8) | ((v >> 8) & 0xff);
-	if (size == 4)
-		return (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) |
-		       (v << 24);
-	return v & 0xff;
-}
-
-static uint32_t low_bytes(uint32_t v, unsigned int size)
-{
-	return size >= 4 ? v : v & ((1u << (size * 8)) - 1);
-}
-
-uint32_t booke_load_value(const struct booke_insn *in, uint32_t raw)
-{
-	uint32_t v = low_bytes(raw, in->size);
-
-	if (in->byte_reverse)
-		v = swap_bytes(v, in->size);
-	if (in->sign_extend && in->size == 2)
-		v = (uint32_t)(int32_t)(int16_t)v;
-	return v;
-}
-
-uint32_t booke_store_value(const struct booke_insn *in, uint32_t rs)
-{
-	uint32_t v = low_bytes(rs, in->size);
-
-	return in->byte_reverse ? swap_bytes(v, in->size) : v;
-}

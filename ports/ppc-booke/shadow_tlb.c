@@ -20,8 +20,7 @@ static bool is_device(const struct guest_region *r)
 	return (r->flags & GUEST_DEVICE) || (r->flags & PT_DEVICE);
 }
 
-/* The guest's permissions for its current privilege, as user-mode bits */
-static uint32_t guest_perms(const struct gtlb_entry *ge, unsigned int guest_pr)
+uint32_t shadow_guest_perms(const struct gtlb_entry *ge, unsigned int guest_pr)
 {
 	if (guest_pr)
 		return ge->mas3 & MAS3_USER_PERMS;
@@ -92,7 +91,7 @@ static void make_tag(struct shadow_tag *tag, const struct partition *p,
 
 int shadow_tlb_make(struct partition *p, const struct e500_mmu_variant *v,
 		    const struct gtlb_entry *ge, const struct shadow_fault *f,
-		    struct shadow_tlbe *out)
+		    unsigned int max_tsize, struct shadow_tlbe *out)
 {
 	uint64_t guest_size = gtlb_entry_size(ge);
 	unsigned int guest_tsize = (ge->mas1 & MAS1_TSIZE_MASK) >> MAS1_TSIZE_SHIFT;
@@ -102,9 +101,10 @@ int shadow_tlb_make(struct partition *p, const struct e500_mmu_variant *v,
 	paddr_t pa;
 
 	out->gpa = gtlb_entry_rpn(ge) + (f->ea & (guest_size - 1));
-	perms = guest_perms(ge, f->guest_pr);
+	perms = shadow_guest_perms(ge, f->guest_pr);
 	if (!(perms & need))
 		return SHADOW_GUEST_DENIED;
+	make_tag(&out->tag, p, v, ge, f);
 
 	r = guest_region_find(p, out->gpa);
 	if (!r)
@@ -117,7 +117,7 @@ int shadow_tlb_make(struct partition *p, const struct e500_mmu_variant *v,
 	if (!(perms & need))
 		return SHADOW_REGION_DENIED;
 
-	tsize = shadow_tsize(r, out->gpa, guest_tsize, v->tlb[1].max_tsize);
+	tsize = shadow_tsize(r, out->gpa, guest_tsize, max_tsize);
 	if (!tsize)
 		return SHADOW_NO_REGION;
 	out->size = TSIZE_BYTES(tsize);
@@ -125,7 +125,6 @@ int shadow_tlb_make(struct partition *p, const struct e500_mmu_variant *v,
 	if (pa >> v->pa_bits)
 		return SHADOW_NO_REGION;
 
-	make_tag(&out->tag, p, v, ge, f);
 	out->mas1 = MAS1_V | MAS1_TS | MAS1_TSIZE(tsize);
 	out->mas2 = (f->ea & (uint32_t)~(out->size - 1)) | shadow_wimge(ge, r);
 	out->mas3 = ((uint32_t)pa & MAS3_RPN_MASK) | perms;

@@ -8,6 +8,8 @@
  */
 #include <asm/storage.h>
 
+#define PAGE_OFFSET_MASK	0xfffu	/* a byte's offset in its 4 KiB page */
+
 static bool is_fetch(enum booke_storage_kind kind)
 {
 	return kind == STORAGE_ITLB_MISS || kind == STORAGE_ISI;
@@ -86,18 +88,36 @@ static const char *mismatch(const struct booke_insn *in, const struct booke_vcpu
 	return NULL;
 }
 
-/* A data access to a device model's window at @gpa, through guest page @ge */
-static enum booke_storage_outcome emulated(struct booke_vcpu *v, const struct gtlb_entry *ge,
-					   const struct booke_storage_trap *trap, gpaddr_t gpa,
-					   struct booke_storage *out, struct vm_exit *e)
+/* Is @m->insn instruction @word through a @little_endian page, decoded before? */
+static bool decoded(const struct booke_mmio *m, uint32_t word, bool little_endian)
 {
-	struct booke_insn *in = &out->mmio.insn;
-	const char *why;
+	return m->decoded && m->word == word && m->little_endian == little_endian;
+}
 
-	switch (booke_decode(trap->insn, in)) {
-	case BOOKE_LOAD:
-	case BOOKE_STORE:
-		break;
+/*
+ * @m->insn for instruction @word through a @little_endian page, which
+ * reverses every access; kept for the next access if it is a load or
+ * store.
+ */
+static bool decode_access(struct booke_mmio *m, uint32_t word, bool little_endian)
+{
+	enum booke_op op = booke_decode(word, &m->insn);
+
+	m->decoded = op == BOOKE_LOAD || op == BOOKE_STORE;
+	if (!m->decoded)
+		return false;
+	if (little_endian)
+		m->insn.byte_reverse = !m->insn.byte_reverse;
+	m->word = word;
+	m->little_endian = little_endian;
+	return true;
+}
+
+/* What an instruction other than a load or store at an emulated window comes to */
+static enum booke_storage_outcome not_an_access(struct booke_vcpu *v, const struct booke_storage_trap *trap, gpaddr_t gpa,
+	      struct booke_storage *out, struct vm_exit *e)
+{
+	switch (out->mmio.insn.op) {
 	case BOOKE_DCBF:
 	case BOOKE_DCBST:
 	case BOOKE_DCBI:
@@ -111,17 +131,23 @@ static enum booke_storage_outcome emulated(struct booke_vcpu *v, const struct gt
 			     "dcbz on an emulated device");
 	case BOOKE_REFUSED:
 		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa,
-			     booke_refusal_name(in->refusal));
+			     booke_refusal_name(out->mmio.insn.refusal));
 	default:
 		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa,
 			     "not a load or store");
 	}
-	why = mismatch(in, v, trap);
+}
+
+/* Load or store out->mmio.insn, decoded, to a device model's window at @gpa */
+static enum booke_storage_outcome access(struct booke_vcpu *v,
+					 const struct booke_storage_trap *trap, gpaddr_t gpa,
+					 struct booke_storage *out, struct vm_exit *e)
+{
+	const struct booke_insn *in = &out->mmio.insn;
+	const char *why = mismatch(in, v, trap);
+
 	if (why)
 		return fault(e, out, FAULT_UNDECODABLE_ACCESS, v, trap, gpa, why);
-
-	if (ge->mas2 & MAS2_E)
-		in->byte_reverse = !in->byte_reverse;
 	out->mmio.ea = trap->dear;
 	e->kind = EXIT_MMIO;
 	e->pc = v->pc;
@@ -132,6 +158,26 @@ static enum booke_storage_outcome emulated(struct booke_vcpu *v, const struct gt
 	e->mmio.value = e->mmio.write ? booke_store_value(in, v->gpr[in->rt]) : 0;
 	out->outcome = STORAGE_EXIT;
 	return STORAGE_EXIT;
+}
+
+/* Out of line: an access decoded before then needs no stack frame */
+static __attribute__((noinline)) enum booke_storage_outcome
+decode_and_access(struct booke_vcpu *v, bool little_endian, const struct booke_storage_trap *trap,
+		  gpaddr_t gpa, struct booke_storage *out, struct vm_exit *e)
+{
+	if (!decode_access(&out->mmio, trap->insn, little_endian))
+		return not_an_access(v, trap, gpa, out, e);
+	return access(v, trap, gpa, out, e);
+}
+
+/* A data access to a device model's window at @gpa, through a @little_endian guest page */
+static enum booke_storage_outcome emulated(struct booke_vcpu *v, bool little_endian,
+					   const struct booke_storage_trap *trap, gpaddr_t gpa,
+					   struct booke_storage *out, struct vm_exit *e)
+{
+	if (decoded(&out->mmio, trap->insn, little_endian))
+		return access(v, trap, gpa, out, e);
+	return decode_and_access(v, little_endian, trap, gpa, out, e);
 }
 
 /* Shadow entry @f could not be made: say why to the core */
@@ -151,6 +197,27 @@ static enum booke_storage_outcome region_fault(struct booke_vcpu *v, int made,
 		return fault(e, out, kind, v, trap, gpa, "execute not allowed there");
 	return fault(e, out, kind, v, trap, gpa,
 		     (trap->esr & ESR_ST) ? "write to a read-only region" : "read not allowed there");
+}
+
+/*
+ * @w for the 4 KiB page of @f's access, which guest entry @ge maps to
+ * guest-physical @gpa in emulated window: the part of the page the
+ * window covers, and what the guest's entry allows there.
+ */
+static void find_window(struct partition *p, const struct gtlb_entry *ge,
+			const struct shadow_fault *f, gpaddr_t gpa, struct booke_window *w)
+{
+	const struct guest_region *r = guest_region_find(p, gpa);
+	gpaddr_t page = gpa & ~(gpaddr_t)PAGE_OFFSET_MASK;
+	gpaddr_t first = r->gpa > page ? r->gpa : page;
+	gpaddr_t end = r->gpa + r->size < page + PAGE_OFFSET_MASK + 1 ?
+		       r->gpa + r->size : page + PAGE_OFFSET_MASK + 1;
+
+	w->gpa = page;
+	w->first = (uint16_t)(first - page);
+	w->last = (uint16_t)(end - 1 - page);
+	w->perms = shadow_guest_perms(ge, f->guest_pr) & (MAS3_UR | MAS3_UW);
+	w->little_endian = ge->mas2 & MAS2_E;
 }
 
 enum booke_storage_outcome booke_storage(struct partition *p, struct booke_vcpu *v,
@@ -177,7 +244,8 @@ enum booke_storage_outcome booke_storage(struct partition *p, struct booke_vcpu 
 		gtlb_miss_fill(tlb, f.ea, f.guest_as);
 		return reflect(v, fetch ? BOOKE_EXC_ITLB : BOOKE_EXC_DTLB, trap, out);
 	}
-	made = shadow_tlb_make(p, tlb->var, ge, &f, &out->map);
+	/* Shadow entries live in TLB0: no larger page than it takes */
+	made = shadow_tlb_make(p, tlb->var, ge, &f, tlb->var->tlb[0].max_tsize, &out->map);
 	switch (made) {
 	case SHADOW_MAPPED:
 		out->outcome = STORAGE_MAP;
@@ -185,11 +253,26 @@ enum booke_storage_outcome booke_storage(struct partition *p, struct booke_vcpu 
 	case SHADOW_GUEST_DENIED:
 		return reflect(v, fetch ? BOOKE_EXC_ISI : BOOKE_EXC_DSI, trap, out);
 	case SHADOW_EMULATED:
-		if (!fetch)
-			return emulated(v, ge, trap, out->map.gpa, out, exit);
+		if (!fetch) {
+			find_window(p, ge, &f, out->map.gpa, &out->window);
+			return emulated(v, out->window.little_endian, trap, out->map.gpa, out, exit);
+		}
 		break;
 	}
 	return region_fault(v, made, trap, out->map.gpa, out, exit);
+}
+
+enum booke_storage_outcome booke_storage_window(struct booke_vcpu *v,
+						const struct booke_window *w,
+						const struct booke_storage_trap *trap,
+						struct booke_storage *out, struct vm_exit *exit)
+{
+	uint32_t need = (trap->esr & ESR_ST) ? MAS3_UW : MAS3_UR;
+
+	if (!(w->perms & need))
+		return reflect(v, BOOKE_EXC_DSI, trap, out);
+	return emulated(v, w->little_endian, trap, w->gpa + (trap->dear & PAGE_OFFSET_MASK),
+			out, exit);
 }
 
 void booke_mmio_complete(struct booke_vcpu *v, const struct booke_mmio *m,

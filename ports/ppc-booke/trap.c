@@ -7,6 +7,7 @@
  */
 #include <stddef.h>
 #include <bulkhead/console.h>
+#include <bulkhead/mmio.h>
 #include <bulkhead/port.h>
 #include <asm/cpu.h>
 #include <asm/emulate.h>
@@ -28,7 +29,12 @@ const unsigned char booke_plain_spr[1024] = {
 };
 _Static_assert(offsetof(struct booke_vcpu, sprg[7]) < 256, "offsets fit a byte");
 
-int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
+/*
+ * The word at guest effective address @ea through the guest's TLB and
+ * the partition's guest map; its page becomes the one fast_trap.S reads
+ * through. 0, or -1 when nothing the guest may execute is there.
+ */
+static __attribute__((noinline)) int lookup_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 {
 	struct arch_vcpu *a = v->arch;
 	struct ppc_cpu *c = this_cpu();
@@ -39,10 +45,6 @@ int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 	size_t len = 4;
 	const uint32_t *word;
 
-	if ((ea & ~PAGE_MASK) == c->fetch_ea) {
-		*insn = c->fetch_page[(ea & PAGE_MASK) / 4];
-		return 0;
-	}
 	ge = gtlb_lookup(&a->tlb, ea, !!(a->regs.msr & MSR_IS));
 	if (!ge || (ea & 3))
 		return -1;
@@ -59,6 +61,21 @@ int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
 		c->fetch_page = (const uint32_t *)((uintptr_t)word - (ea & PAGE_MASK));
 	}
 	return 0;
+}
+
+/*
+ * The trapped instruction, at guest effective address @ea (SRR0, or
+ * SRR0 - 4 after sc): as the vector read it, else looked up.
+ */
+static int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn)
+{
+	struct ppc_cpu *c = this_cpu();
+
+	if (c->trap_insn_read) {
+		*insn = c->trap_insn;
+		return 0;
+	}
+	return lookup_insn(v, ea, insn);
 }
 
 static bool fault(struct vm_exit *exit, enum fault_kind kind, uint64_t addr,
@@ -112,6 +129,18 @@ static void timer_spr(struct arch_vcpu *a, const struct booke_exit *e)
 	a->timer_stale = true;
 }
 
+/*
+ * Is @insn an mtspr of SPRG3-7, which the guest's user mode reads from
+ * the real registers? (mtspr: opcode 31, XO 467; the SPR number's halves
+ * swapped in bits 20-11.) No other emulated instruction changes them.
+ */
+static bool writes_user_sprg(uint32_t insn)
+{
+	unsigned int spr = ((insn >> 16) & 0x1f) | ((insn >> 6) & 0x3e0);
+
+	return (insn & 0xfc0007fe) == 0x7c0003a6 && spr >= SPR_SPRG3 && spr <= SPR_SPRG7;
+}
+
 /* A privileged instruction from user mode: the guest's supervisor's work */
 static bool privileged(struct vcpu *v, struct vm_exit *exit)
 {
@@ -125,12 +154,15 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 	exit->syndrome = insn;
 	switch (booke_emulate(&a->regs, &a->tlb, insn, &e)) {
 	case BOOKE_DONE:
+		if (writes_user_sprg(insn))
+			ppc_sync_sprgs(&a->regs);
 		break;
 	case BOOKE_REFLECT:
 		booke_reflect(&a->regs, e.reflect.exc, e.reflect.esr, 0);
 		a->context_stale = true;
 		break;
 	case BOOKE_MSR_CHANGED:
+	case BOOKE_PID_CHANGED:
 		a->context_stale = true;
 		break;
 	case BOOKE_TLB_CHANGED:
@@ -155,7 +187,6 @@ static bool privileged(struct vcpu *v, struct vm_exit *exit)
 	case BOOKE_UNHANDLED:
 		return fault(exit, FAULT_TRAPPED_INSTRUCTION, a->regs.pc, e.why);
 	}
-	ppc_sync_sprgs(&a->regs);
 	return false;
 }
 
@@ -166,11 +197,20 @@ static const enum booke_storage_kind storage_kind[] = {
 	[BOOKE_EXC_ITLB] = STORAGE_ITLB_MISS,
 };
 
+/*
+ * An emulated window is never mapped, so each access to one is a data
+ * TLB error: one whose page went to a window before (ppc_cached_window())
+ * skips the guest's TLB and guest map, and an access the device model
+ * does (mmio_emulate()) is complete without the core's exit path, which
+ * takes the others and reports what it cannot do.
+ */
 static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 {
 	struct arch_vcpu *a = v->arch;
 	struct booke_storage_trap trap = { .kind = storage_kind[exc] };
-	struct booke_storage out;
+	struct booke_storage *out = &a->storage;
+	const struct booke_window *w = NULL;
+	enum booke_storage_outcome outcome;
 	bool data = exc == BOOKE_EXC_DSI || exc == BOOKE_EXC_DTLB;
 
 	if (data) {
@@ -180,9 +220,15 @@ static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 			return fault(exit, FAULT_UNDECODABLE_ACCESS, trap.dear,
 				     "the faulting instruction cannot be read");
 	}
-	switch (booke_storage(v->part, &a->regs, &a->tlb, &trap, &out, exit)) {
+	if (exc == BOOKE_EXC_DTLB)
+		w = ppc_cached_window(v, trap.dear);
+	if (w)
+		outcome = booke_storage_window(&a->regs, w, &trap, out, exit);
+	else
+		outcome = booke_storage(v->part, &a->regs, &a->tlb, &trap, out, exit);
+	switch (outcome) {
 	case STORAGE_MAP:
-		ppc_install_shadow(v, &out.map);
+		ppc_install_shadow(v, &out->map);
 		return false;
 	case STORAGE_REFLECTED:
 		a->context_stale = true;
@@ -190,10 +236,14 @@ static bool storage(struct vcpu *v, unsigned int exc, struct vm_exit *exit)
 	case STORAGE_SKIPPED:
 		return false;
 	case STORAGE_EXIT:
-		a->mmio = out.mmio;
-		exit->pc = a->regs.pc;
-		exit->syndrome = trap.esr;
-		return true;
+		if (exit->kind != EXIT_MMIO)
+			return true;
+		if (!w)
+			ppc_cache_window(v, trap.dear, &out->map.tag, &out->window);
+		if (mmio_emulate(v, &v->part->mmio, &exit->mmio))
+			return true;
+		booke_mmio_complete(&a->regs, &out->mmio, exit);
+		return false;
 	}
 	return false;
 }
@@ -255,6 +305,6 @@ void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *exit)
 		r->gpr[3] = (uint32_t)exit->hcall.ret[0];
 		r->gpr[4] = (uint32_t)exit->hcall.ret[1];
 	} else if (exit->kind == EXIT_MMIO) {
-		booke_mmio_complete(r, &v->arch->mmio, exit);
+		booke_mmio_complete(r, &v->arch->storage.mmio, exit);
 	}
 }

@@ -107,6 +107,7 @@ void port_vcpu_reset(struct vcpu *v, gpaddr_t entry, gpaddr_t fdt, uint64_t cont
 	a->idle = false;
 	a->wdt_reset = false;
 	a->timer_stale = true;
+	a->loaded.valid = false;	/* every TID free again: PID0-2 mean nothing */
 	shadow_pid_reset(&c->pids);
 	ppc_flush_shadow(v);
 	ppc_load_context(v);	/* MSR 0: address space 0 for both */

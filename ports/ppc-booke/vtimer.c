@@ -63,10 +63,15 @@ static uint64_t nth_rise_after(uint64_t tb, unsigned int bit, unsigned int n)
 	return first + (n - 1) * period;
 }
 
-/* Whether @bit rises in (from, to] */
-static bool rises_between(uint64_t from, uint64_t to, unsigned int bit)
+/*
+ * The first rises after t->tb of the bits TCR selects. Kept rather than
+ * computed on each advance, which on a 32-bit core would cost 64-bit
+ * shifts by a variable count: an advance only compares.
+ */
+static void find_rises(struct vtimer *t)
 {
-	return nth_rise_after(from, bit, 1) <= to;
+	t->fit_rise = nth_rise_after(t->tb, fit_bit(t->tcr), 1);
+	t->wdt_rise = nth_rise_after(t->tb, wdt_bit(t->tcr), 1);
 }
 
 /*
@@ -94,7 +99,7 @@ static void advance_dec(struct vtimer *t, uint64_t now)
 
 static void advance_fit(struct vtimer *t, uint64_t now)
 {
-	if (rises_between(t->tb, now, fit_bit(t->tcr)))
+	if (t->fit_rise <= now)
 		t->tsr |= TSR_FIS;
 }
 
@@ -125,6 +130,8 @@ static int advance_wdt(struct vtimer *t, uint64_t now)
 	unsigned int bit = wdt_bit(t->tcr), n;
 	uint32_t wrc = (t->tcr & TCR_WRC_MASK) >> TCR_WRC_SHIFT;
 
+	if (t->wdt_rise > now)
+		return 0;
 	for (n = 1; n <= 3 && nth_rise_after(t->tb, bit, n) <= now; n++) {
 		if (!wdt_timeout(t) || !wrc || t->wdt_reset_reported)
 			continue;
@@ -146,12 +153,15 @@ int vtimer_advance(struct vtimer *t, uint64_t now_tb)
 	advance_fit(t, now_tb);
 	out = advance_wdt(t, now_tb);
 	t->tb = now_tb;
+	if (t->fit_rise <= now_tb || t->wdt_rise <= now_tb)
+		find_rises(t);
 	return out;
 }
 
 void vtimer_init(struct vtimer *t, uint64_t now_tb)
 {
 	*t = (struct vtimer){ .tb = now_tb };
+	find_rises(t);
 }
 
 void vtimer_reset(struct vtimer *t, uint64_t now_tb)
@@ -185,6 +195,7 @@ static void write_tcr(struct vtimer *t, uint32_t val)
 	if (t->tcr & TCR_WRC_MASK)
 		val = (val & ~TCR_WRC_MASK) | (t->tcr & TCR_WRC_MASK);
 	t->tcr = val;
+	find_rises(t);
 }
 
 static void write_tsr(struct vtimer *t, uint32_t val)
@@ -268,6 +279,6 @@ uint64_t vtimer_next_event(const struct vtimer *t)
 	if ((t->tcr & TCR_DIE) && !(t->tsr & TSR_DIS) && t->dec)
 		next = earliest(next, t->tb + t->dec);
 	if ((t->tcr & TCR_FIE) && !(t->tsr & TSR_FIS))
-		next = earliest(next, nth_rise_after(t->tb, fit_bit(t->tcr), 1));
+		next = earliest(next, t->fit_rise);
 	return next;
 }

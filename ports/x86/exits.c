@@ -7,14 +7,17 @@
  * a hypercall (function in RAX, arguments in RDI, RSI, RDX), HLT a wait
  * for an interrupt (vlapic_hw.c) or a halt,
  * IN and OUT the port-I/O bus's when it refuses them (exits_io.c), a nested
- * page fault outside the partition's map a fault, and everything a guest
+ * page fault on an emulated device the MMIO bus's (mmio_exit.c), one
+ * outside the partition's map a fault, and everything a guest
  * has no business doing (SVM instructions, task switches, a triple fault)
  * a fault report with the partition's policy.
  */
 #include <bulkhead/partition.h>
 #include <bulkhead/port.h>
 #include <asm/cpuid.h>
+#include <asm/cr_exit.h>
 #include <asm/exits.h>
+#include <asm/mmio_exit.h>
 #include <asm/vcpu.h>
 #include <asm/vlapic_hw.h>
 #include <asm/x86.h>
@@ -69,9 +72,10 @@ static bool hypercall(struct vcpu *v, struct vm_exit *exit)
 
 /*
  * A nested page fault. Every region the port maps is mapped in full, so
- * the access is outside them, to an emulated device (whose instruction
- * needs decoding: not yet on this port), or one its region forbids (a
- * fetch from memory mapped without execute, a write to a read-only one).
+ * the access is outside them, to an emulated device (mmio_exit.c decodes
+ * its instruction), or one its region forbids (a fetch from memory
+ * mapped without execute, a write to a read-only one). The report's
+ * syndrome is EXITINFO1, which says which of these.
  */
 static bool nested_fault(struct vcpu *v, struct vm_exit *exit)
 {
@@ -79,9 +83,9 @@ static bool nested_fault(struct vcpu *v, struct vm_exit *exit)
 	const struct guest_region *r = guest_region_find(v->part, c->exit_info2);
 	bool write = c->exit_info1 & NPF_WRITE;
 
+	exit->syndrome = c->exit_info1;
 	if (r && (r->flags & GUEST_EMULATED))
-		return fault(exit, FAULT_UNDECODABLE_ACCESS, c->exit_info2,
-			     "an emulated device's registers (no MMIO decoding on x86 yet)");
+		return svm_mmio_exit(v, exit);
 	if (c->exit_info1 & NPF_FETCH)
 		return fault(exit, FAULT_INSTRUCTION_FETCH, c->exit_info2,
 			     r ? "from memory mapped without execute" : NULL);
@@ -138,6 +142,10 @@ bool svm_handle_exit(struct vcpu *v, struct vm_exit *exit)
 		return nested_fault(v, exit);
 	case VMEXIT_VINTR:
 		return false;	/* the guest can take its interrupt: injected at entry */
+	case VMEXIT_CR_WRITE(0):
+		return svm_cr_write_exit(v, 0, exit);
+	case VMEXIT_CR_WRITE(4):
+		return svm_cr_write_exit(v, 4, exit);
 	case VMEXIT_NMI:
 	case VMEXIT_SMI:
 	case VMEXIT_INIT:

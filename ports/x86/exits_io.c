@@ -20,6 +20,7 @@
 #define LEN_MSR		2
 #define MSR_TSC		0x10
 #define VECTOR_GP	13
+#define EFER_GUEST_BITS	((uint64_t)(EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE | EFER_SVME))
 
 int io_decode(uint64_t exit_info1, struct io_insn *io)
 {
@@ -113,7 +114,14 @@ static bool msr_write(struct arch_vcpu *a, uint32_t msr, uint64_t val)
 {
 	switch (msr) {
 	case MSR_EFER:
-		/* LMA is the CPU's to set; SVME stays for VMRUN */
+		/*
+		 * As the CPU: #GP for a bit it lacks (VMRUN would refuse
+		 * the state) and for LME changed under paging. LMA is the
+		 * CPU's to set; SVME stays for VMRUN.
+		 */
+		if ((val & ~EFER_GUEST_BITS) ||
+		    (((val ^ a->vmcb->save.efer) & EFER_LME) && (a->vmcb->save.cr0 & CR0_PG)))
+			return false;
 		a->vmcb->save.efer = (val & ~(uint64_t)EFER_LMA) |
 				     (a->vmcb->save.efer & EFER_LMA) | EFER_SVME;
 		return true;

@@ -13,6 +13,7 @@
 #include <asm/cpu.h>
 #include <asm/exits.h>
 #include <asm/guest_boot.h>
+#include <asm/mmio_exit.h>
 #include <asm/vcpu.h>
 #include <asm/vlapic_hw.h>
 #include <asm/x86.h>
@@ -132,6 +133,8 @@ void port_vcpu_complete_exit(struct vcpu *v, const struct vm_exit *e)
 		a->regs.rdx = (uint64_t)e->hcall.ret[1];
 	} else if (e->kind == EXIT_PIO && !e->pio.write) {
 		svm_io_complete(a, e->pio.size, e->pio.value);
+	} else if (e->kind == EXIT_MMIO) {
+		svm_mmio_complete(a, &e->mmio);
 	}
 	s->rip = a->next_rip;
 }

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 #include <bulkhead/partition.h>
+#include <asm/cr_exit.h>
 #include <asm/guest_boot.h>
 #include <asm/vcpu.h>
 #include <asm/x86.h>
@@ -24,6 +25,7 @@
 /* Every instruction that would reach beyond the guest's own CPU exits */
 static void set_intercepts(struct vmcb_control *c)
 {
+	c->intercept_cr = INTERCEPT_CR_WRITE(0) | INTERCEPT_CR_WRITE(4);	/* cr_exit.c */
 	c->intercept_misc1 = INTERCEPT_INTR | INTERCEPT_NMI | INTERCEPT_SMI | INTERCEPT_INIT |
 			     INTERCEPT_CPUID | INTERCEPT_RSM | INTERCEPT_INVD | INTERCEPT_HLT |
 			     INTERCEPT_INVLPGA | INTERCEPT_IOIO | INTERCEPT_MSR |

@@ -16,26 +16,13 @@
 #define VICTIM_RAM_PHYS		0x50000000u
 /* The victim's RTC, not assigned to this partition. */
 #define VICTIM_RTC		0x09010000u
-/* Far below any partition's RAM: a buffer the console call must refuse. */
-#define BAD_BUFFER		0x10000000u
 
 #define STR(x)			#x
 #define XSTR(x)			STR(x)
 
-static void write_outside_ram(void)
-{
-	mmio_write32(guest.ram_base + guest.ram_size + 0x1000, 0xbad0bad0u);
-}
-
 static void read_victim_ram(void)
 {
 	mmio_read32(VICTIM_RAM_PHYS);
-}
-
-/* CONFIG_HV_LOAD_ADDR comes from the board's defconfig (generated/autoconf.h). */
-static void write_hypervisor(void)
-{
-	mmio_write32(CONFIG_HV_LOAD_ADDR, 0xbad0bad0u);
 }
 
 static void read_foreign_device(void)
@@ -55,16 +42,6 @@ static void cp15_c15_write(void)
 	__asm__ volatile("mcr p15, 0, %0, c15, c0, 0" : : "r"(0) : "memory");
 }
 
-static void bad_hypercall(void)
-{
-	hv_call(BH_HC(0x7f), 0, 0, 0);
-}
-
-static void bad_console_pointer(void)
-{
-	hv_call(BH_HC_CONSOLE_WRITE, BAD_BUFFER, 16, 0);
-}
-
 /*
  * GICD_CTLR of its own emulated distributor (CONFIG_GUEST_GICD_BASE), read
  * as a halfword: the device model refuses that size. The hypervisor's
@@ -78,14 +55,14 @@ static void halfword_distributor_read(void)
 }
 
 const struct attempt attempts[] = {
-	{ "write outside its RAM", write_outside_ram },
+	{ "write outside its RAM", attack_write_outside_ram },
 	{ "read the victim's RAM at physical 0x50000000", read_victim_ram },
-	{ "write hypervisor memory at " XSTR(CONFIG_HV_LOAD_ADDR), write_hypervisor },
+	{ "write hypervisor memory at " XSTR(CONFIG_HV_LOAD_ADDR), attack_write_hypervisor },
 	{ "read the victim's RTC at 0x09010000", read_foreign_device },
 	{ "undefined instruction", undefined_instruction },
 	{ "implementation-defined CP15 c15 access", cp15_c15_write },
-	{ "hypercall with a bad number", bad_hypercall },
-	{ "console-write hypercall with a bad pointer", bad_console_pointer },
+	{ "hypercall with a bad number", attack_bad_hypercall },
+	{ "console-write hypercall with a bad pointer", attack_bad_console_pointer },
 	{ "halfword read of its distributor's GICD_CTLR", halfword_distributor_read },
 };
 const unsigned int nr_attempts = sizeof(attempts) / sizeof(attempts[0]);

@@ -25,8 +25,6 @@
 
 /* The victim's RAM: phys-base of its memory node in this sample's configs. */
 #define VICTIM_RAM_PHYS		0x08000000u
-/* Far above the hostile partition's 4 MiB: a buffer the console call must refuse. */
-#define BAD_BUFFER		0x10000000u
 /* Every partition's emulated 16550, the console node of the configs. */
 #define CONSOLE_UART		0xf0000000u
 /* No entry of the runtime's maps it (RAM from 0, devices from 0xe0000000). */
@@ -238,16 +236,6 @@ static void watchdog_reset(void)
 		cpu_wait();
 }
 
-static void bad_hypercall(void)
-{
-	hv_call(BH_HC(0x7f), 0, 0, 0);
-}
-
-static void bad_console_pointer(void)
-{
-	hv_call(BH_HC_CONSOLE_WRITE, BAD_BUFFER, 16, 0);
-}
-
 /* r30 and r31 into the THR and IER of its UART: one access of 8 bytes */
 static void store_multiple_to_uart(void)
 {
@@ -317,8 +305,8 @@ const struct attempt attempts[] = {
 	{ "a 4 GiB page over everything, then a write to the victim's RAM", huge_page },
 	{ "a TLB1 page of 1 TiB", oversized_page },
 	{ "its watchdog armed to reset the chip", watchdog_reset },
-	{ "hypercall with a bad number", bad_hypercall },
-	{ "console-write hypercall with a bad pointer", bad_console_pointer },
+	{ "hypercall with a bad number", attack_bad_hypercall },
+	{ "console-write hypercall with a bad pointer", attack_bad_console_pointer },
 	{ "stmw to its UART", store_multiple_to_uart },
 	{ "halfword read of its MPIC's FRR", halfword_mpic_read },
 	{ "MSR[DS] without MSR[IS]", split_address_spaces },

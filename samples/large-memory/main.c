@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * large-memory: one partition whose 1 GiB of RAM lies above 4 GiB
- * physical (phys-base 0x1_00000000 in qemu-virt-a15.dts). The guest sees it
- * at 0x40000000 like any other; it writes every word between its heap and
+ * physical (phys-base 0x1_00000000 in qemu-virt-a15.dts and the other
+ * boards' configs). The guest sees it where its config puts it (0x40000000,
+ * or 0 on x86) like any other RAM; it writes every word between its heap and
  * its device tree with a value tied to the word's address, then reads it
  * all back, so a wrong or aliased stage-2 mapping shows as a mismatch.
  */

@@ -160,3 +160,6 @@ test_x86_config_facts-srcs := ports/x86/config_facts.c
 test_x86_config_facts-port := x86
 test_x86_vlapic-srcs := ports/x86/vlapic.c
 test_x86_vlapic-port := x86
+test_x86_decode-srcs := ports/x86/insn_decode.c ports/x86/guest_walk.c ports/x86/cr_rules.c \
+	tests/unit/check_field.h
+test_x86_decode-port := x86

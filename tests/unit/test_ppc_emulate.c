@@ -278,6 +278,8 @@ static void test_spr_special(void **state)
 	mtspr(SPR_BUCSR, 0x241);
 	assert_int_equal(mfspr(SPR_BUCSR), 0x1);
 	mtspr(SPR_PID, 0x1ff);
+	/* The hardware's PIDs are the old contexts' until the port reloads them */
+	assert_int_equal(ex.outcome, BOOKE_PID_CHANGED);
 	assert_int_equal(tlb.pid[0], 0xff);
 	assert_int_equal(mfspr(SPR_PID), 0xff);
 }
@@ -375,8 +377,17 @@ static void test_tlb_ops(void **state)
 	assert_int_equal(ex.tlb.scope, BOOKE_TLB_ENTRY);
 	assert_false(ex.tlb.old.mas1 & MAS1_V);
 	assert_true(tlb.tlb1[3].mas1 & MAS1_V);
-	write_tlb1(3, 0x20000000);
+	assert_int_equal(gtlb_entry_epn(&ex.tlb.new), 0x10000000);
+	/*
+	 * The pages the new entry maps, whose cached shadow entries the
+	 * port drops: from the page's base, whatever bits below its size
+	 * MAS2[EPN] has
+	 */
+	write_tlb1(3, 0x20080000);
 	assert_int_equal(gtlb_entry_epn(&ex.tlb.old), 0x10000000);
+	assert_true(ex.tlb.new.mas1 & MAS1_V);
+	assert_int_equal(gtlb_entry_epn(&ex.tlb.new), 0x20000000);
+	assert_int_equal(gtlb_entry_size(&ex.tlb.new), 0x100000);
 
 	mtspr(SPR_MAS1, 0);
 	assert_int_equal(run(TLBRE), BOOKE_DONE);

@@ -62,7 +62,7 @@ static int make(const struct gtlb_entry *ge, uint32_t ea, enum shadow_access acc
 	};
 
 	memset(s, 0xa5, sizeof(*s));
-	return shadow_tlb_make(&part, &e500mc_mmu, ge, &f, s);
+	return shadow_tlb_make(&part, &e500mc_mmu, ge, &f, e500mc_mmu.tlb[1].max_tsize, s);
 }
 
 static paddr_t shadow_pa(const struct shadow_tlbe *s)
@@ -122,6 +122,27 @@ static void test_big_page_clipped_to_region(void **state)
 	assert_inside(&s, 0xc2080000, &part.region[1]);
 	assert_int_equal(make(&ge, 0xc3000010, SHADOW_WRITE, 0, &s), SHADOW_EMULATED);
 	assert_int_equal(s.gpa, EMUL_GPA + 0x10);
+}
+
+/* TLB0's ceiling, the port's: the 4 KiB page of the access in the big guest page */
+static void test_tlb0_ceiling(void **state)
+{
+	struct gtlb_entry ge = guest_entry(TSIZE_64M, 0xc0000000, 0,
+					   MAS3_SR | MAS3_SW | MAS3_SX, 0, 0);
+	struct shadow_fault f = {
+		.ea = 0xc0123456, .access = SHADOW_READ, .guest_as = 0, .guest_pr = 0,
+		.guest_pid0 = 3,
+	};
+	struct shadow_tlbe s;
+
+	(void)state;
+	assert_int_equal(shadow_tlb_make(&part, &e500mc_mmu, &ge, &f, e500mc_mmu.tlb[0].max_tsize,
+					 &s), SHADOW_MAPPED);
+	assert_int_equal(s.size, 0x1000);
+	assert_int_equal(s.mas1 & MAS1_TSIZE_MASK, MAS1_TSIZE(TSIZE_4K));
+	assert_int_equal(s.mas2 & MAS2_EPN_MASK, 0xc0123000);
+	assert_int_equal(shadow_pa(&s), RAM_PA + 0x123000);
+	assert_inside(&s, f.ea, &part.region[0]);
 }
 
 /*
@@ -260,7 +281,8 @@ static void test_tag_of_private_entry(void **state)
 	struct shadow_tlbe s;
 
 	(void)state;
-	assert_int_equal(shadow_tlb_make(&part, &e500v2_mmu, &ge, &f, &s), SHADOW_MAPPED);
+	assert_int_equal(shadow_tlb_make(&part, &e500v2_mmu, &ge, &f, e500v2_mmu.tlb[1].max_tsize, &s),
+			 SHADOW_MAPPED);
 	assert_int_equal(s.tag.guest_pid, 9);
 	assert_int_equal(s.tag.guest_as, 1);
 	assert_int_equal(s.mas1 & MAS1_TS, MAS1_TS);
@@ -284,6 +306,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_big_page_clipped_to_region, setup),
+		cmocka_unit_test_setup(test_tlb0_ceiling, setup),
 		cmocka_unit_test_setup(test_region_alignment_limits_size, setup),
 		cmocka_unit_test_setup(test_region_tail_gets_smaller_pages, setup),
 		cmocka_unit_test_setup(test_small_guest_page, setup),

@@ -6,7 +6,9 @@
  * it: every outcome, each access size through the emulated window with
  * its value and writeback, the guest's own misses and storage interrupts
  * as its MMU would take them, and guest entries aimed past the
- * partition, which give a fault and never a mapping.
+ * partition, which give a fault and never a mapping; what an access to
+ * a window finds for the next ones through its page, and how those are
+ * decided from it.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,6 +42,9 @@ static struct vm_exit ex;
 #define UART_LE_EA	0xe4000000u		/* the UART again, little-endian page */
 #define OTHER_EA	0xe5000000u
 #define USER_EA		0x10000000u		/* the UART for the guest's user mode */
+#define SMALL_GPA	0x03002000ull		/* a page with an emulated window in its middle */
+#define SMALL_EA	0xe6000000u
+#define UART_RO_EA	0xe7000000u		/* the UART again, read-only for the guest */
 
 #define PC		0xc0001000u
 #define SUPER_RWX	(MAS3_SR | MAS3_SW | MAS3_SX)
@@ -72,6 +77,7 @@ static int setup(void **state)
 	add(UART_GPA, 0, 0x1000, GUEST_EMULATED | PT_RW | PT_DEVICE);
 	add(DEV_GPA, 0xfe0000000ull, 0x100000, GUEST_DEVICE | PT_RW | PT_DEVICE);
 	add(EMUL36_GPA, 0, 0x1000, GUEST_EMULATED | PT_RW | PT_DEVICE);
+	add(SMALL_GPA + 0x800, 0, 0x100, GUEST_EMULATED | PT_RW | PT_DEVICE);
 
 	booke_vcpu_reset(&v, &e500mc_core, 0, 0, 0);
 	gtlb_init(&tlb, &e500mc_mmu);
@@ -84,6 +90,8 @@ static int setup(void **state)
 	guest_entry(6, TSIZE_4K, UART_LE_EA, UART_GPA, MAS3_SR | MAS3_SW, MAS2_I | MAS2_E);
 	guest_entry(7, TSIZE_16M, OTHER_EA, OTHER_PA, SUPER_RWX, 0);
 	guest_entry(8, TSIZE_4K, USER_EA, UART_GPA, MAS3_UR | MAS3_UW, MAS2_I | MAS2_G);
+	guest_entry(9, TSIZE_4K, SMALL_EA, SMALL_GPA, MAS3_SR | MAS3_SW, MAS2_I | MAS2_G);
+	guest_entry(10, TSIZE_4K, UART_RO_EA, UART_GPA, MAS3_SR, MAS2_I | MAS2_G);
 	for (unsigned int i = 0; i < BOOKE_NR_IVOR; i++)
 		v.ivor[i] = i * 0x20;
 	v.ivpr = 0xc0000000;
@@ -119,6 +127,17 @@ static enum booke_storage_outcome trap(enum booke_storage_kind kind, uint32_t de
 	struct booke_storage_trap t = { .kind = kind, .dear = dear, .esr = esr, .insn = insn };
 
 	memset(&out, 0xa5, sizeof(out));
+	out.mmio.decoded = false;	/* as for a vCPU's first access */
+	memset(&ex, 0, sizeof(ex));
+	return booke_storage(&part, &v, &tlb, &t, &out, &ex);
+}
+
+/* A data TLB miss at @dear by @insn after the last one, whose @out it keeps */
+static enum booke_storage_outcome again(uint32_t dear, uint32_t esr, uint32_t insn)
+{
+	struct booke_storage_trap t = { STORAGE_DTLB_MISS, dear, esr, insn };
+
+	v.pc = PC;
 	memset(&ex, 0, sizeof(ex));
 	return booke_storage(&part, &v, &tlb, &t, &out, &ex);
 }
@@ -355,6 +374,112 @@ static void test_user_on_supervisor_page(void **state)
 	assert_mmio(UART_GPA + 4, 4, false, 0);
 }
 
+/* Through @w: the trap booke_storage() would have decided */
+static enum booke_storage_outcome window_trap(const struct booke_window *w, uint32_t dear,
+					      uint32_t esr, uint32_t insn)
+{
+	struct booke_storage_trap t = { STORAGE_DTLB_MISS, dear, esr, insn };
+
+	memset(&out, 0xa5, sizeof(out));
+	out.mmio.decoded = false;
+	memset(&ex, 0, sizeof(ex));
+	return booke_storage_window(&v, w, &t, &out, &ex);
+}
+
+static void test_window_found(void **state)
+{
+	(void)state;
+	data(UART_EA, 0x10, LBZ(3, 0x10, 4), false);
+	assert_int_equal(out.window.gpa, UART_GPA);
+	assert_int_equal(out.window.first, 0);
+	assert_int_equal(out.window.last, 0xfff);
+	assert_int_equal(out.window.perms, MAS3_UR | MAS3_UW);
+	assert_false(out.window.little_endian);
+	assert_int_equal(out.map.tag.partition, 1);
+
+	data(UART_LE_EA, 0x10, LBZ(3, 0x10, 4), false);
+	assert_true(out.window.little_endian);
+	data(UART_RO_EA, 0x10, LBZ(3, 0x10, 4), false);
+	assert_int_equal(out.window.perms, MAS3_UR);
+
+	/* Only the window's part of its page */
+	data(SMALL_EA, 0x810, LBZ(3, 0x810, 4), false);
+	assert_mmio(SMALL_GPA + 0x810, 1, false, 0);
+	assert_int_equal(out.window.gpa, SMALL_GPA);
+	assert_int_equal(out.window.first, 0x800);
+	assert_int_equal(out.window.last, 0x8ff);
+	assert_false(booke_window_covers(&out.window, SMALL_EA + 0x7ff));
+	assert_true(booke_window_covers(&out.window, SMALL_EA + 0x800));
+	assert_true(booke_window_covers(&out.window, SMALL_EA + 0x8ff));
+	assert_false(booke_window_covers(&out.window, SMALL_EA + 0x900));
+}
+
+static void test_window_decides_alike(void **state)
+{
+	struct booke_window w;
+
+	(void)state;
+	data(UART_EA, 0x10, LBZ(3, 0x10, 4), false);
+	w = out.window;
+	v.gpr[5] = 0x11223344;
+	assert_int_equal(window_trap(&w, UART_EA + 0x24, ESR_ST, STW(5, 0x24, 4)), STORAGE_EXIT);
+	assert_mmio(UART_GPA + 0x24, 4, true, 0x11223344);
+	assert_int_equal(window_trap(&w, UART_EA + 0x12, 0, LHZ(3, 0x12, 4)), STORAGE_EXIT);
+	assert_mmio(UART_GPA + 0x12, 2, false, 0);
+	assert_int_equal(answer(0x8001), 0x8001);
+
+	/* The page's byte order, and no instruction but the access at DEAR */
+	v.pc = PC;
+	data(UART_LE_EA, 4, LWZ(3, 4, 4), false);
+	w = out.window;
+	window_trap(&w, UART_LE_EA + 8, 0, LWZ(3, 8, 4));
+	assert_mmio(UART_GPA + 8, 4, false, 0);
+	assert_int_equal(answer(0x11223344), 0x44332211);
+	v.pc = PC;
+	window_trap(&w, UART_LE_EA + 8, 0, LWZ(3, 12, 4));
+	assert_fault(FAULT_UNDECODABLE_ACCESS, UART_GPA + 8, "instruction's address is not DEAR");
+}
+
+/* The last access's decoded instruction serves the next for the same word and byte order */
+static void test_decoded_again(void **state)
+{
+	(void)state;
+	v.gpr[4] = UART_EA;
+	data(UART_EA, 4, LWZ(3, 4, 4), false);
+	assert_int_equal(answer(0x11223344), 0x11223344);
+	v.gpr[4] = UART_LE_EA;
+	again(UART_LE_EA + 4, 0, LWZ(3, 4, 4));
+	assert_mmio(UART_GPA + 4, 4, false, 0);
+	assert_int_equal(answer(0x11223344), 0x44332211);
+	v.gpr[4] = UART_EA;
+	again(UART_EA + 4, 0, LWZ(3, 4, 4));
+	assert_int_equal(answer(0x11223344), 0x11223344);
+	again(UART_EA + 4, 0, LBZ(3, 4, 4));
+	assert_mmio(UART_GPA + 4, 1, false, 0);
+	v.gpr[5] = 0x55;
+	again(UART_EA + 4, ESR_ST, STB(5, 4, 4));
+	assert_mmio(UART_GPA + 4, 1, true, 0x55);
+	/* Not a load or store: nothing kept, the next one decoded anew */
+	again(UART_EA, 0, DCBF(4, 0));
+	assert_int_equal(out.outcome, STORAGE_SKIPPED);
+	again(UART_EA + 4, ESR_ST, STB(5, 4, 4));
+	assert_mmio(UART_GPA + 4, 1, true, 0x55);
+}
+
+static void test_window_denied(void **state)
+{
+	struct booke_window w;
+
+	(void)state;
+	data(UART_RO_EA, 4, LWZ(3, 4, 4), false);
+	w = out.window;
+	assert_int_equal(window_trap(&w, UART_RO_EA + 4, ESR_ST, STW(5, 4, 4)), STORAGE_REFLECTED);
+	assert_int_equal(out.exc, BOOKE_EXC_DSI);
+	assert_int_equal(v.srr0, PC);
+	assert_int_equal(v.esr, ESR_ST);
+	assert_int_equal(v.dear, UART_RO_EA + 4);
+}
+
 static void test_miss_reflected(void **state)
 {
 	(void)state;
@@ -461,6 +586,10 @@ int main(void)
 		cmocka_unit_test_setup(test_fetch_from_device, setup),
 		cmocka_unit_test_setup(test_36bit, setup),
 		cmocka_unit_test_setup(test_user_on_supervisor_page, setup),
+		cmocka_unit_test_setup(test_window_found, setup),
+		cmocka_unit_test_setup(test_window_decides_alike, setup),
+		cmocka_unit_test_setup(test_window_denied, setup),
+		cmocka_unit_test_setup(test_decoded_again, setup),
 		cmocka_unit_test_setup(test_miss_reflected, setup),
 		cmocka_unit_test_setup(test_outside_partition, setup),
 		cmocka_unit_test_setup(test_refused_on_device, setup),

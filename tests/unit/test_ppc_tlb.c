@@ -37,7 +37,7 @@ static int write_entry(unsigned int tlbsel, unsigned int esel, uint32_t mas1, ui
 	tlb.mas.mas2 = mas2;
 	tlb.mas.mas3 = mas3;
 	tlb.mas.mas7 = mas7;
-	return gtlb_tlbwe(&tlb, NULL);
+	return gtlb_tlbwe(&tlb, NULL, NULL);
 }
 
 static void read_entry(unsigned int tlbsel, unsigned int esel, uint32_t epn)
@@ -165,7 +165,7 @@ static void test_tlbwe_invalidates(void **state)
 	assert_non_null(gtlb_lookup(&tlb, 0x100, 0));
 	/* U-Boot's and Linux's way: MAS1 = 0, size 0 and all, over an IPROT entry */
 	tlb.mas = (struct gtlb_mas){ .mas0 = MAS0_TLBSEL(1) | MAS0_ESEL(3) };
-	assert_int_equal(gtlb_tlbwe(&tlb, &old), 0);
+	assert_int_equal(gtlb_tlbwe(&tlb, &old, NULL), 0);
 	assert_int_equal(old.mas1, MAS1_V | MAS1_IPROT | MAS1_TSIZE(TSIZE_256M));
 	assert_null(gtlb_lookup(&tlb, 0x100, 0));
 }
@@ -226,7 +226,7 @@ static void test_tlbsx_miss_defaults(void **state)
 	/* A tlbwe to TLB0 with NV 2 leaves the round robin at way 2 */
 	assert_int_equal(write_tlb0(0, 0x1000, 0), 0);
 	tlb.mas.mas0 = MAS0_TLBSEL(0) | MAS0_ESEL(0) | 2;
-	assert_int_equal(gtlb_tlbwe(&tlb, NULL), 0);
+	assert_int_equal(gtlb_tlbwe(&tlb, NULL, NULL), 0);
 
 	tlb.mas.mas4 = MAS4_TSIZED_MASK & MAS1_TSIZE(TSIZE_4K);
 	tlb.mas.mas4 |= MAS2_M | MAS2_E;
@@ -241,7 +241,7 @@ static void test_tlbsx_miss_defaults(void **state)
 	/* The guest's usual follow-up: set V and the RPN, tlbwe lands in way 2 */
 	tlb.mas.mas1 |= MAS1_V;
 	tlb.mas.mas3 = 0x300000 | MAS3_UR;
-	assert_int_equal(gtlb_tlbwe(&tlb, NULL), 0);
+	assert_int_equal(gtlb_tlbwe(&tlb, NULL, NULL), 0);
 	read_entry(0, 2, 0x7654000);
 	assert_int_equal(tlb.mas.mas2, 0x7654000 | MAS2_M | MAS2_E);
 	assert_int_equal(tlb.mas.mas0 & MAS0_NV_MASK, 3);
@@ -261,7 +261,7 @@ static unsigned int handle_miss(uint32_t ea)
 {
 	gtlb_miss_fill(&tlb, ea, 0);
 	tlb.mas.mas3 = (ea & MAS3_RPN_MASK) | MAS3_SR;
-	assert_int_equal(gtlb_tlbwe(&tlb, NULL), 0);
+	assert_int_equal(gtlb_tlbwe(&tlb, NULL, NULL), 0);
 	return (tlb.mas.mas0 & MAS0_ESEL_MASK) >> MAS0_ESEL_SHIFT;
 }
 

@@ -32,7 +32,7 @@ static void write_entry(unsigned int tlbsel, unsigned int esel, uint32_t mas1, u
 	tlb.mas.mas2 = ea | MAS2_M;
 	tlb.mas.mas3 = 0x00200000 | MAS3_SR | MAS3_SW;
 	tlb.mas.mas7 = 0;
-	assert_int_equal(gtlb_tlbwe(&tlb, NULL), 0);
+	assert_int_equal(gtlb_tlbwe(&tlb, NULL, NULL), 0);
 }
 
 static void write_tlb0(unsigned int way, uint32_t ea)

@@ -22,6 +22,9 @@ static bool has_no_wait(void)
  * On e500v1/v2, MSR[WE] halts the core only in the power-saving mode
  * HID0 selects (E500CORERM 6.3): doze, as Linux's e500_idle does, for
  * cpu_wait() here and irq_wait() (irq_vectors.S). HID0 is per vCPU.
+ * Without it the vCPU polls, which QEMU, running its CPUs in turn on
+ * one thread, makes very slow for the vCPU it waits for
+ * (docs/porting.md).
  */
 void cpu_init(void)
 {

@@ -24,7 +24,14 @@
 #define PPC_CPU_FETCH_EA	36	/* its effective page; 1: none */
 #define PPC_CPU_FETCH_PAGE	40	/* the hypervisor's pointer to it */
 #define PPC_CPU_TLB0_VICTIM	44	/* the TLB0 way the next shadow entry replaces */
-#define PPC_CPU_SHADOW_CACHE	48	/* struct shadow_cache_entry[SHADOW_CACHE_SIZE] */
+/*
+ * The trapped instruction, when the vector read it through that page
+ * before it left for the run loop (fast_trap.S); 0 in TRAP_INSN_READ:
+ * not read, and so at every entry to the guest.
+ */
+#define PPC_CPU_TRAP_INSN	48
+#define PPC_CPU_TRAP_INSN_READ	52
+#define PPC_CPU_SHADOW_CACHE	56	/* struct shadow_cache_entry[SHADOW_CACHE_SIZE] */
 
 /*
  * The shadow entries made last, direct-mapped by effective page: a
@@ -78,6 +85,8 @@ struct ppc_cpu {
 	const uint32_t *fetch_page;
 	/* Shadow entries live in TLB0 only: the way the next one replaces */
 	unsigned int tlb0_victim;
+	uint32_t trap_insn;
+	uint32_t trap_insn_read;
 	struct shadow_cache_entry {
 		uint32_t key, mas1, mas2, mas3, mas7, pad[3];
 	} shadow_cache[SHADOW_CACHE_SIZE];

@@ -31,6 +31,7 @@ enum booke_outcome {
 	BOOKE_DONE,		/* resume the guest */
 	BOOKE_REFLECT,		/* booke_reflect(exit.reflect.exc, .esr, 0) */
 	BOOKE_MSR_CHANGED,	/* re-evaluate pending interrupts and the address space */
+	BOOKE_PID_CHANGED,	/* a PID register: reload the translation context */
 	BOOKE_TLB_CHANGED,	/* drop the shadow entries exit.tlb names */
 	BOOKE_TLB_SYNC,		/* tlbsync: wait until this vCPU's broadcasts are applied */
 	BOOKE_IDLE,		/* MSR[WE] and a HID0 mode: run when an interrupt may be taken */
@@ -41,7 +42,8 @@ enum booke_outcome {
 
 /* Which shadow TLB entries a BOOKE_TLB_CHANGED makes stale */
 enum booke_tlb_scope {
-	BOOKE_TLB_ENTRY,	/* tlbwe: those made from exit.tlb.old (if it was valid) */
+	/* tlbwe: those made from exit.tlb.old, and of pages exit.tlb.new maps (if valid) */
+	BOOKE_TLB_ENTRY,
 	BOOKE_TLB_PAGE,		/* tlbivax, tlbilx 3: those mapping exit.tlb.ea in .arrays */
 	BOOKE_TLB_PID,		/* tlbilx 1: those made from entries with TID exit.tlb.pid */
 	BOOKE_TLB_ARRAY,	/* all made from the arrays in the .arrays bit mask */
@@ -60,7 +62,8 @@ struct booke_exit {
 		uint32_t old_msr;
 		struct {
 			enum booke_tlb_scope scope;
-			struct gtlb_entry old;	/* ENTRY */
+			struct gtlb_entry old;	/* ENTRY: as it was */
+			struct gtlb_entry new;	/* ENTRY: as the guest wrote it */
 			uint32_t ea;		/* PAGE */
 			unsigned int arrays;	/* PAGE, ARRAY: bit n for TLBn */
 			unsigned int pid;	/* PID */

@@ -78,10 +78,10 @@ void gtlb_init(struct guest_tlb *t, const struct e500_mmu_variant *v);
  * below the page size are dropped, as the hardware ignores them; TLB0's
  * entries are 4 KiB whatever MAS1[TSIZE] says. Returns
  * 0 and, in @old if not NULL, the entry overwritten (the caller drops the
- * shadow entries made from it), or -GTLB_EINVAL / -GTLB_ESIZE and writes
- * nothing.
+ * shadow entries made from it) and in @new if not NULL the entry as
+ * written, or -GTLB_EINVAL / -GTLB_ESIZE and writes nothing.
  */
-int gtlb_tlbwe(struct guest_tlb *t, struct gtlb_entry *old);
+int gtlb_tlbwe(struct guest_tlb *t, struct gtlb_entry *old, struct gtlb_entry *new);
 
 /* tlbre: the entry MAS0 selects into MAS1-3 and MAS7. 0 or -GTLB_EINVAL. */
 int gtlb_tlbre(struct guest_tlb *t);

@@ -112,15 +112,45 @@ static inline uint32_t booke_insn_ea(const struct booke_insn *in,
 	return base + (in->indexed ? gpr[in->rb] : (uint32_t)(int32_t)in->disp);
 }
 
+static inline uint32_t booke_swap_bytes(uint32_t v, unsigned int size)
+{
+	if (size == 2)
+		return ((v & 0xff) << 8) | ((v >> 8) & 0xff);
+	if (size == 4)
+		return (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) |
+		       (v << 24);
+	return v & 0xff;
+}
+
+static inline uint32_t booke_low_bytes(uint32_t v, unsigned int size)
+{
+	return size >= 4 ? v : v & ((1u << (size * 8)) - 1);
+}
+
 /*
  * The value a load puts in rT, from @raw: the device's @in->size bytes as
  * a plain big-endian access reads them (byte 0 most significant). Applies
- * the byte reversal of lhbrx/lwbrx and the sign extension of lha.
+ * the byte reversal of lhbrx/lwbrx and the sign extension of lha. Inline,
+ * with the next one: on the path of every emulated device access.
  */
-uint32_t booke_load_value(const struct booke_insn *in, uint32_t raw);
+static inline uint32_t booke_load_value(const struct booke_insn *in, uint32_t raw)
+{
+	uint32_t v = booke_low_bytes(raw, in->size);
+
+	if (in->byte_reverse)
+		v = booke_swap_bytes(v, in->size);
+	if (in->sign_extend && in->size == 2)
+		v = (uint32_t)(int32_t)(int16_t)v;
+	return v;
+}
 
 /* The @in->size bytes a store of rS value @rs writes, in the same order */
-uint32_t booke_store_value(const struct booke_insn *in, uint32_t rs);
+static inline uint32_t booke_store_value(const struct booke_insn *in, uint32_t rs)
+{
+	uint32_t v = booke_low_bytes(rs, in->size);
+
+	return in->byte_reverse ? booke_swap_bytes(v, in->size) : v;
+}
 
 /*
  * SPR numbers (Book III-E and e500 EREF). Book E gives the privilege in

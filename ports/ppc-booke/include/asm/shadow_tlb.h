@@ -62,9 +62,13 @@ struct shadow_tlbe {
 	uint32_t mas1, mas2, mas3, mas7;
 };
 
+/* What guest entry @ge allows its context at privilege @guest_pr, as user-mode MAS3 bits */
+uint32_t shadow_guest_perms(const struct gtlb_entry *ge, unsigned int guest_pr);
+
 /*
  * What shadow_tlb_make() found. GUEST_DENIED: the guest's own entry
- * forbids the access, reflect a storage interrupt to it. EMULATED: a
+ * forbids the access, reflect a storage interrupt to it; every other
+ * outcome has @out->tag. EMULATED: a
  * device model's window, emulate the access at @out->gpa. NO_REGION:
  * nothing of the partition's there, and REGION_DENIED: the region
  * forbids it (a write to read-only memory, executing a device): the
@@ -79,17 +83,18 @@ struct shadow_tlbe {
 /*
  * The hardware entry for @f, which guest entry @ge (gtlb_lookup()'s hit)
  * translates, in partition @p on CPU variant @v. The page is the largest
- * the hardware's TLB1 takes that lies inside both the guest's page and
- * the region, aligned in effective, guest-physical and physical space
- * alike (a big guest page over small regions becomes several entries,
- * each made on its own miss). Permissions are the guest's (see above)
+ * up to @max_tsize (the array the entry goes to takes no larger: TLB0's
+ * 4 KiB for the port) that lies inside both the guest's page and the
+ * region, aligned in effective, guest-physical and physical space alike
+ * (a big guest page over small regions becomes several entries, each
+ * made on its own miss). Permissions are the guest's (see above)
  * less what the region forbids; device regions are caching-inhibited
  * and guarded, RAM and shared memory coherent, whatever the guest
  * asked. Pure: any CPU, no lock (p's guest map is read-only by then).
  */
 int shadow_tlb_make(struct partition *p, const struct e500_mmu_variant *v,
 		    const struct gtlb_entry *ge, const struct shadow_fault *f,
-		    struct shadow_tlbe *out);
+		    unsigned int max_tsize, struct shadow_tlbe *out);
 
 /* MAS1 to write for @s once its tag has shadow PID @sid */
 static inline uint32_t shadow_tlbe_mas1(const struct shadow_tlbe *s, unsigned int sid)

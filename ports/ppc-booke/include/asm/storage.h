@@ -69,26 +69,74 @@ enum booke_storage_outcome {
 struct booke_mmio {
 	struct booke_insn insn;
 	uint32_t ea;		/* update forms: rA's new value */
+	/*
+	 * While decoded: insn is load or store @word decoded for a page of
+	 * this byte order. Kept from one call to the next (struct
+	 * booke_storage), so a device accessed by one instruction in a loop
+	 * is not decoded each time.
+	 */
+	bool decoded;
+	bool little_endian;
+	uint32_t word;
+};
+
+/*
+ * What a data access to an emulated window found on its way there,
+ * for later accesses through the same 4 KiB effective page: while the
+ * guest's translation of the page stays, booke_storage_window() decides
+ * them as booke_storage() would, without the guest's TLB and guest map.
+ */
+struct booke_window {
+	gpaddr_t gpa;		/* the page's guest-physical address */
+	uint16_t first, last;	/* offsets in the page of the window's first and last byte */
+	uint8_t perms;		/* MAS3_UR, MAS3_UW: the guest's entry allows them */
+	bool little_endian;	/* the guest's page has MAS2[E] */
 };
 
 struct booke_storage {
 	enum booke_storage_outcome outcome;
-	struct shadow_tlbe map;		/* MAP */
+	/*
+	 * MAP; and the tag of the guest's context for every outcome past
+	 * its own TLB's checks (no miss reflected, no DSI or ISI)
+	 */
+	struct shadow_tlbe map;
 	enum booke_exc exc;		/* REFLECTED: DTLB, ITLB, DSI or ISI */
 	struct booke_mmio mmio;		/* EXIT with EXIT_MMIO */
+	struct booke_window window;	/* EXIT with EXIT_MMIO */
 };
 
 /*
  * Decide @trap, taken by vCPU @v of partition @p whose guest TLB is
  * @tlb (tlb->var must be v->core->mmu). For a reflected miss the MAS
  * registers are loaded from MAS4's defaults, as the hardware does on a
- * TLB error. @exit is written for STORAGE_EXIT only. Returns
- * out->outcome.
+ * TLB error. @exit is written for STORAGE_EXIT only. @out is the
+ * previous call's for the same vCPU, or has out->mmio.decoded false.
+ * Returns out->outcome.
  */
 enum booke_storage_outcome booke_storage(struct partition *p, struct booke_vcpu *v,
 					 struct guest_tlb *tlb,
 					 const struct booke_storage_trap *trap,
 					 struct booke_storage *out, struct vm_exit *exit);
+
+/* Does @ea, in the page @w was found for, lie in the window? */
+static inline bool booke_window_covers(const struct booke_window *w, uint32_t ea)
+{
+	uint32_t offset = ea & 0xfffu;
+
+	return offset >= w->first && offset <= w->last;
+}
+
+/*
+ * Decide data TLB error @trap at a page whose way to an emulated window
+ * booke_storage() found as @w, as it would decide it again: the
+ * access emulated, or a data storage interrupt where the guest's entry
+ * forbids it. @trap->dear must lie in the window (w->first..w->last);
+ * @out as for booke_storage().
+ */
+enum booke_storage_outcome booke_storage_window(struct booke_vcpu *v,
+						const struct booke_window *w,
+						const struct booke_storage_trap *trap,
+						struct booke_storage *out, struct vm_exit *exit);
 
 /*
  * Finish the access @m behind @exit, which the core answered EXIT_RESUME:

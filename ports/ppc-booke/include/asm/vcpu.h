@@ -18,6 +18,8 @@
 #include <asm/vmpic.h>
 #include <asm/vtimer.h>
 
+#define PPC_WINDOW_CACHE_SIZE	4
+
 struct arch_vcpu {
 	struct booke_vcpu regs;		/* what the guest believes it has */
 	struct guest_tlb tlb;
@@ -25,13 +27,32 @@ struct arch_vcpu {
 	struct vcpu *vcpu;
 	/* The guest's MSR, PIDs or TLB changed: reload the hardware context */
 	bool context_stale;
+	/*
+	 * The guest contexts whose TIDs hardware PID0-2 hold, while
+	 * loaded.valid: a reload of the same ones has nothing to do
+	 * (context.c).
+	 */
+	struct {
+		bool valid;
+		uint8_t as, pr;
+		uint32_t pid[GTLB_MAX_PIDS];
+	} loaded;
 	/* The guest's timers changed: reprogram the hardware decrementer */
 	bool timer_stale;
 	/* The guest dozes (MSR[WE]) until it can take an interrupt */
 	bool idle;
 	/* Its watchdog's final time-out asked for a reset (TCR[WRC]): a fault */
 	bool wdt_reset;
-	struct booke_mmio mmio;		/* the access behind an EXIT_MMIO */
+	/* The last storage decision; its mmio: the access behind an EXIT_MMIO */
+	struct booke_storage storage;
+	/*
+	 * The emulated windows data accesses went to last, by effective
+	 * page and the hardware TID of the context (context.c)
+	 */
+	struct window_cache_entry {
+		uint32_t key;		/* effective page | hardware TID; 0: empty */
+		struct booke_window window;
+	} windows[PPC_WINDOW_CACHE_SIZE];
 	/* What the other vCPUs broadcast to this one: see below */
 	struct tlbi_inbox {
 		spinlock_t lock;	/* q: other vCPUs push, the owner takes */
@@ -54,13 +75,6 @@ static inline unsigned int guest_as(const struct booke_vcpu *r)
 {
 	return !!(r->msr & MSR_DS);
 }
-
-/*
- * The instruction word at guest effective address @ea, through the
- * guest's TLB and the partition's guest map. 0, or -1 when nothing the
- * guest may execute is there (trap.c).
- */
-int fetch_guest_insn(struct vcpu *v, uint32_t ea, uint32_t *insn);
 
 /*
  * Handle interrupt @exc that ended the guest's run. Returns true with
@@ -97,6 +111,15 @@ struct booke_exit;
 void ppc_guest_tlb_changed(struct vcpu *v, const struct booke_exit *e);
 /* Install the shadow entry @s for the running context (context.c) */
 void ppc_install_shadow(struct vcpu *v, const struct shadow_tlbe *s);
+/*
+ * The window the running context's data accesses to @ea's page went to,
+ * if it covers @ea, or NULL; until the guest changes its translation of
+ * the page (context.c).
+ */
+const struct booke_window *ppc_cached_window(struct vcpu *v, uint32_t ea);
+/* Remember @w for @ea's page in the context of @tag (context.c) */
+void ppc_cache_window(struct vcpu *v, uint32_t ea, const struct shadow_tag *tag,
+		      const struct booke_window *w);
 
 /*
  * tlbivax across the partition (tlb_broadcast.c, which says who calls

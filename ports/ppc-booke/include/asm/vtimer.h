@@ -87,6 +87,8 @@ struct vtimer {
 	uint32_t decar;
 	uint32_t dec;		/* DEC at time base @tb; 0: stopped */
 	uint64_t tb;		/* the time base all of the state is valid at */
+	/* The first rise after @tb of the time base bit the FIT, the watchdog watches */
+	uint64_t fit_rise, wdt_rise;
 	bool wdt_reset_reported; /* final time-out seen; quiet until serviced */
 };
 

@@ -11,6 +11,7 @@
 
 #include <bulkhead/partition.h>
 #include <bulkhead/pgtable.h>
+#include <asm/insn_decode.h>
 #include <asm/regs.h>
 #include <asm/vlapic.h>
 #include <asm/vmcb.h>
@@ -23,6 +24,7 @@ struct arch_vcpu {
 	uint64_t next_rip;		/* after the instruction behind an exit */
 	struct vlapic lapic;		/* its emulated local APIC (vlapic_hw.c) */
 	uint64_t timer_set;		/* the TSC the CPU's timer was set for, 0: none */
+	struct x86_mmio_insn mmio;	/* the device access behind an EXIT_MMIO */
 };
 
 struct arch_partition {
