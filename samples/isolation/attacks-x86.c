@@ -194,20 +194,21 @@ static const char *gp(bool trapped_it)
 }
 
 /*
- * The hypervisor's MSRs: its host save area, SVM's VM_CR, the local
- * APIC's base. LSTAR is the guest's own: it keeps its value across a
+ * The hypervisor's MSRs: its host save area, SVM's VM_CR; and the local
+ * APIC's base, which reads the vCPU's emulated x2APIC's and refuses a
+ * change (the physical APIC is never reached). LSTAR is the guest's own: it keeps its value across a
  * hypercall. EFER.SVME stays hidden; clearing LME under paging is #GP.
  */
 static void foreign_msrs(void)
 {
 	uint64_t hsave = 0, vmcr = 0, apic = 0, efer = 0, lstar = 0;
-	const char *r_hsave, *w_hsave, *r_vmcr, *r_apic, *w_apic, *w_lme;
+	const char *r_hsave, *w_hsave, *r_vmcr, *w_apic, *w_lme;
 
 	catch_faults();
 	r_hsave = gp(rdmsr_traps(MSR_VM_HSAVE_PA, &hsave));
 	w_hsave = gp(wrmsr_traps(MSR_VM_HSAVE_PA, 0x1000));
 	r_vmcr = gp(rdmsr_traps(MSR_VM_CR, &vmcr));
-	r_apic = gp(rdmsr_traps(MSR_APIC_BASE, &apic));
+	rdmsr_traps(MSR_APIC_BASE, &apic);
 	w_apic = gp(wrmsr_traps(MSR_APIC_BASE, 0xfee00000u));
 	rdmsr_traps(MSR_EFER, &efer);
 	wrmsr_traps(MSR_EFER, efer | EFER_SVME);
@@ -216,8 +217,9 @@ static void foreign_msrs(void)
 	wrmsr_traps(MSR_LSTAR, 0xffffffff8badf00dull);
 	hv_version();
 	rdmsr_traps(MSR_LSTAR, &lstar);
-	printf("%s: VM_HSAVE_PA read %s, write %s; VM_CR read %s; APIC_BASE read %s, "
-	       "write %s\n", guest.name, r_hsave, w_hsave, r_vmcr, r_apic, w_apic);
+	printf("%s: VM_HSAVE_PA read %s, write %s; VM_CR read %s; APIC_BASE 0x%" PRIx64
+	       " (the emulated x2APIC's), write %s\n", guest.name, r_hsave, w_hsave, r_vmcr,
+	       apic, w_apic);
 	printf("%s: EFER 0x%" PRIx64 " after setting SVME, clearing LME %s; LSTAR 0x%"
 	       PRIx64 "\n", guest.name, efer, w_lme, lstar);
 	attack_write_outside_ram();
