@@ -34,8 +34,8 @@ static int decode_irq(const void *fdt, int node, const char *prop)
 
 /*
  * Hand every interrupt of passthrough device @d to @p (the port routes
- * it). Its ports too, once a port has port I/O: the validator refuses
- * io-ports on every port so far, and x86's will pass them through.
+ * it), and its ports (io-ports, which the validator allows only on a
+ * port with port I/O).
  */
 static int passthrough(struct partition *p, const struct cfg_device *d)
 {
@@ -45,8 +45,9 @@ static int passthrough(struct partition *p, const struct cfg_device *d)
 	struct irq_desc irq;
 	char why[80];
 
-	if (d->io.size) {
-		hv_printf("%s: %s: io-ports: this port cannot pass ports through", p->name,
+	if (d->io.size && (!port_limits.io_ports ||
+			   port_io_passthrough(p, (uint32_t)d->io.base, (uint32_t)d->io.size))) {
+		hv_printf("%s: %s: io-ports: the ports cannot be passed through", p->name,
 			  fdt_get_name(p->cfg_fdt, d->node, NULL));
 		return -1;
 	}

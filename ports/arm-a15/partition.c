@@ -136,3 +136,12 @@ int vgic_hw_route(struct partition *p, unsigned int irq, bool level)
 		return -1;
 	return vgic_bind_hw(&p->arch->vgic, irq, level);
 }
+
+/* The architecture has no port I/O (port_limits.io_ports is 0): never called */
+int port_io_passthrough(struct partition *p, uint32_t base, uint32_t count)
+{
+	(void)p;
+	(void)base;
+	(void)count;
+	return -1;
+}

@@ -138,3 +138,12 @@ int port_guest_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
 	(void)p, (void)gpa, (void)pa, (void)size, (void)attrs;
 	return 0;
 }
+
+/* The architecture has no port I/O (port_limits.io_ports is 0): never called */
+int port_io_passthrough(struct partition *p, uint32_t base, uint32_t count)
+{
+	(void)p;
+	(void)base;
+	(void)count;
+	return -1;
+}

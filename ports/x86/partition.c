@@ -11,6 +11,7 @@
 #include <bulkhead/console.h>
 #include <bulkhead/page_alloc.h>
 #include <bulkhead/partition.h>
+#include <bulkhead/pio.h>
 #include <bulkhead/port.h>
 #include <asm/perm_map.h>
 #include <asm/svm.h>
@@ -53,6 +54,14 @@ static int vcpu_init(struct vcpu *v)
 	a->vmcb = page_pool_alloc(&hv_pool, sizeof(struct vmcb), PAGE_SIZE, &pa);
 	a->vmcb_pa = pa;
 	return a->vmcb ? 0 : -1;
+}
+
+int port_io_passthrough(struct partition *p, uint32_t base, uint32_t count)
+{
+	if (base >= PIO_PORTS || count > PIO_PORTS - base)
+		return -1;
+	iopm_allow(p->arch->iopm, base, count);
+	return 0;
 }
 
 int port_partition_init(struct partition *p)

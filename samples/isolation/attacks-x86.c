@@ -54,6 +54,9 @@
 #define PORT_DEBUG_EXIT		0xf4u	/* QEMU's isa-debug-exit: ends QEMU */
 #define PORT_RESET_CONTROL	0xcf9u
 #define PORT_ACPI_PM1A_CNT	0x604u	/* SeaBIOS's PM block at 0x600 */
+#define PORT_CMOS_INDEX		0x70u	/* the RTC's: passed through to the victim */
+#define PORT_CMOS_DATA		0x71u
+#define CMOS_STATUS_D		0x0du
 #define PM1_SLP_EN_S5		0x2000u
 
 #define STR(x)			#x
@@ -150,20 +153,25 @@ static void io_write16(uint16_t port, uint16_t val)
 
 /*
  * Ports of the machine's COM2, PIC, PIT, keyboard controller, reset
- * control and QEMU's isa-debug-exit: none is the partition's, each read
- * is all ones and each write dropped, and the machine runs on.
+ * control, QEMU's isa-debug-exit and the victim's RTC: none is the
+ * partition's, each read is all ones and each write dropped, and the
+ * machine runs on.
  */
 static void foreign_ports(void)
 {
-	uint8_t com2 = io_read8(PORT_COM2_LSR), pic = io_read8(PORT_PIC1_DATA);
+	uint8_t com2 = io_read8(PORT_COM2_LSR), pic = io_read8(PORT_PIC1_DATA), rtc;
+
+	io_write8(PORT_CMOS_INDEX, CMOS_STATUS_D);
+	rtc = io_read8(PORT_CMOS_DATA);
 
 	io_write8(PORT_PIC1_DATA, 0);
 	io_write8(PORT_PIT_CMD, 0x30);
 	io_write8(PORT_KBC_CMD, 0xfe);
 	io_write8(PORT_RESET_CONTROL, 0x0e);
 	io_write32(PORT_DEBUG_EXIT, 0);
-	printf("%s: COM2 LSR 0x%02x, PIC mask 0x%02x; still running after the PIC, PIT, "
-	       "keyboard-reset, 0xcf9 and isa-debug-exit writes\n", guest.name, com2, pic);
+	printf("%s: COM2 LSR 0x%02x, PIC mask 0x%02x, the victim's RTC 0x%02x; still running "
+	       "after the PIC, PIT, keyboard-reset, 0xcf9 and isa-debug-exit writes\n",
+	       guest.name, com2, pic, rtc);
 	attack_write_outside_ram();
 }
 

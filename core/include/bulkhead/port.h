@@ -170,6 +170,18 @@ int port_partition_init(struct partition *p);
 int port_guest_map(struct partition *p, gpaddr_t gpa, paddr_t pa,
 		   uint64_t size, unsigned int attrs);
 
+/*
+ * Let @p's guest reach ports [base, base+count) of the machine directly,
+ * a passthrough device's io-ports (x86: cleared in the partition's I/O
+ * permission map). Called only on a port whose port_limits.io_ports is
+ * not 0 (the validator refuses io-ports elsewhere), on the boot CPU while
+ * partitions are created, before any vCPU of @p runs; no locks. The
+ * validator has checked that the ports exist, that no other partition
+ * has them and that the board's hypervisor does not drive them.
+ * Returns 0 or -1.
+ */
+int port_io_passthrough(struct partition *p, uint32_t base, uint32_t count);
+
 /* ---- virtual interrupts ------------------------------------------------ */
 
 /*
